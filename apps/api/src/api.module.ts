@@ -1,0 +1,34 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { AppConfig, AppConfigModule, ClockModule, MeilisearchModule, QueuesModule, RedisModule } from '@app/core';
+import { DatabaseModule } from '@app/database';
+import { GraphqlAuthGuard, IdentityGraphqlModule } from '@app/identity';
+import { graphqlOptions } from './graphql/graphql-options';
+import { createValidationPipe } from './graphql/validation';
+import { HealthModule } from './health/health.module';
+
+@Module({
+  imports: [
+    AppConfigModule.forRoot(),
+    ClockModule,
+    DatabaseModule.forRoot('techtransfer-api'),
+    RedisModule,
+    QueuesModule,
+    MeilisearchModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [AppConfig, ModuleRef],
+      useFactory: (config: AppConfig, moduleRef: ModuleRef) =>
+        graphqlOptions(config, () => moduleRef.get(GraphQLSchemaHost, { strict: false })),
+    }),
+    HealthModule,
+    IdentityGraphqlModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useExisting: GraphqlAuthGuard },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,33 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import depthLimit from 'graphql-depth-limit';
+import { AppConfig, RequestLoaders } from '@app/core';
+import { GraphqlContext } from '@app/identity';
+import { complexityPlugin } from './complexity.plugin';
+import { formatGraphqlError } from './error-formatting';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** Apollo, configured once for production and tests alike. */
+export function graphqlOptions(config: AppConfig, schemaHost: () => GraphQLSchemaHost): ApolloDriverConfig {
+  return {
+    path: GRAPHQL_PATH,
+    autoSchemaFile: true,
+    sortSchema: true,
+    // Our offline IDE is served at /graphiql; Apollo's landing pages load from a CDN.
+    playground: false,
+    introspection: config.introspectionEnabled,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    formatError: formatGraphqlError,
+    validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
+    plugins: [complexityPlugin(() => schemaHost().schema, config.GRAPHQL_MAX_COMPLEXITY)],
+    context: ({ req, res }: { req: Request; res: Response }): GraphqlContext => ({
+      req,
+      res,
+      loaders: new RequestLoaders(),
+    }),
+  };
+}

@@ -1,0 +1,178 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const normalised = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
+  if (['false', '0', 'no', 'off'].includes(normalised)) return false;
+  return value;
+};
+
+const toInteger = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const DB_URL = { protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true };
+const REDIS_URL = { protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true };
+const HTTP_URL = { protocols: ['http', 'https'], require_tld: false, require_protocol: true };
+
+/**
+ * Every environment variable either app reads, validated once at boot. The README documents each one;
+ * `describeConfig()` prints this table so the two cannot drift apart silently.
+ */
+export class AppConfig {
+  /** development | production | test */
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  /** HTTP port of the API (GraphQL at /graphql, health at /health). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** HTTP port of the worker's health endpoint (0 = none). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 0;
+
+  /** PostgreSQL connection URL. */
+  @IsUrl(DB_URL, { message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/techtransfer' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/techtransfer';
+
+  /** Redis connection URL (queues, rate limits). */
+  @IsUrl(REDIS_URL, { message: 'REDIS_URL must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key and BullMQ queue, so several deployments (or test workers) can share a Redis. */
+  @Matches(/^[a-zA-Z0-9_:-]{1,64}$/, { message: 'REDIS_PREFIX must be 1-64 characters of letters, digits, _ : -' })
+  REDIS_PREFIX = 'tt';
+
+  /** Meilisearch URL. The local launcher and the tests start a server themselves when this is unset. */
+  @IsUrl(HTTP_URL, { message: 'MEILI_URL must be an http(s):// URL, e.g. http://127.0.0.1:7700' })
+  MEILI_URL = 'http://127.0.0.1:7700';
+
+  /** Meilisearch master (or admin) key. */
+  @IsString()
+  @MinLength(16, { message: 'MEILI_MASTER_KEY must be at least 16 characters' })
+  MEILI_MASTER_KEY: string;
+
+  /** Prefix of every Meilisearch index name. */
+  @Matches(/^[a-zA-Z0-9_-]{0,48}$/, { message: 'MEILI_INDEX_PREFIX must be up to 48 characters of letters, digits, _ -' })
+  MEILI_INDEX_PREFIX = 'tt_';
+
+  /** Secret that signs access tokens (HS256). At least 32 characters. */
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  /** Lifetime of an access token, in seconds. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(30)
+  @Max(86_400)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  /** Lifetime of a refresh token, in days. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Allow schema introspection. Default: on except in production. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  /** Serve the in-browser GraphQL IDE at /graphiql. Default: on except in production. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  GRAPHQL_IDE?: boolean;
+
+  /** Deepest allowed GraphQL selection. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  /** Highest allowed query complexity (a field costs 1; lists multiply by their page size). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(10)
+  @Max(1_000_000)
+  GRAPHQL_MAX_COMPLEXITY = 5000;
+
+  /** Public base URL of the web app, used in links sent by email. */
+  @IsUrl(HTTP_URL, { message: 'PUBLIC_URL must be an http(s):// URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** pino log level. */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get introspectionEnabled(): boolean {
+    return this.GRAPHQL_INTROSPECTION ?? !this.isProduction;
+  }
+
+  get ideEnabled(): boolean {
+    return this.GRAPHQL_IDE ?? !this.isProduction;
+  }
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/** One line per variable: the first rule it breaks, and what it was (never the value of a secret). */
+function describeProblems(errors: ValidationError[]): string[] {
+  return errors.map((error) => {
+    const message = Object.values(error.constraints ?? {}).at(-1) ?? 'is invalid';
+    if (error.value === undefined) return `${error.property} is required: ${message}`;
+    const secret = SECRET_VARIABLES.has(error.property);
+    return `${error.property}: ${message} (got ${secret ? 'a value that is not shown' : JSON.stringify(error.value)})`;
+  });
+}
+
+const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY', 'JWT_SECRET', 'DATABASE_URL', 'REDIS_URL']);
+
+/** Reads only the variables AppConfig declares: an empty string counts as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const declared = new Set([...known, 'MEILI_MASTER_KEY', 'JWT_SECRET', 'GRAPHQL_INTROSPECTION', 'GRAPHQL_IDE']);
+  const raw: Record<string, string> = {};
+  for (const name of declared) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[name] = value;
+  }
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { whitelist: true, forbidUnknownValues: false });
+  if (errors.length > 0) throw new ConfigValidationError(describeProblems(errors));
+  return config;
+}

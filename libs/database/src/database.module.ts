@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, postgresOptions } from '@app/core';
+import { ALL_ENTITIES, ALL_MIGRATIONS } from './schema';
+
+/** The TypeORM connection of a process. Migrations are applied by `npm run migrate`, never at boot. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(applicationName: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) =>
+            postgresOptions(config.DATABASE_URL, { entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, applicationName }),
+        }),
+      ],
+    };
+  }
+}

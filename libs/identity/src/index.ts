@@ -1,0 +1,17 @@
+export * from './domain/roles';
+export * from './domain/actor';
+export * from './domain/password-policy';
+export * from './entities/organisation.entity';
+export * from './entities/user.entity';
+export * from './entities/membership.entity';
+export * from './entities/refresh-token.entity';
+export * from './auth.service';
+export * from './directory.service';
+export * from './password-hasher';
+export * from './graphql/graphql-context';
+export * from './graphql/auth.decorators';
+export * from './graphql/auth.guard';
+export * from './graphql/identity.objects';
+export * from './graphql/identity.inputs';
+export { organisationLoader } from './graphql/identity.resolver';
+export * from './identity.module';

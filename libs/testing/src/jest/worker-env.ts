@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import { BASE_DATABASE_URL_VARIABLE, RUN_ID_VARIABLE, withDatabase, workerDatabaseName, workerIndexPrefix, workerRedisPrefix } from './test-run';
+
+// Runs in every test file before it loads: points the process at this worker's own database, index prefix
+// and Redis prefix, so parallel workers never see each other's data.
+const runId = process.env[RUN_ID_VARIABLE];
+const baseUrl = process.env[BASE_DATABASE_URL_VARIABLE];
+const workerId = process.env.JEST_WORKER_ID ?? '1';
+if (runId && baseUrl) {
+  process.env.DATABASE_URL = withDatabase(baseUrl, workerDatabaseName(runId, workerId));
+  process.env.REDIS_PREFIX = workerRedisPrefix(runId, workerId);
+  process.env.MEILI_INDEX_PREFIX = workerIndexPrefix(runId, workerId);
+}
+process.env.NODE_ENV = 'test';
+process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+process.env.LOG_LEVEL ??= 'silent';
