@@ -16,3 +16,6 @@ export * from './meilisearch/keep-alive-transport';
 export * from './meilisearch/meilisearch.module';
 export * from './logging/logger';
 export * from './graphql/request-loaders';
+export * from './graphql/pagination';
+export * from './outbox/outbox.entity';
+export * from './outbox/outbox';

@@ -1,0 +1,96 @@
+import { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { badInput } from '../errors/error-codes';
+
+export const MAX_PAGE_SIZE = 100;
+
+/** Relay-style forward pagination arguments; page size is bounded so no query can ask for everything. */
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { defaultValue: 20, description: `Page size, 1 to ${MAX_PAGE_SIZE}` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first = 20;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  after?: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount?: number;
+}
+
+/** Builds `XConnection` / `XEdge` GraphQL types for a node type. */
+export function Paginated<T>(node: Type<T>, name?: string) {
+  const typeName = name ?? node.name.replace(/Object$/, '');
+
+  @ObjectType(`${typeName}Edge`)
+  class Edge {
+    @Field() cursor: string;
+    @Field(() => node) node: T;
+  }
+
+  @ObjectType(`${typeName}Connection`, { isAbstract: true })
+  abstract class ConnectionType implements Connection<T> {
+    @Field(() => [Edge]) edges: Edge[];
+    @Field(() => [node]) nodes: T[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => Int, { nullable: true, description: 'Total matching items (ignoring pagination)' }) totalCount?: number;
+  }
+  return ConnectionType;
+}
+
+/**
+ * Keyset cursors: an opaque base64url JSON of the sort values of the last row. Keyset (not offset) pagination
+ * stays stable while rows are inserted and costs the same on page 1 and page 1000.
+ */
+export function encodeCursor(values: ReadonlyArray<string | number | null>): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number): Array<string | number | null> {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(values) &&
+      values.length === arity &&
+      values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
+    ) {
+      return values as Array<string | number | null>;
+    }
+  } catch {
+    // fall through
+  }
+  throw badInput('Invalid pagination cursor', { field: 'after' });
+}
+
+/** Turns `first + 1` fetched rows into a connection page. */
+export function toConnection<T>(
+  rows: T[],
+  first: number,
+  cursorOf: (row: T) => ReadonlyArray<string | number | null>,
+  totalCount?: number,
+): Connection<T> {
+  const page = rows.slice(0, first);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
+  return {
+    edges,
+    nodes: page,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}

@@ -1,0 +1,19 @@
+import { EntityManager } from 'typeorm';
+import { OutboxEventEntity, OutboxSubject } from './outbox.entity';
+
+/**
+ * Records that indexed objects changed. Call it with the EntityManager of the transaction that made the change.
+ * Every domain service that changes an achievement, expert or demand must call this in that same transaction.
+ */
+export async function recordOutboxChange(
+  manager: EntityManager,
+  subject: OutboxSubject,
+  subjectIds: string | readonly string[],
+): Promise<void> {
+  const ids = typeof subjectIds === 'string' ? [subjectIds] : [...new Set(subjectIds)];
+  if (ids.length === 0) return;
+  await manager.insert(
+    OutboxEventEntity,
+    ids.map((subjectId) => ({ subject, subjectId })),
+  );
+}
