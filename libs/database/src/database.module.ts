@@ -12,8 +12,12 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) =>
-            postgresOptions(config.DATABASE_URL, { entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, applicationName }),
+          useFactory: (config: AppConfig) => ({
+            ...postgresOptions(config.DATABASE_URL, { entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, applicationName }),
+            // Fail fast with the real error instead of retrying for half a minute.
+            retryAttempts: 2,
+            retryDelay: 1_000,
+          }),
         }),
       ],
     };

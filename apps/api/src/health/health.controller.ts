@@ -27,7 +27,7 @@ export class HealthController {
         this.probe('meilisearch', async () => {
           const health = await this.meili.health();
           if (health.status !== 'available') throw new Error(`status ${health.status}`);
-          return { status: health.status };
+          return { server: health.status };
         }),
     ]);
   }

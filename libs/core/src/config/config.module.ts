@@ -13,7 +13,8 @@ export class AppConfigModule {
     return {
       module: AppConfigModule,
       imports: [
-        ConfigModule.forRoot({ ignoreEnvFile: process.env.NODE_ENV === 'test', validate: (env) => loadConfig(env) }),
+        // Only loads `.env` into process.env; validation happens when AppConfig is built, at boot, not at import.
+        ConfigModule.forRoot({ ignoreEnvFile: process.env.NODE_ENV === 'test' }),
       ],
       providers: [{ provide: AppConfig, useFactory: () => loadConfig(process.env) }],
       exports: [AppConfig],

@@ -11,6 +11,29 @@ type JobHandler = (data: unknown, job: Job) => Promise<JobOutcome | void>;
 
 export class JobRegistryError extends Error {}
 
+export interface JobRegistration<H> {
+  job: string;
+  owner: string;
+  handler: H;
+}
+
+/** Exactly one handler per expected job, or an error listing every job that has none or several. */
+export function resolveJobHandlers<J extends string, H>(registrations: JobRegistration<H>[], expected: readonly J[]): Map<J, H> {
+  const problems: string[] = [];
+  const handlers = new Map<J, H>();
+  for (const job of expected) {
+    const mine = registrations.filter((registration) => registration.job === job);
+    if (mine.length === 0) problems.push(`job "${job}" has no handler`);
+    else if (mine.length > 1) problems.push(`job "${job}" has ${mine.length} handlers: ${mine.map((r) => r.owner).join(', ')}`);
+    else handlers.set(job, mine[0].handler);
+  }
+  for (const registration of registrations) {
+    if (!expected.includes(registration.job as J)) problems.push(`${registration.owner} handles unknown job "${registration.job}"`);
+  }
+  if (problems.length > 0) throw new JobRegistryError(`Job registry is inconsistent:\n  - ${problems.join('\n  - ')}`);
+  return handlers;
+}
+
 /**
  * Finds every `@OnJob` method, refuses to start unless each job has exactly one handler, then runs one BullMQ
  * worker per queue that dispatches by job name.
@@ -28,7 +51,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   discoverHandlers(): Map<JobName, JobHandler> {
-    const found = new Map<JobName, { handler: JobHandler; owners: string[] }>();
+    const registrations: JobRegistration<JobHandler>[] = [];
     for (const wrapper of this.discovery.getProviders()) {
       const instance: unknown = wrapper.instance;
       if (!instance || typeof instance !== 'object') continue;
@@ -36,22 +59,16 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
       for (const methodName of this.scanner.getAllMethodNames(prototype)) {
         const method = (instance as Record<string, unknown>)[methodName];
         if (typeof method !== 'function') continue;
-        const jobName = this.reflector.get<JobName | undefined>(ON_JOB, method as () => unknown);
-        if (!jobName) continue;
-        const owner = `${instance.constructor.name}.${methodName}`;
-        const entry = found.get(jobName);
-        if (entry) entry.owners.push(owner);
-        else found.set(jobName, { handler: (method as JobHandler).bind(instance), owners: [owner] });
+        const job = this.reflector.get<JobName | undefined>(ON_JOB, method as () => unknown);
+        if (!job) continue;
+        registrations.push({
+          job,
+          owner: `${instance.constructor.name}.${methodName}`,
+          handler: (method as JobHandler).bind(instance),
+        });
       }
     }
-    const problems: string[] = [];
-    for (const name of Object.values(JobName)) {
-      const entry = found.get(name);
-      if (!entry) problems.push(`job "${name}" has no handler`);
-      else if (entry.owners.length > 1) problems.push(`job "${name}" has ${entry.owners.length} handlers: ${entry.owners.join(', ')}`);
-    }
-    if (problems.length > 0) throw new JobRegistryError(`Job registry is inconsistent:\n  - ${problems.join('\n  - ')}`);
-    return new Map([...found].map(([name, entry]) => [name, entry.handler]));
+    return resolveJobHandlers(registrations, Object.values(JobName));
   }
 
   onApplicationBootstrap(): void {

@@ -1,0 +1,40 @@
+import { startTestApi, TestApi } from '@app/testing';
+
+describe('GraphQL limits and health', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  it('rejects queries deeper than the configured limit', async () => {
+    const deep = `{ me { memberships { organisation { id } } } }`;
+    expect((await api.gql(deep)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    let nested = 'id';
+    for (let i = 0; i < 12; i++) nested = `__typename ... on Query { me { memberships { organisation { ${nested} } } } }`;
+    const res = await api.gql(`{ ${nested} }`);
+    expect(res.status).toBe(400);
+    expect(res.errors![0].message).toMatch(/exceeds maximum operation depth/);
+  });
+
+  it('rejects queries whose estimated cost is above the limit', async () => {
+    const aliases = Array.from({ length: 60 }, (_, i) => `o${i}: organisations(first: 100) { id name kind region }`);
+    const res = await api.gql(`{ ${aliases.join(' ')} }`);
+    expect(res.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(res.errors![0].message).toMatch(/Query is too complex/);
+  });
+
+  it('bounds page sizes', async () => {
+    const res = await api.gql(`{ organisations(first: 1000) { id } }`);
+    expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('reports each dependency at /health', async () => {
+    const response = await fetch(`${api.url}/health`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { status: string; info: Record<string, { status: string }> };
+    expect(body.status).toBe('ok');
+    expect(Object.keys(body.info).sort()).toEqual(['database', 'meilisearch', 'redis']);
+    expect(Object.values(body.info).every((entry) => entry.status === 'up')).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+import { ConfigValidationError, loadConfig } from './app-config';
+
+const valid = {
+  MEILI_MASTER_KEY: 'a-master-key-of-some-length',
+  JWT_SECRET: 'x'.repeat(40),
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('loadConfig', () => {
+  it('applies documented defaults and converts types', () => {
+    const config = loadConfig({ ...valid, PORT: '4000', GRAPHQL_IDE: 'false' });
+    expect(config.PORT).toBe(4000);
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/techtransfer');
+    expect(config.ideEnabled).toBe(false);
+    expect(config.introspectionEnabled).toBe(true);
+  });
+
+  it('turns the IDE and introspection off in production unless asked', () => {
+    const production = loadConfig({ ...valid, NODE_ENV: 'production' });
+    expect(production.ideEnabled).toBe(false);
+    expect(production.introspectionEnabled).toBe(false);
+    expect(loadConfig({ ...valid, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspectionEnabled).toBe(true);
+  });
+
+  it('names every missing required variable', () => {
+    expect(problemsOf({})).toEqual([
+      expect.stringMatching(/^MEILI_MASTER_KEY is required/),
+      expect.stringMatching(/^JWT_SECRET is required/),
+    ]);
+  });
+
+  it('names malformed variables and what is expected, without echoing secrets', () => {
+    const problems = problemsOf({
+      ...valid,
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://root@localhost/x',
+      JWT_SECRET: 'short-secret',
+      GRAPHQL_IDE: 'perhaps',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT: .*integer.*"eighty"/),
+        expect.stringMatching(/^DATABASE_URL: DATABASE_URL must be a postgres:\/\/ URL/),
+        expect.stringMatching(/^JWT_SECRET: JWT_SECRET must be at least 32 characters \(got a value that is not shown\)/),
+        expect.stringMatching(/^GRAPHQL_IDE: .*boolean/),
+      ]),
+    );
+    expect(problems.join('\n')).not.toContain('short-secret');
+    expect(problems.join('\n')).not.toContain('mysql://root');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ ...valid, PORT: '' }).PORT).toBe(3000);
+  });
+});
