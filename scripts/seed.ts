@@ -1,0 +1,89 @@
+/**
+ * Demo data, idempotent (npm run seed; the launcher runs it): the district science & technology bureau, a broker
+ * agency, enterprises in the priority industries, demo logins, then the catalogue of achievements, experts
+ * and demands (scripts/seed-catalogue.ts). Running it twice changes nothing.
+ */
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { MembershipEntity, OrganisationEntity, OrganisationKind, PasswordHasher, Role, UserEntity } from '@app/identity';
+import { CliModule } from './cli/cli.module';
+import { seedCatalogue } from './seed-catalogue';
+
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+/** Organisations beyond those the catalogue brings (seed-data/catalogue.ts), keyed `seed:<slug>` like them. */
+const ORGANISATIONS: Array<{ slug: string; name: string; kind: OrganisationKind; region: string }> = [
+  { slug: 'district-bureau', name: '示范区科学技术局', kind: OrganisationKind.GOVERNMENT, region: '杭州' },
+  { slug: 'huizhi-transfer', name: '汇智技术转移中心', kind: OrganisationKind.BROKER_AGENCY, region: '杭州' },
+  { slug: 'qiming-ai', name: '启明人工智能科技有限公司', kind: OrganisationKind.ENTERPRISE, region: '杭州' },
+  { slug: 'yunlian-iot', name: '云联物联网技术有限公司', kind: OrganisationKind.ENTERPRISE, region: '杭州' },
+  { slug: 'shuzhi-software', name: '数智软件信息服务有限公司', kind: OrganisationKind.ENTERPRISE, region: '杭州' },
+  { slug: 'xinhe-ic', name: '芯合集成电路设计有限公司', kind: OrganisationKind.ENTERPRISE, region: '无锡' },
+  { slug: 'newrd-low-altitude', name: '低空经济产业创新研究院', kind: OrganisationKind.NEW_RD_INSTITUTION, region: '杭州' },
+  // Also created by the catalogue; listed here so the demo logins below can join them.
+  { slug: 'minghu-university', name: '明湖理工大学', kind: OrganisationKind.UNIVERSITY, region: '杭州' },
+  { slug: 'yizhan-aviation', name: '翼展航空科技有限公司', kind: OrganisationKind.ENTERPRISE, region: '西安' },
+];
+
+export const DEMO_LOGINS: Array<{ email: string; name: string; role: Role; organisation: string; what: string }> = [
+  { email: 'admin@demo.local', name: '科技局 王主任', role: Role.ADMIN, organisation: 'district-bureau', what: 'bureau administrator' },
+  { email: 'researcher@demo.local', name: '周明远', role: Role.RESEARCHER, organisation: 'minghu-university', what: 'researcher, 明湖理工大学' },
+  { email: 'tto@demo.local', name: '技术转移办 李老师', role: Role.TTO_OFFICER, organisation: 'minghu-university', what: 'tech-transfer office, 明湖理工大学' },
+  { email: 'enterprise@demo.local', name: '翼展航空 张工', role: Role.ENTERPRISE_MEMBER, organisation: 'yizhan-aviation', what: 'enterprise member, 翼展航空' },
+  { email: 'broker@demo.local', name: '汇智 陈经纪', role: Role.BROKER, organisation: 'huizhi-transfer', what: 'technology broker' },
+];
+
+export async function seedDirectory(app: INestApplicationContext): Promise<void> {
+  const dataSource = app.get(DataSource);
+  const hasher = app.get(PasswordHasher);
+  const organisations = dataSource.getRepository(OrganisationEntity);
+  for (const organisation of ORGANISATIONS) {
+    await organisations
+      .createQueryBuilder()
+      .insert()
+      .values({ ...organisation, externalKey: `seed:${organisation.slug}` })
+      .orIgnore()
+      .execute();
+  }
+  const passwordHash = await hasher.hash(DEMO_PASSWORD);
+  for (const login of DEMO_LOGINS) {
+    await dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(UserEntity)
+        .values({ email: login.email, displayName: login.name, passwordHash, locale: 'zh' })
+        .orIgnore()
+        .execute();
+      const user = await manager.findOneByOrFail(UserEntity, { email: login.email });
+      const organisation = await manager.findOneByOrFail(OrganisationEntity, { externalKey: `seed:${login.organisation}` });
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(MembershipEntity)
+        .values({ userId: user.id, organisationId: organisation.id, role: login.role })
+        .orIgnore()
+        .execute();
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    await seedDirectory(app);
+    await seedCatalogue(app);
+    console.log('Demo data is in place.');
+  } finally {
+    await app.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error('Seeding failed:', error);
+    process.exit(1);
+  });
+}
