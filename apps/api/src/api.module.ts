@@ -2,9 +2,15 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { AchievementsGraphqlModule } from '@app/achievements';
 import { AppConfig, AppConfigModule, ClockModule, MeilisearchModule, QueuesModule, RedisModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
+import { DemandsGraphqlModule } from '@app/demands';
+import { ExpertsGraphqlModule } from '@app/experts';
 import { GraphqlAuthGuard, IdentityGraphqlModule } from '@app/identity';
+import { MatchingGraphqlModule } from '@app/matching';
+import { SearchGraphqlModule } from '@app/search';
+import { TaxonomyGraphqlModule } from '@app/taxonomy';
 import { graphqlOptions } from './graphql/graphql-options';
 import { createValidationPipe } from './graphql/validation';
 import { HealthModule } from './health/health.module';
@@ -25,6 +31,12 @@ import { HealthModule } from './health/health.module';
     }),
     HealthModule,
     IdentityGraphqlModule,
+    TaxonomyGraphqlModule,
+    DemandsGraphqlModule,
+    ExpertsGraphqlModule,
+    SearchGraphqlModule,
+    AchievementsGraphqlModule,
+    MatchingGraphqlModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: GraphqlAuthGuard },

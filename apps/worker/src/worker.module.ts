@@ -1,6 +1,17 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule, ClockModule, MeilisearchModule, QueuesModule, QueueWorkersModule, RedisModule } from '@app/core';
+import { AchievementsJobsModule } from '@app/achievements';
+import {
+  AppConfigModule,
+  ClockModule,
+  MeilisearchModule,
+  QueuesModule,
+  QueueWorkersModule,
+  RedisModule,
+} from '@app/core';
 import { DatabaseModule } from '@app/database';
+import { DemandsJobsModule } from '@app/demands';
+import { MatchingJobsModule } from '@app/matching';
+import { SearchJobsModule } from '@app/search';
 import { HeartbeatJob } from './heartbeat.job';
 
 /** The worker: the same domain services as the API, plus every job handler, and no GraphQL. */
@@ -13,6 +24,10 @@ import { HeartbeatJob } from './heartbeat.job';
     QueuesModule,
     MeilisearchModule,
     QueueWorkersModule,
+    DemandsJobsModule,
+    SearchJobsModule,
+    AchievementsJobsModule,
+    MatchingJobsModule,
   ],
   providers: [HeartbeatJob],
 })

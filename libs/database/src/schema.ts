@@ -1,8 +1,21 @@
+import { ACHIEVEMENT_ENTITIES } from '@app/achievements';
 import { OutboxEventEntity } from '@app/core';
+import { DEMAND_ENTITIES } from '@app/demands';
+import { EXPERT_ENTITIES } from '@app/experts';
 import { IDENTITY_ENTITIES } from '@app/identity';
+import { MATCHING_ENTITIES } from '@app/matching';
+import { TAXONOMY_ENTITIES } from '@app/taxonomy';
 import { MIGRATIONS } from './migrations';
 
 /** Every entity of every domain: the schema the migrations must produce. */
-export const ALL_ENTITIES = [...IDENTITY_ENTITIES, OutboxEventEntity];
+export const ALL_ENTITIES = [
+  ...IDENTITY_ENTITIES,
+  ...TAXONOMY_ENTITIES,
+  ...DEMAND_ENTITIES,
+  ...EXPERT_ENTITIES,
+  ...ACHIEVEMENT_ENTITIES,
+  ...MATCHING_ENTITIES,
+  OutboxEventEntity,
+];
 
 export const ALL_MIGRATIONS = MIGRATIONS;

@@ -101,7 +101,9 @@ describe('startMeilisearch', () => {
     await mkdir(dataDir);
     await writeFile(join(dataDir, 'VERSION'), '0.30.0'); // a database from an incompatible Meilisearch
     const startup = startMeilisearch({ dataDir });
-    await expect(startup).rejects.toThrow(/^Meilisearch exited \(code 1, signal -\) before available at .*Last output:\n/s);
+    await expect(startup).rejects.toThrow(
+      /^Meilisearch exited \(code 1, signal -\) before available at .*Last output:\n/s,
+    );
     await expect(startup).rejects.toThrow('Your database version (0.30.0) is incompatible');
   }, 60_000);
 });
@@ -121,7 +123,11 @@ describe('ensureMeilisearch', () => {
   });
 
   it('uses the server at url when it is healthy and accepts the key, without taking ownership of it', async () => {
-    const service = await ensureMeilisearch({ url: `${running.url}/`, masterKey: running.masterKey, dataDir: join(dir, 'unused') });
+    const service = await ensureMeilisearch({
+      url: `${running.url}/`,
+      masterKey: running.masterKey,
+      dataDir: join(dir, 'unused'),
+    });
     expect(service).toMatchObject({ url: running.url, masterKey: running.masterKey, startedByUs: false });
     await service.stop();
     expect(isProcessAlive(running.pid)).toBe(true);
@@ -129,9 +135,9 @@ describe('ensureMeilisearch', () => {
   });
 
   it('rejects a wrong key, a missing key and a dead url with messages that say what to fix', async () => {
-    await expect(ensureMeilisearch({ url: running.url, masterKey: 'wrong-key-wrong-key', dataDir: dir })).rejects.toThrow(
-      'rejects MEILI_MASTER_KEY',
-    );
+    await expect(
+      ensureMeilisearch({ url: running.url, masterKey: 'wrong-key-wrong-key', dataDir: dir }),
+    ).rejects.toThrow('rejects MEILI_MASTER_KEY');
     await expect(ensureMeilisearch({ url: running.url, dataDir: dir })).rejects.toThrow('MEILI_MASTER_KEY must be set');
     const deadUrl = `http://127.0.0.1:${await pickFreePort()}`;
     await expect(ensureMeilisearch({ url: deadUrl, masterKey: running.masterKey, dataDir: dir })).rejects.toThrow(

@@ -80,6 +80,7 @@ export async function startMeilisearch(options: StartMeilisearchOptions): Promis
   const server = await spawnManaged({
     name: 'Meilisearch',
     command: binary,
+    // prettier-ignore
     args: [
       '--db-path', dataDir,
       '--http-addr', `127.0.0.1:${port}`,
@@ -95,7 +96,12 @@ export async function startMeilisearch(options: StartMeilisearchOptions): Promis
     logFile: options.logFile,
     stopSignal: 'SIGTERM',
   });
-  await waitUntilReady(server, `available at ${url}/health`, () => isMeilisearchAvailable(url), options.startTimeoutMs ?? 30_000);
+  await waitUntilReady(
+    server,
+    `available at ${url}/health`,
+    () => isMeilisearchAvailable(url),
+    options.startTimeoutMs ?? 30_000,
+  );
 
   return {
     url,
@@ -123,9 +129,13 @@ export async function ensureMeilisearch(options: EnsureMeilisearchOptions): Prom
       `Meilisearch at ${baseUrl} does not answer GET /health with "available". Start it, or unset MEILI_URL so a local one is started.`,
     );
   }
-  const version = await fetchWithTimeout(`${baseUrl}/version`, { headers: { Authorization: `Bearer ${options.masterKey}` } });
+  const version = await fetchWithTimeout(`${baseUrl}/version`, {
+    headers: { Authorization: `Bearer ${options.masterKey}` },
+  });
   if (!version.ok) {
-    throw new Error(`Meilisearch at ${baseUrl} rejects MEILI_MASTER_KEY (GET /version answered HTTP ${version.status}).`);
+    throw new Error(
+      `Meilisearch at ${baseUrl} rejects MEILI_MASTER_KEY (GET /version answered HTTP ${version.status}).`,
+    );
   }
   return { ...alreadyRunning, url: baseUrl, masterKey: options.masterKey };
 }

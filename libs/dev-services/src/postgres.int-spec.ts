@@ -84,10 +84,11 @@ describe('ensurePostgres', () => {
     expect(await pidsWithCommandLine(dataDir)).toEqual([]);
   }, 60_000);
 
-  it('sets up password authentication when the URL has a password', async () => {
+  it('sets up password authentication when the URL has a password, and keeps it', async () => {
     const port = await pickFreePort();
     const databaseUrl = `postgres://app:s3cret%2Fpass@127.0.0.1:${port}/app`;
-    const service = await ensurePostgres({ databaseUrl, dataDir: join(dir, 'with-password') });
+    const dataDir = join(dir, 'with-password');
+    const service = await ensurePostgres({ databaseUrl, dataDir });
     try {
       expect(await queryOne(databaseUrl, 'SELECT current_user AS name')).toEqual({ name: 'app' });
       await expect(queryOne(`postgres://app:wrong@127.0.0.1:${port}/app`, 'SELECT 1')).rejects.toThrow(
@@ -97,6 +98,14 @@ describe('ensurePostgres', () => {
       await service.stop();
     }
     expect(await isTcpPortOpen('127.0.0.1', port)).toBe(false);
+
+    // The cluster keeps its first credentials: a changed password is refused, and the server is not left running.
+    const changedPassword = `postgres://app:another@127.0.0.1:${port}/app`;
+    await expect(ensurePostgres({ databaseUrl: changedPassword, dataDir })).rejects.toThrow(
+      'keeps the user and password it was first initialised with',
+    );
+    expect(await isTcpPortOpen('127.0.0.1', port)).toBe(false);
+    expect(await pidsWithCommandLine(dataDir)).toEqual([]);
   }, 60_000);
 
   it('refuses a dataDir that holds something other than a PostgreSQL cluster', async () => {

@@ -72,7 +72,10 @@ export async function ensurePostgres(options: EnsurePostgresOptions): Promise<Po
 /** Creates the URL's database unless it exists. Resolves to true when it created it. */
 export async function ensureDatabaseExists(databaseUrl: string): Promise<boolean> {
   const target = parsePostgresUrl(databaseUrl);
-  const client = new Client({ connectionString: maintenanceUrl(databaseUrl), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const client = new Client({
+    connectionString: maintenanceUrl(databaseUrl),
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   try {
     await client.connect();
   } catch (error) {
@@ -108,11 +111,14 @@ async function startEmbeddedPostgres(target: PostgresTarget, options: EnsurePost
     await assertUserCanReach(runAs, dirname(dataDir), 'dataDir');
   }
 
-  if (!(await isInitialisedCluster(dataDir))) await initialiseCluster(dataDir, target, binaries.initdb, runAs, options.logFile);
+  if (!(await isInitialisedCluster(dataDir))) {
+    await initialiseCluster(dataDir, target, binaries.initdb, runAs, options.logFile);
+  }
 
   const server = await spawnManaged({
     name: 'PostgreSQL',
     command: binaries.postgres,
+    // prettier-ignore
     args: [
       '-D', dataDir,
       '-p', String(target.port),
@@ -131,7 +137,7 @@ async function startEmbeddedPostgres(target: PostgresTarget, options: EnsurePost
   await waitUntilReady(
     server,
     `accepting connections on ${target.host}:${target.port}`,
-    () => acceptsConnections(target),
+    () => acceptsConnections(target, dataDir),
     options.startTimeoutMs ?? 30_000,
   );
   return server;
@@ -150,7 +156,13 @@ async function initialiseCluster(
   // The password travels in a file only the server user can read, deleted right after initdb.
   const secretsDir = await mkdtemp(join(tmpdir(), 'pg-init-'));
   try {
-    const args = [`--pgdata=${dataDir}`, `--username=${target.user}`, '--encoding=UTF8', '--no-locale', '--no-instructions'];
+    const args = [
+      `--pgdata=${dataDir}`,
+      `--username=${target.user}`,
+      '--encoding=UTF8',
+      '--no-locale',
+      '--no-instructions',
+    ];
     if (target.password) {
       const passwordFile = join(secretsDir, 'password');
       await writeFile(passwordFile, `${target.password}\n`, { mode: 0o600 });
@@ -194,10 +206,12 @@ async function isInitialisedCluster(dataDir: string): Promise<boolean> {
   }
   if (entries.includes('PG_VERSION')) return true;
   if (entries.length === 0) return false;
-  throw new Error(`${dataDir} is neither empty nor a PostgreSQL data directory (no PG_VERSION); refusing to initialise it.`);
+  throw new Error(
+    `${dataDir} is neither empty nor a PostgreSQL data directory (no PG_VERSION); refusing to initialise it.`,
+  );
 }
 
-async function acceptsConnections(target: PostgresTarget): Promise<boolean> {
+async function acceptsConnections(target: PostgresTarget, dataDir: string): Promise<boolean> {
   const client = new Client({
     host: target.host,
     port: target.port,
@@ -216,7 +230,11 @@ async function acceptsConnections(target: PostgresTarget): Promise<boolean> {
     if (code === '57P03' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || /timeout/i.test(messageOf(error))) {
       return false;
     }
-    throw error;
+    throw new Error(
+      `The embedded PostgreSQL refuses "${target.user}": ${messageOf(error)}. ${dataDir} keeps the user and password` +
+        ' it was first initialised with; use those in DATABASE_URL, or delete the directory to start afresh.',
+      { cause: error },
+    );
   }
 }
 
@@ -254,6 +272,7 @@ async function ensurePostgresOsUser(): Promise<OsUser> {
       // Exit code 9: the group already exists.
       if ((error as { code?: number }).code !== 9) throw error;
     });
+    // prettier-ignore
     await execFileAsync('useradd', [
       '--system',
       '--gid', POSTGRES_OS_USER,

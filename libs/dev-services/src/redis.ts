@@ -35,7 +35,9 @@ export async function ensureRedis(options: EnsureRedisOptions): Promise<RedisSer
     return { ...alreadyRunning, redisUrl };
   }
   if (!isLoopbackHost(host)) {
-    throw new Error(`Nothing answers at ${host}:${port} (REDIS_URL). A local redis-server is only started for a local address.`);
+    throw new Error(
+      `Nothing answers at ${host}:${port} (REDIS_URL). A local redis-server is only started for a local address.`,
+    );
   }
 
   const redisServer = await findOnPath('redis-server');
@@ -53,6 +55,7 @@ export async function ensureRedis(options: EnsureRedisOptions): Promise<RedisSer
   const server = await spawnManaged({
     name: 'redis-server',
     command: redisServer,
+    // prettier-ignore
     args: [
       '--port', String(port),
       '--bind', host === '::1' ? '::1' : '127.0.0.1',
@@ -69,7 +72,11 @@ export async function ensureRedis(options: EnsureRedisOptions): Promise<RedisSer
   await waitUntilReady(
     server,
     `answering PING on ${host}:${port}`,
-    () => ping(redisUrl).then(() => true, () => false),
+    () =>
+      ping(redisUrl).then(
+        () => true,
+        () => false,
+      ),
     options.startTimeoutMs ?? 15_000,
   );
   return { redisUrl, startedByUs: true, stop: server.stop };

@@ -13,6 +13,12 @@ export class MeiliRequestError extends Error {
   }
 }
 
+class StaleSocketError extends Error {
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
 type FetchInput = string | URL | Request;
 
 /**
@@ -27,7 +33,18 @@ export function createKeepAliveTransport(options: { maxSockets?: number; timeout
   const httpsAgent = new https.Agent(agentOptions);
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  const request = (input: FetchInput, init: RequestInit = {}): Promise<unknown> => {
+  // A pooled socket the server closed while idle (or a restarted server) fails on reuse with ECONNRESET/EPIPE
+  // before any answer: the request never reached Meilisearch, so sending it once more on a fresh socket is safe.
+  const request = async (input: FetchInput, init: RequestInit = {}): Promise<unknown> => {
+    try {
+      return await send(input, init);
+    } catch (error) {
+      if (!(error instanceof StaleSocketError)) throw error;
+      return send(input, init);
+    }
+  };
+
+  const send = (input: FetchInput, init: RequestInit): Promise<unknown> => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
     const headers: Record<string, string> = {};
     new Headers(init.headers).forEach((value, key) => (headers[key] = value));
@@ -67,7 +84,10 @@ export function createKeepAliveTransport(options: { maxSockets?: number; timeout
         },
       );
       req.on('timeout', () => req.destroy(new Error(`Meilisearch request timed out after ${timeoutMs} ms`)));
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        const stale = req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+        reject(stale ? new StaleSocketError(error) : error);
+      });
       if (body !== undefined) req.write(body);
       req.end();
     });

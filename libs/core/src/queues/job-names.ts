@@ -5,24 +5,68 @@
  */
 export enum QueueName {
   Maintenance = 'maintenance',
+  Achievements = 'achievements',
+  Search = 'search',
+  Matching = 'matching',
 }
 
 export enum JobName {
   /** Proves the worker is consuming; used by health checks and tests. */
   Heartbeat = 'maintenance.heartbeat',
+  /** Marks OPEN demands past their deadline EXPIRED (a job scheduler runs it; tests enqueue it directly). */
+  ExpireOverdueDemands = 'demands.expire-overdue',
+  /** Ends one round of an achievement's public notice (公示), delayed by the notice period. */
+  EndAchievementNotice = 'achievements.end-notice',
+  /** Marks listings not reconfirmed in time STALE and ends overdue notices (a job scheduler runs it). */
+  SweepAchievements = 'achievements.sweep',
+  /** Syncs pending search outbox rows into Meilisearch (a job scheduler runs it every second). */
+  DrainSearchOutbox = 'search.drain-outbox',
+  /** Rebuilds every search index from the database and swaps it in (nightly job scheduler, or by hand). */
+  ReindexSearch = 'search.reindex',
+  /** Turns search-indexed changes (processed outbox rows) into matching jobs (a job scheduler runs it). */
+  FollowIndexedChanges = 'matching.follow-indexed',
+  /** Ranks targets for one demand and stores the matches. */
+  MatchDemand = 'matching.match-demand',
+  /** Finds the open demands a changed achievement or expert fits, and rematches them. */
+  MatchTarget = 'matching.match-target',
+  /** Nightly: rebuilds the corpus statistics and rematches every open demand. */
+  RematchAll = 'matching.rematch-all',
 }
 
 export interface JobPayloads {
   [JobName.Heartbeat]: { requestedAt: string };
+  [JobName.ExpireOverdueDemands]: { requestedAt?: string };
+  [JobName.EndAchievementNotice]: { achievementId: string; noticeRound: number };
+  [JobName.SweepAchievements]: { requestedAt?: string };
+  [JobName.DrainSearchOutbox]: { requestedAt?: string };
+  [JobName.ReindexSearch]: { requestedAt?: string };
+  [JobName.FollowIndexedChanges]: { requestedAt?: string };
+  [JobName.MatchDemand]: { demandId: string };
+  [JobName.MatchTarget]: { targetType: 'ACHIEVEMENT' | 'EXPERT'; targetId: string };
+  [JobName.RematchAll]: { requestedAt?: string };
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.Heartbeat]: QueueName.Maintenance,
+  [JobName.ExpireOverdueDemands]: QueueName.Maintenance,
+  [JobName.EndAchievementNotice]: QueueName.Achievements,
+  [JobName.SweepAchievements]: QueueName.Achievements,
+  [JobName.DrainSearchOutbox]: QueueName.Search,
+  [JobName.ReindexSearch]: QueueName.Search,
+  [JobName.FollowIndexedChanges]: QueueName.Matching,
+  [JobName.MatchDemand]: QueueName.Matching,
+  [JobName.MatchTarget]: QueueName.Matching,
+  [JobName.RematchAll]: QueueName.Matching,
 };
 
 /** How many jobs of a queue one worker process runs at once (2 cores: keep it small). */
 export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
   [QueueName.Maintenance]: 1,
+  [QueueName.Achievements]: 2,
+  // A long reindex must not hold up the drains (they serialise on a database lock anyway).
+  [QueueName.Search]: 2,
+  // Matching is CPU-bound scoring between Meilisearch round trips: two at once keep both cores busy.
+  [QueueName.Matching]: 2,
 };
 
 /** What a handler reports; `skipped` when the job no longer applies (the entity is gone, the state moved on). */

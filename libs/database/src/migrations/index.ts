@@ -1,4 +1,9 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
+import { Matches1795724972893 } from './1795724972893-Matches';
+import { Achievements1795724882708 } from './1795724882708-Achievements';
+import { Experts1795724875282 } from './1795724875282-Experts';
+import { Demands1795724731351 } from './1795724731351-Demands';
+import { Industries1795724588305 } from './1795724588305-Industries';
 import { Outbox1795724524284 } from './1795724524284-Outbox';
 import { Init1795724320881 } from './1795724320881-Init';
-export const MIGRATIONS = [Init1795724320881, Outbox1795724524284];
+export const MIGRATIONS = [Init1795724320881, Outbox1795724524284, Industries1795724588305, Demands1795724731351, Experts1795724875282, Achievements1795724882708, Matches1795724972893];

@@ -1,0 +1,420 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import { byKeys, groupedByKeys, RequestLoaders } from '@app/core';
+import {
+  Actor,
+  CurrentActor,
+  DirectoryService,
+  Loaders,
+  OptionalActor,
+  organisationLoader,
+  OrganisationObject,
+  Public,
+} from '@app/identity';
+import { industryLoader, IndustryObject, TaxonomyService } from '@app/taxonomy';
+import { canFollowWorkflow, canSeeConfidential } from './achievement-access';
+import {
+  AchievementFieldsInput,
+  AchievementsArgs,
+  AchievementSettingsInput,
+  CreateAchievementInput,
+  FileMetadataInput,
+  InventorInput,
+  RightsProposalInput,
+  TransitionInput,
+} from './achievement.input';
+import {
+  AchievementConnection,
+  AchievementObject,
+  AchievementSettingsObject,
+  FileMetadataObject,
+  InventorObject,
+  NoticeWindowObject,
+  ObjectionObject,
+  PublicNoticeObject,
+  RightsProposalObject,
+  TransitionObject,
+} from './achievement.object';
+import { AchievementsService } from './achievements.service';
+import { WorkflowEvent } from './domain/rights-workflow';
+import { AchievementInventorEntity } from './entities/achievement-inventor.entity';
+import { AchievementSettingsEntity } from './entities/achievement-settings.entity';
+import { AchievementEntity } from './entities/achievement.entity';
+import { RightsProposalEntity } from './entities/rights-proposal.entity';
+
+export function inventorsLoader(loaders: RequestLoaders, service: AchievementsService) {
+  return loaders.get(
+    'achievements.inventors',
+    () =>
+      new DataLoader<string, AchievementInventorEntity[]>(async (ids) =>
+        groupedByKeys(ids, await service.inventorsOf(ids), (inventor) => inventor.achievementId),
+      ),
+  );
+}
+
+function proposalLoader(loaders: RequestLoaders, service: AchievementsService) {
+  return loaders.get(
+    'achievements.proposal',
+    () =>
+      new DataLoader<string, RightsProposalEntity | null>(async (ids) =>
+        byKeys(ids, await service.proposalsOf(ids), (proposal) => proposal.achievementId),
+      ),
+  );
+}
+
+function toSettingsObject(settings: AchievementSettingsEntity): AchievementSettingsObject {
+  return {
+    institutionId: settings.institutionId,
+    noticePeriodSeconds: settings.noticePeriodSeconds,
+    noticePeriodDays: settings.noticePeriodSeconds / 86_400,
+    stalePeriodDays: settings.stalePeriodDays,
+    minTeamSharePercent: settings.minTeamSharePercent,
+    maxTeamSharePercent: settings.maxTeamSharePercent,
+    negativeList: settings.negativeList,
+  };
+}
+
+const transitionArgs = () => Args('input', { type: () => TransitionInput, nullable: true });
+
+/** Thin: every decision is the service's. Relations go through per-request DataLoaders. */
+@Resolver(() => AchievementObject)
+export class AchievementResolver {
+  constructor(
+    private readonly service: AchievementsService,
+    private readonly directory: DirectoryService,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  // ------------------------------------------------------------ queries
+
+  @Public()
+  @Query(() => AchievementObject, {
+    description: 'One achievement; public once LISTED, before that for its team and TTO',
+  })
+  achievement(@OptionalActor() actor: Actor | undefined, @Args('id', { type: () => ID }) id: string) {
+    return this.service.findVisible(actor, id);
+  }
+
+  @Public()
+  @Query(() => AchievementConnection, { description: 'Achievements the viewer may see, newest first' })
+  achievements(@OptionalActor() actor: Actor | undefined, @Args() args: AchievementsArgs) {
+    return this.service.list(actor, args.filter ?? {}, { first: args.first, after: args.after });
+  }
+
+  @Public()
+  @Query(() => PublicNoticeObject, { description: '公示 page of an achievement under public notice (no login needed)' })
+  async achievementPublicNotice(
+    @Args('achievementId', { type: () => ID }) achievementId: string,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<PublicNoticeObject> {
+    const { achievement, inventors, proposal } = await this.service.publicNotice(achievementId);
+    const institution = await organisationLoader(loaders, this.directory).load(achievement.institutionId);
+    return {
+      achievementId: achievement.id,
+      title: achievement.title,
+      summary: achievement.summary,
+      institutionName: institution?.name ?? '',
+      team: inventors,
+      proposal,
+      window: {
+        round: achievement.noticeRound,
+        startsAt: achievement.noticeStartsAt!,
+        endsAt: achievement.noticeEndsAt!,
+      },
+    };
+  }
+
+  @Query(() => String, { description: 'Evidence record (JSON) of the whole procedure, for the TTO and administrators' })
+  async achievementEvidence(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<string> {
+    return JSON.stringify(await this.service.exportEvidence(actor, id));
+  }
+
+  @Query(() => AchievementSettingsObject)
+  async achievementSettings(
+    @CurrentActor() actor: Actor,
+    @Args('institutionId', { type: () => ID }) institutionId: string,
+  ) {
+    return toSettingsObject(await this.service.settings(actor, institutionId));
+  }
+
+  // ------------------------------------------------------------ fields
+
+  @ResolveField(() => [InventorObject])
+  inventors(@Parent() achievement: AchievementEntity, @Loaders() loaders: RequestLoaders) {
+    return inventorsLoader(loaders, this.service).load(achievement.id);
+  }
+
+  @ResolveField(() => OrganisationObject, { nullable: true })
+  institution(@Parent() achievement: AchievementEntity, @Loaders() loaders: RequestLoaders) {
+    return organisationLoader(loaders, this.directory).load(achievement.institutionId);
+  }
+
+  @ResolveField(() => IndustryObject, { nullable: true })
+  industry(@Parent() achievement: AchievementEntity, @Loaders() loaders: RequestLoaders) {
+    return achievement.industryCode ? industryLoader(loaders, this.taxonomy).load(achievement.industryCode) : null;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  async description(
+    @Parent() a: AchievementEntity,
+    @OptionalActor() actor: Actor | undefined,
+    @Loaders() l: RequestLoaders,
+  ) {
+    return (await this.confidential(a, actor, l)) ? a.description : null;
+  }
+
+  @ResolveField(() => [FileMetadataObject], { nullable: true })
+  async attachments(
+    @Parent() a: AchievementEntity,
+    @OptionalActor() actor: Actor | undefined,
+    @Loaders() l: RequestLoaders,
+  ) {
+    return (await this.confidential(a, actor, l)) ? a.attachments : null;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  async conversionPlan(
+    @Parent() a: AchievementEntity,
+    @OptionalActor() actor: Actor | undefined,
+    @Loaders() l: RequestLoaders,
+  ) {
+    return (await this.confidential(a, actor, l)) ? a.conversionPlan : null;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  async rejectionReason(
+    @Parent() a: AchievementEntity,
+    @OptionalActor() actor: Actor | undefined,
+    @Loaders() l: RequestLoaders,
+  ) {
+    return (await this.followsWorkflow(a, actor, l)) ? a.rejectionReason : null;
+  }
+
+  @ResolveField(() => RightsProposalObject, { nullable: true, description: 'Team and TTO only (public during notice)' })
+  async rightsProposal(
+    @Parent() a: AchievementEntity,
+    @OptionalActor() actor: Actor | undefined,
+    @Loaders() l: RequestLoaders,
+  ) {
+    return (await this.followsWorkflow(a, actor, l)) ? proposalLoader(l, this.service).load(a.id) : null;
+  }
+
+  @ResolveField(() => NoticeWindowObject, { nullable: true, description: 'The current or last public notice window' })
+  notice(@Parent() a: AchievementEntity): NoticeWindowObject | null {
+    return a.noticeStartsAt && a.noticeEndsAt
+      ? { round: a.noticeRound, startsAt: a.noticeStartsAt, endsAt: a.noticeEndsAt }
+      : null;
+  }
+
+  @ResolveField(() => [TransitionObject], { description: 'Timeline of the workflow (team, TTO, administrators)' })
+  timeline(@Parent() a: AchievementEntity, @CurrentActor() actor: Actor) {
+    return this.service.timeline(actor, a.id);
+  }
+
+  @ResolveField(() => [ObjectionObject], { description: 'Objections (TTO of the institution, administrators)' })
+  objections(@Parent() a: AchievementEntity, @CurrentActor() actor: Actor) {
+    return this.service.objectionsOf(actor, a);
+  }
+
+  // ------------------------------------------------------------ drafts
+
+  @Mutation(() => AchievementObject)
+  createAchievement(@CurrentActor() actor: Actor, @Args('input') input: CreateAchievementInput) {
+    return this.service.createDraft(actor, input);
+  }
+
+  @Mutation(() => AchievementObject, {
+    description: 'Drafts: any field. Once rights are confirmed: the listing fields.',
+  })
+  updateAchievement(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: AchievementFieldsInput,
+  ) {
+    return this.service.update(actor, id, input);
+  }
+
+  @Mutation(() => [InventorObject], { description: 'Replaces the inventors of a draft (resets every consent)' })
+  setAchievementInventors(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('inventors', { type: () => [InventorInput] }) inventors: InventorInput[],
+  ) {
+    return this.service.setInventors(actor, id, inventors);
+  }
+
+  @Mutation(() => RightsProposalObject, { description: 'Sets the proposed split or use right (resets every consent)' })
+  setAchievementRightsProposal(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: RightsProposalInput,
+  ) {
+    return this.service.setRightsProposal(actor, id, input);
+  }
+
+  @Mutation(() => InventorObject, {
+    description: "Records the actor's consent, or a named inventor's with the signed document",
+  })
+  recordInventorConsent(
+    @CurrentActor() actor: Actor,
+    @Args('achievementId', { type: () => ID }) achievementId: string,
+    @Args('inventorId', { type: () => ID, nullable: true }) inventorId?: string,
+    @Args('documents', { type: () => [FileMetadataInput], nullable: true }) documents?: FileMetadataInput[],
+  ) {
+    return this.service.recordConsent(actor, achievementId, inventorId, documents ?? []);
+  }
+
+  @Mutation(() => AchievementSettingsObject)
+  async updateAchievementSettings(
+    @CurrentActor() actor: Actor,
+    @Args('institutionId', { type: () => ID }) institutionId: string,
+    @Args('input') input: AchievementSettingsInput,
+  ) {
+    return toSettingsObject(await this.service.updateSettings(actor, institutionId, input));
+  }
+
+  // ------------------------------------------------------------ workflow
+
+  @Mutation(() => AchievementObject)
+  submitAchievement(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @transitionArgs() input?: TransitionInput,
+  ) {
+    return this.service.fire(actor, id, WorkflowEvent.SUBMIT, input);
+  }
+
+  @Mutation(() => AchievementObject, {
+    description: 'Approves the current review stage (eligibility, department, TTO)',
+  })
+  approveAchievementStage(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @transitionArgs() input?: TransitionInput,
+  ) {
+    return this.service.fire(actor, id, WorkflowEvent.APPROVE, input);
+  }
+
+  @Mutation(() => AchievementObject, { description: 'Returns it to DRAFT; the comment (reason) is required and kept' })
+  rejectAchievement(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @transitionArgs() input?: TransitionInput,
+  ) {
+    return this.service.fire(actor, id, WorkflowEvent.REJECT, input);
+  }
+
+  @Mutation(() => AchievementObject, {
+    description: 'Objection during the public notice (any signed-in user; reason required)',
+  })
+  fileAchievementObjection(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ) {
+    return this.service.fire(actor, id, WorkflowEvent.OBJECT, { comment: reason });
+  }
+
+  @Mutation(() => AchievementObject, { description: '赋权协议 signed (the share or use term of the proposal)' })
+  signRightsAgreement(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @transitionArgs() input?: TransitionInput,
+  ) {
+    return this.service.fire(actor, id, WorkflowEvent.SIGN_AGREEMENT, input);
+  }
+
+  @Mutation(() => AchievementObject)
+  confirmAchievementRights(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @transitionArgs() input?: TransitionInput,
+  ) {
+    return this.service.fire(actor, id, WorkflowEvent.CONFIRM_RIGHTS, input);
+  }
+
+  @Mutation(() => AchievementObject, { description: '学校所有: the TTO confirms institution ownership, skipping 赋权' })
+  confirmInstitutionOwned(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @transitionArgs() input?: TransitionInput,
+  ) {
+    return this.service.fire(actor, id, WorkflowEvent.CONFIRM_INSTITUTION_OWNED, input);
+  }
+
+  @Mutation(() => AchievementObject)
+  listAchievement(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @transitionArgs() input?: TransitionInput,
+  ) {
+    return this.service.fire(actor, id, WorkflowEvent.LIST, input);
+  }
+
+  @Mutation(() => AchievementObject)
+  withdrawAchievement(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @transitionArgs() input?: TransitionInput,
+  ) {
+    return this.service.fire(actor, id, WorkflowEvent.WITHDRAW, input);
+  }
+
+  @Mutation(() => AchievementObject)
+  markAchievementInNegotiation(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @transitionArgs() input?: TransitionInput,
+  ) {
+    return this.service.fire(actor, id, WorkflowEvent.START_NEGOTIATION, input);
+  }
+
+  @Mutation(() => AchievementObject, { description: 'Negotiation ended without a deal: back to LISTED' })
+  endAchievementNegotiation(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @transitionArgs() input?: TransitionInput,
+  ) {
+    return this.service.fire(actor, id, WorkflowEvent.END_NEGOTIATION, input);
+  }
+
+  @Mutation(() => AchievementObject)
+  markAchievementTransferred(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @transitionArgs() input?: TransitionInput,
+  ) {
+    return this.service.fire(actor, id, WorkflowEvent.MARK_TRANSFERRED, input);
+  }
+
+  @Mutation(() => AchievementObject, {
+    description: 'The owner or TTO confirms the listing is current (brings back STALE)',
+  })
+  reconfirmListing(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @transitionArgs() input?: TransitionInput,
+  ) {
+    return this.service.fire(actor, id, WorkflowEvent.RECONFIRM, input);
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  private async confidential(
+    a: AchievementEntity,
+    actor: Actor | undefined,
+    loaders: RequestLoaders,
+  ): Promise<boolean> {
+    if (!actor) return false;
+    return canSeeConfidential(actor, a, await inventorsLoader(loaders, this.service).load(a.id));
+  }
+
+  private async followsWorkflow(
+    a: AchievementEntity,
+    actor: Actor | undefined,
+    loaders: RequestLoaders,
+  ): Promise<boolean> {
+    if (!actor) return false;
+    return canFollowWorkflow(actor, a, await inventorsLoader(loaders, this.service).load(a.id));
+  }
+}

@@ -1,0 +1,931 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
+import {
+  badInput,
+  Clock,
+  Connection,
+  decodeCursor,
+  DomainException,
+  forbidden,
+  JobName,
+  JobQueue,
+  notFound,
+  OutboxSubject,
+  recordOutboxChange,
+  toConnection,
+} from '@app/core';
+import { Actor, Role, UserEntity } from '@app/identity';
+import { canFollowWorkflow, canView, workflowRolesOf } from './achievement-access';
+import {
+  AchievementLanguage,
+  AchievementStatus,
+  IpType,
+  RightsProposalKind,
+  TransferMode,
+} from './domain/achievement-enums';
+import {
+  describeTransitions,
+  INDEX_RELEVANT_STATUSES,
+  InstitutionRules,
+  planTransition,
+  PUBLIC_STATUSES,
+  WorkflowEvent,
+  WorkflowRole,
+  WorkflowViolation,
+} from './domain/rights-workflow';
+import { AchievementInventorEntity } from './entities/achievement-inventor.entity';
+import { AchievementObjectionEntity } from './entities/achievement-objection.entity';
+import {
+  AchievementSettingsEntity,
+  DEFAULT_MAX_TEAM_SHARE_PERCENT,
+  DEFAULT_MIN_TEAM_SHARE_PERCENT,
+  DEFAULT_NOTICE_PERIOD_SECONDS,
+  DEFAULT_STALE_PERIOD_DAYS,
+} from './entities/achievement-settings.entity';
+import { AchievementTransitionEntity } from './entities/achievement-transition.entity';
+import { AchievementEntity, FileMetadata } from './entities/achievement.entity';
+import { RightsProposalEntity } from './entities/rights-proposal.entity';
+
+export interface FileInput {
+  name: string;
+  url?: string | null;
+  mimeType?: string | null;
+  sizeBytes?: number | null;
+  sha256?: string | null;
+}
+
+export interface InventorInput {
+  userId?: string | null;
+  name?: string | null;
+  contributionShare: number;
+}
+
+export interface AchievementFieldsInput {
+  title?: string;
+  summary?: string;
+  description?: string;
+  keywords?: string[];
+  industryCode?: string | null;
+  trl?: number | null;
+  ipType?: IpType | null;
+  ipRegistrationNumbers?: string[];
+  transferModes?: TransferMode[];
+  askingPriceWan?: number | null;
+  region?: string | null;
+  language?: AchievementLanguage;
+  attachments?: FileInput[];
+  conversionPlan?: string | null;
+  representativeId?: string | null;
+}
+
+export interface CreateAchievementInput extends AchievementFieldsInput {
+  title: string;
+  institutionId: string;
+  inventors?: InventorInput[];
+}
+
+export interface RightsProposalInput {
+  kind: RightsProposalKind;
+  teamSharePercent?: number | null;
+  useRightYears?: number | null;
+  note?: string | null;
+}
+
+export interface TransitionInput {
+  comment?: string | null;
+  documents?: FileInput[];
+}
+
+export interface AchievementFilter {
+  statuses?: AchievementStatus[];
+  industryCodes?: string[];
+  institutionIds?: string[];
+  trlMin?: number;
+  trlMax?: number;
+}
+
+export interface SettingsInput {
+  noticePeriodSeconds?: number;
+  stalePeriodDays?: number;
+  minTeamSharePercent?: number;
+  maxTeamSharePercent?: number;
+  negativeList?: string[];
+}
+
+export type ImportableStatus =
+  AchievementStatus.RIGHTS_CONFIRMED | AchievementStatus.LISTED | AchievementStatus.TRANSFERRED;
+
+/** One catalogue entry, already validated and mapped to our enums by the importer. */
+export interface ImportAchievementInput {
+  institutionId: string;
+  externalId: string;
+  title: string;
+  summary?: string;
+  description?: string;
+  keywords?: string[];
+  industryCode?: string | null;
+  trl?: number | null;
+  ipType?: IpType | null;
+  ipRegistrationNumbers?: string[];
+  transferModes?: TransferMode[];
+  askingPriceWan?: number | null;
+  region?: string | null;
+  language?: AchievementLanguage;
+  /** 学校所有 (institution keeps the rights) rather than 赋权 to the team. */
+  institutionOwned?: boolean;
+  status: ImportableStatus;
+}
+
+export interface PublicNotice {
+  achievement: AchievementEntity;
+  inventors: AchievementInventorEntity[];
+  proposal: RightsProposalEntity | null;
+}
+
+/** Fields that may still change once the rights are confirmed (the listing, not what was confirmed). */
+const LISTING_FIELDS: ReadonlyArray<keyof AchievementFieldsInput> = [
+  'summary',
+  'description',
+  'keywords',
+  'industryCode',
+  'trl',
+  'transferModes',
+  'askingPriceWan',
+  'region',
+  'language',
+  'attachments',
+];
+const LISTING_EDITABLE_STATUSES = [
+  AchievementStatus.RIGHTS_CONFIRMED,
+  AchievementStatus.LISTED,
+  AchievementStatus.IN_NEGOTIATION,
+  AchievementStatus.STALE,
+];
+
+const IMPORT_EVENT = 'IMPORT';
+const CREATE_EVENT = 'CREATE';
+
+/**
+ * Achievements and the rights-confirmation workflow. Every decision about who may do what lives here (taking an
+ * Actor, or null for jobs), so resolvers, jobs and the importer share it. Every state change writes a transition
+ * row; changes that could alter the public index write an outbox row in the same transaction.
+ */
+@Injectable()
+export class AchievementsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(AchievementEntity) private readonly achievements: Repository<AchievementEntity>,
+    @InjectRepository(AchievementInventorEntity) private readonly inventors: Repository<AchievementInventorEntity>,
+    @InjectRepository(RightsProposalEntity) private readonly proposals: Repository<RightsProposalEntity>,
+    @InjectRepository(AchievementTransitionEntity)
+    private readonly transitions: Repository<AchievementTransitionEntity>,
+    @InjectRepository(AchievementObjectionEntity) private readonly objections: Repository<AchievementObjectionEntity>,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---------------------------------------------------------------- reading
+
+  /** The achievement if the viewer may see it; NOT_FOUND otherwise (drafts do not reveal that they exist). */
+  async findVisible(actor: Actor | undefined, id: string): Promise<AchievementEntity> {
+    const achievement = await this.achievements.findOneBy({ id });
+    if (!achievement) throw notFound('Achievement', id);
+    const inventors = PUBLIC_STATUSES.includes(achievement.status) ? [] : await this.inventorsOf([id]);
+    if (!canView(actor, achievement, inventors)) throw notFound('Achievement', id);
+    return achievement;
+  }
+
+  /** Keyset page, newest first, restricted in SQL to what the viewer may see. */
+  async list(
+    actor: Actor | undefined,
+    filter: AchievementFilter,
+    page: { first: number; after?: string },
+  ): Promise<Connection<AchievementEntity>> {
+    const query = this.achievements.createQueryBuilder('a');
+    if (filter.statuses?.length) query.andWhere('a.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.industryCodes?.length)
+      query.andWhere('a.industryCode IN (:...industries)', { industries: filter.industryCodes });
+    if (filter.institutionIds?.length) {
+      query.andWhere('a.institutionId IN (:...institutions)', { institutions: filter.institutionIds });
+    }
+    if (filter.trlMin !== undefined) query.andWhere('a.trl >= :trlMin', { trlMin: filter.trlMin });
+    if (filter.trlMax !== undefined) query.andWhere('a.trl <= :trlMax', { trlMax: filter.trlMax });
+    if (!actor?.isAdmin) {
+      query.andWhere(
+        new Brackets((visible) => {
+          visible.where('a.status IN (:...publicStatuses)', { publicStatuses: PUBLIC_STATUSES });
+          if (!actor) return;
+          const ttoOf = actor.organisationsWithRole(Role.TTO_OFFICER);
+          if (ttoOf.length > 0) visible.orWhere('a.institutionId IN (:...ttoOf)', { ttoOf });
+          visible
+            .orWhere('a.ownerId = :viewer', { viewer: actor.userId })
+            .orWhere('a.representativeId = :viewer')
+            .orWhere(
+              'EXISTS (SELECT 1 FROM achievement_inventors i WHERE i.achievement_id = a.id AND i.user_id = :viewer)',
+            );
+        }),
+      );
+    }
+    if (page.after) {
+      const [createdAt, id] = decodeCursor(page.after, 2);
+      if (typeof createdAt !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
+        throw badInput('Invalid pagination cursor', { field: 'after' });
+      }
+      query.andWhere('(a.createdAt, a.id) < (:cursorAt, :cursorId)', { cursorAt: createdAt, cursorId: id });
+    }
+    const rows = await query
+      .orderBy('a.createdAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(page.first + 1)
+      .getMany();
+    return toConnection(rows, page.first, (row) => [row.createdAt.toISOString(), row.id]);
+  }
+
+  inventorsOf(achievementIds: readonly string[]): Promise<AchievementInventorEntity[]> {
+    if (achievementIds.length === 0) return Promise.resolve([]);
+    return this.inventors.find({
+      where: { achievementId: In([...achievementIds]) },
+      order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  proposalsOf(achievementIds: readonly string[]): Promise<RightsProposalEntity[]> {
+    if (achievementIds.length === 0) return Promise.resolve([]);
+    return this.proposals.findBy({ achievementId: In([...achievementIds]) });
+  }
+
+  /** Every stored transition, oldest first: for the team, the institution's TTO and administrators. */
+  async timeline(actor: Actor, id: string): Promise<AchievementTransitionEntity[]> {
+    const achievement = await this.findVisible(actor, id);
+    if (!canFollowWorkflow(actor, achievement, await this.inventorsOf([id]))) {
+      throw forbidden('Only the team, the TTO of the institution and administrators see the timeline');
+    }
+    return this.transitionsOf(id);
+  }
+
+  /** Objections are seen by the institution's TTO (who must answer them) and administrators. */
+  async objectionsOf(actor: Actor, achievement: AchievementEntity): Promise<AchievementObjectionEntity[]> {
+    if (!actor.isAdmin && !actor.hasRole(Role.TTO_OFFICER, achievement.institutionId)) {
+      throw forbidden('Only the TTO of the institution and administrators see objections');
+    }
+    return this.objections.find({ where: { achievementId: achievement.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * The evidence record (尽职免责): the achievement, every transition, every objection, every consent and the
+   * agreement, as one JSON document. For the institution's TTO officers and administrators.
+   */
+  async exportEvidence(actor: Actor, id: string): Promise<Record<string, unknown>> {
+    const achievement = await this.achievements.findOneBy({ id });
+    if (!achievement) throw notFound('Achievement', id);
+    if (!actor.isAdmin && !actor.hasRole(Role.TTO_OFFICER, achievement.institutionId)) {
+      throw forbidden('Only the TTO of the institution and administrators export the evidence record');
+    }
+    const [inventors, proposal, transitions, objections] = await Promise.all([
+      this.inventorsOf([id]),
+      this.proposals.findOneBy({ achievementId: id }),
+      this.transitionsOf(id),
+      this.objections.find({ where: { achievementId: id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return {
+      exportedAt: this.clock.now().toISOString(),
+      exportedBy: actor.userId,
+      achievement,
+      rightsProposal: proposal,
+      consents: inventors.map((inventor) => ({
+        inventorId: inventor.id,
+        userId: inventor.userId,
+        name: inventor.name,
+        contributionShare: inventor.contributionShare,
+        consentedAt: inventor.consentedAt,
+        recordedById: inventor.consentRecordedById,
+        documents: inventor.consentDocuments,
+      })),
+      transitions,
+      objections,
+    };
+  }
+
+  /** The public notice page (公示): title, team, proposed split and window. NOT_FOUND unless under notice. */
+  async publicNotice(id: string): Promise<PublicNotice> {
+    const achievement = await this.achievements.findOneBy({ id });
+    if (!achievement || achievement.status !== AchievementStatus.PUBLIC_NOTICE) throw notFound('Public notice', id);
+    const [inventors, proposal] = await Promise.all([
+      this.inventorsOf([id]),
+      this.proposals.findOneBy({ achievementId: id }),
+    ]);
+    return { achievement, inventors, proposal };
+  }
+
+  async settings(actor: Actor, institutionId: string): Promise<AchievementSettingsEntity> {
+    if (!actor.isAdmin && !actor.belongsTo(institutionId))
+      throw forbidden('Only members of the institution see its settings');
+    return this.settingsFor(this.dataSource.manager, institutionId);
+  }
+
+  // ---------------------------------------------------------------- editing drafts
+
+  async createDraft(actor: Actor, input: CreateAchievementInput): Promise<AchievementEntity> {
+    const { institutionId } = input;
+    if (!actor.hasRole(Role.RESEARCHER, institutionId) && !actor.hasRole(Role.TTO_OFFICER, institutionId)) {
+      throw forbidden('Only researchers and TTO officers of the institution create its achievements');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const fields = await this.checkedFields(manager, input);
+      const achievement = await manager.save(
+        manager.create(AchievementEntity, {
+          ...fields,
+          title: input.title.trim(),
+          institutionId,
+          ownerId: actor.userId,
+          representativeId: input.representativeId ?? actor.userId,
+          status: AchievementStatus.DRAFT,
+        }),
+      );
+      if (input.inventors?.length) await this.replaceInventors(manager, achievement.id, input.inventors);
+      await this.recordTransition(manager, achievement, actor.userId, CREATE_EVENT, null, {});
+      return achievement;
+    });
+  }
+
+  /**
+   * Drafts: every field, by the team or the TTO. After the rights are confirmed: the listing fields only
+   * (what was confirmed — title, IP, inventors — stays as confirmed). Other states are frozen for review.
+   */
+  async update(actor: Actor, id: string, input: AchievementFieldsInput): Promise<AchievementEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const { achievement } = await this.lockForEditing(manager, actor, id);
+      if (achievement.status !== AchievementStatus.DRAFT) {
+        if (!LISTING_EDITABLE_STATUSES.includes(achievement.status)) {
+          throw badInput(`An achievement in state ${achievement.status} cannot be edited`, {
+            currentStatus: achievement.status,
+            editableIn: [AchievementStatus.DRAFT, ...LISTING_EDITABLE_STATUSES],
+          });
+        }
+        const locked = Object.keys(input).filter(
+          (key) =>
+            input[key as keyof AchievementFieldsInput] !== undefined &&
+            !LISTING_FIELDS.includes(key as keyof AchievementFieldsInput),
+        );
+        if (locked.length > 0) {
+          throw badInput(`Once the rights are confirmed only the listing can change, not: ${locked.join(', ')}`, {
+            field: locked[0],
+            currentStatus: achievement.status,
+          });
+        }
+      }
+      Object.assign(achievement, await this.checkedFields(manager, input));
+      if (input.title !== undefined) achievement.title = input.title.trim();
+      const saved = await manager.save(achievement);
+      if (INDEX_RELEVANT_STATUSES.includes(saved.status)) {
+        await recordOutboxChange(manager, OutboxSubject.ACHIEVEMENT, saved.id);
+      }
+      return saved;
+    });
+  }
+
+  /** Replaces the inventor list of a draft; every consent is reset (they agreed to the previous split). */
+  async setInventors(actor: Actor, id: string, inventors: InventorInput[]): Promise<AchievementInventorEntity[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const { achievement } = await this.lockForEditing(manager, actor, id);
+      this.assertDraft(achievement, 'inventors');
+      await this.replaceInventors(manager, id, inventors);
+      return manager.find(AchievementInventorEntity, { where: { achievementId: id }, order: { position: 'ASC' } });
+    });
+  }
+
+  /** Sets the proposed split or use right of a draft; consents are reset for the same reason. */
+  async setRightsProposal(actor: Actor, id: string, input: RightsProposalInput): Promise<RightsProposalEntity> {
+    const teamShare = input.kind === RightsProposalKind.TEAM_SHARE;
+    if (teamShare && (input.teamSharePercent === undefined || input.teamSharePercent === null)) {
+      throw badInput('A team-share proposal needs teamSharePercent', { field: 'teamSharePercent' });
+    }
+    if (!teamShare && (input.useRightYears === undefined || input.useRightYears === null)) {
+      throw badInput('A use-right proposal needs useRightYears', { field: 'useRightYears' });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const { achievement } = await this.lockForEditing(manager, actor, id);
+      this.assertDraft(achievement, 'rightsProposal');
+      await manager.upsert(
+        RightsProposalEntity,
+        {
+          achievementId: id,
+          kind: input.kind,
+          teamSharePercent: teamShare ? input.teamSharePercent! : null,
+          useRightYears: teamShare ? null : input.useRightYears!,
+          note: input.note ?? null,
+          agreementSignedAt: null,
+          agreementDocuments: [],
+        },
+        ['achievementId'],
+      );
+      await manager.update(
+        AchievementInventorEntity,
+        { achievementId: id },
+        { consentedAt: null, consentRecordedById: null },
+      );
+      return manager.findOneByOrFail(RightsProposalEntity, { achievementId: id });
+    });
+  }
+
+  /**
+   * Records an inventor's consent to the application and split. A user inventor consents for themself; the
+   * consent of a named person without an account is recorded by the team with the signed document attached.
+   */
+  async recordConsent(
+    actor: Actor,
+    achievementId: string,
+    inventorId: string | undefined,
+    documents: FileInput[] = [],
+  ): Promise<AchievementInventorEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const achievement = await this.lockAchievement(manager, achievementId);
+      const inventors = await manager.find(AchievementInventorEntity, { where: { achievementId } });
+      const inventor = inventorId
+        ? inventors.find((candidate) => candidate.id === inventorId)
+        : inventors.find((candidate) => candidate.userId === actor.userId);
+      if (!inventor) {
+        if (!canFollowWorkflow(actor, achievement, inventors)) throw forbidden('Only inventors record their consent');
+        throw inventorId ? notFound('Inventor', inventorId) : forbidden('You are not an inventor of this achievement');
+      }
+      if (inventor.userId) {
+        if (inventor.userId !== actor.userId) throw forbidden('An inventor with an account records their own consent');
+      } else {
+        if (!workflowRolesOf(actor, achievement, inventors).has(WorkflowRole.TEAM)) {
+          throw forbidden('Only the team records the consent of a named inventor');
+        }
+        if (documents.length === 0) {
+          throw badInput('The consent of an inventor without an account needs the signed document', {
+            field: 'documents',
+          });
+        }
+      }
+      this.assertDraft(achievement, 'consent');
+      inventor.consentedAt = this.clock.now();
+      inventor.consentRecordedById = actor.userId;
+      inventor.consentDocuments = documents.map(toFileMetadata);
+      return manager.save(inventor);
+    });
+  }
+
+  async updateSettings(actor: Actor, institutionId: string, input: SettingsInput): Promise<AchievementSettingsEntity> {
+    if (!actor.isAdmin && !actor.hasRole(Role.TTO_OFFICER, institutionId)) {
+      throw forbidden("Only the institution's TTO officers and administrators change its workflow settings");
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.settingsFor(manager, institutionId);
+      const next = { ...current, ...definedOnly(input), institutionId };
+      if (next.minTeamSharePercent > next.maxTeamSharePercent) {
+        throw badInput('minTeamSharePercent must not exceed maxTeamSharePercent', { field: 'minTeamSharePercent' });
+      }
+      next.negativeList = [...new Set(next.negativeList.map((entry) => entry.trim()).filter(Boolean))];
+      await manager.upsert(
+        AchievementSettingsEntity,
+        {
+          institutionId,
+          noticePeriodSeconds: next.noticePeriodSeconds,
+          stalePeriodDays: next.stalePeriodDays,
+          minTeamSharePercent: next.minTeamSharePercent,
+          maxTeamSharePercent: next.maxTeamSharePercent,
+          negativeList: next.negativeList,
+        },
+        ['institutionId'],
+      );
+      return this.settingsFor(manager, institutionId);
+    });
+  }
+
+  // ---------------------------------------------------------------- the workflow
+
+  /** Fires a workflow event as `actor` (null: a scheduled job). Throws FORBIDDEN / BAD_USER_INPUT when not allowed. */
+  async fire(
+    actor: Actor | null,
+    id: string,
+    event: WorkflowEvent,
+    input: TransitionInput = {},
+  ): Promise<AchievementEntity> {
+    const achievement = await this.dataSource.transaction((manager) => this.fireIn(manager, actor, id, event, input));
+    if (achievement.status === AchievementStatus.PUBLIC_NOTICE && event === WorkflowEvent.APPROVE) {
+      await this.scheduleNoticeEnd(achievement);
+    }
+    return achievement;
+  }
+
+  /** The notice window's end (job handler): skipped unless the achievement is still in that round's notice. */
+  async endNotice(achievementId: string, noticeRound: number): Promise<'done' | 'skipped'> {
+    return this.dataSource.transaction(async (manager) => {
+      const achievement = await manager.findOne(AchievementEntity, {
+        where: { id: achievementId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (
+        !achievement ||
+        achievement.status !== AchievementStatus.PUBLIC_NOTICE ||
+        achievement.noticeRound !== noticeRound
+      ) {
+        return 'skipped';
+      }
+      // Throws (and the job retries) if it fires before the window's end.
+      await this.fireIn(manager, null, achievementId, WorkflowEvent.END_NOTICE, {
+        comment: `Public notice round ${noticeRound} ended without objection`,
+      });
+      return 'done';
+    });
+  }
+
+  /**
+   * The periodic sweep: listings not reconfirmed within their institution's period become STALE, and notices
+   * whose window is over are ended (a safety net should the delayed job have been lost).
+   */
+  async sweep(): Promise<{ staled: number; noticesEnded: number }> {
+    const now = this.clock.now();
+    const stale = await this.achievements
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .leftJoin(AchievementSettingsEntity, 's', 's.institution_id = a.institution_id')
+      .where('a.status = :listed', { listed: AchievementStatus.LISTED })
+      .andWhere(
+        `COALESCE(a.reconfirmed_at, a.listed_at, a.created_at) < CAST(:now AS timestamptz) - make_interval(days => COALESCE(s.stale_period_days, :defaultDays))`,
+        { now: now.toISOString(), defaultDays: DEFAULT_STALE_PERIOD_DAYS },
+      )
+      .getRawMany<{ id: string }>();
+    let staled = 0;
+    for (const { id } of stale) {
+      if (await this.fireQuietly(id, WorkflowEvent.MARK_STALE, 'Not reconfirmed within the stale period')) staled++;
+    }
+    const overdue = await this.achievements
+      .createQueryBuilder('a')
+      .select(['a.id', 'a.noticeRound'])
+      .where('a.status = :notice', { notice: AchievementStatus.PUBLIC_NOTICE })
+      .andWhere('a.noticeEndsAt <= :now', { now })
+      .getMany();
+    let noticesEnded = 0;
+    for (const { id, noticeRound } of overdue) {
+      if ((await this.endNotice(id, noticeRound)) === 'done') noticesEnded++;
+    }
+    return { staled, noticesEnded };
+  }
+
+  // ---------------------------------------------------------------- imports
+
+  /**
+   * Creates a catalogue entry directly as RIGHTS_CONFIRMED / LISTED (its rights were settled outside the
+   * platform). Idempotent by (institution, externalId): an identical re-import changes nothing; a changed entry
+   * updates the listing fields. Writes the outbox row in the same transaction.
+   */
+  async importListedAchievement(
+    input: ImportAchievementInput,
+    manager?: EntityManager,
+  ): Promise<{ achievement: AchievementEntity; outcome: 'created' | 'updated' | 'unchanged' }> {
+    const run = async (m: EntityManager) => {
+      const values = {
+        title: input.title.trim(),
+        summary: input.summary ?? '',
+        description: input.description ?? '',
+        keywords: input.keywords ?? [],
+        industryCode: input.industryCode ?? null,
+        trl: input.trl ?? null,
+        ipType: input.ipType ?? null,
+        ipRegistrationNumbers: input.ipRegistrationNumbers ?? [],
+        transferModes: input.transferModes ?? [],
+        askingPriceWan: input.askingPriceWan ?? null,
+        region: input.region ?? null,
+        language: input.language ?? AchievementLanguage.zh,
+        institutionOwned: input.institutionOwned ?? false,
+      };
+      const now = this.clock.now();
+      const inserted = await m
+        .createQueryBuilder()
+        .insert()
+        .into(AchievementEntity)
+        .values({
+          ...values,
+          institutionId: input.institutionId,
+          externalId: input.externalId,
+          status: input.status,
+          ownerId: null,
+          representativeId: null,
+          attachments: [],
+          listedAt: input.status === AchievementStatus.RIGHTS_CONFIRMED ? null : now,
+          reconfirmedAt: input.status === AchievementStatus.RIGHTS_CONFIRMED ? null : now,
+        })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const insertedId = (inserted.raw as Array<{ id: string }>)[0]?.id;
+      if (insertedId) {
+        const achievement = await m.findOneByOrFail(AchievementEntity, { id: insertedId });
+        await this.recordTransition(m, achievement, null, IMPORT_EVENT, null, {
+          comment: `Imported as ${input.externalId}`,
+        });
+        await recordOutboxChange(m, OutboxSubject.ACHIEVEMENT, achievement.id);
+        return { achievement, outcome: 'created' as const };
+      }
+      const existing = await m.findOne(AchievementEntity, {
+        where: { institutionId: input.institutionId, externalId: input.externalId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!existing) throw new Error(`Import of ${input.externalId} neither inserted nor found`);
+      const changed = (Object.keys(values) as Array<keyof typeof values>).filter(
+        (key) => JSON.stringify(existing[key]) !== JSON.stringify(values[key]),
+      );
+      if (changed.length === 0) return { achievement: existing, outcome: 'unchanged' as const };
+      Object.assign(existing, values);
+      const saved = await m.save(existing);
+      await recordOutboxChange(m, OutboxSubject.ACHIEVEMENT, saved.id);
+      return { achievement: saved, outcome: 'updated' as const };
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async fireIn(
+    manager: EntityManager,
+    actor: Actor | null,
+    id: string,
+    event: WorkflowEvent,
+    input: TransitionInput,
+  ): Promise<AchievementEntity> {
+    const achievement = await this.lockAchievement(manager, id);
+    const [inventors, proposal, settings] = await Promise.all([
+      manager.find(AchievementInventorEntity, { where: { achievementId: id }, order: { position: 'ASC' } }),
+      manager.findOneBy(RightsProposalEntity, { achievementId: id }),
+      this.settingsFor(manager, achievement.institutionId),
+    ]);
+    const now = this.clock.now();
+    const comment = input.comment?.trim() || null;
+    const roles = workflowRolesOf(actor, achievement, inventors);
+    // Someone who cannot see the achievement gets FORBIDDEN (without learning its state), except for objecting
+    // to a public notice, which is public.
+    const objectingToNotice = event === WorkflowEvent.OBJECT && achievement.status === AchievementStatus.PUBLIC_NOTICE;
+    if (actor && !objectingToNotice && !canView(actor, achievement, inventors)) {
+      throw forbidden(`You may not ${event} this achievement`);
+    }
+    let edge;
+    try {
+      edge = planTransition(achievement.status, event, roles, {
+        now,
+        rules: rulesOf(settings),
+        inventors: inventors.map((inventor) => ({
+          name: inventor.name,
+          contributionShare: inventor.contributionShare,
+          consented: inventor.consentedAt !== null,
+        })),
+        proposal,
+        categories: [achievement.industryCode, achievement.ipType, ...achievement.keywords].filter(
+          (value): value is string => typeof value === 'string',
+        ),
+        conversionPlan: achievement.conversionPlan,
+        hasRepresentative: achievement.representativeId !== null,
+        noticeEndsAt: achievement.noticeEndsAt,
+        comment,
+      });
+    } catch (error) {
+      throw toDomainException(error);
+    }
+    const from = achievement.status;
+    achievement.status = edge.to;
+    const documents = (input.documents ?? []).map(toFileMetadata);
+    switch (event) {
+      case WorkflowEvent.SUBMIT:
+        achievement.rejectionReason = null;
+        break;
+      case WorkflowEvent.APPROVE:
+        if (edge.to === AchievementStatus.PUBLIC_NOTICE) {
+          achievement.noticeRound += 1;
+          achievement.noticeStartsAt = now;
+          achievement.noticeEndsAt = new Date(now.getTime() + settings.noticePeriodSeconds * 1000);
+          await this.resolveObjections(manager, id, actor, comment ?? 'Review completed again');
+        }
+        break;
+      case WorkflowEvent.REJECT:
+        achievement.rejectionReason = comment;
+        await this.resolveObjections(manager, id, actor, comment);
+        break;
+      case WorkflowEvent.OBJECT:
+        await manager.insert(AchievementObjectionEntity, {
+          achievementId: id,
+          objectorId: actor!.userId,
+          reason: comment!,
+          noticeRound: achievement.noticeRound,
+        });
+        break;
+      case WorkflowEvent.SIGN_AGREEMENT:
+        await manager.update(
+          RightsProposalEntity,
+          { achievementId: id },
+          { agreementSignedAt: now, agreementDocuments: documents },
+        );
+        break;
+      case WorkflowEvent.CONFIRM_INSTITUTION_OWNED:
+        achievement.institutionOwned = true;
+        break;
+      case WorkflowEvent.LIST:
+        achievement.listedAt = now;
+        achievement.reconfirmedAt = now;
+        break;
+      case WorkflowEvent.RECONFIRM:
+        achievement.reconfirmedAt = now;
+        break;
+      default:
+        break;
+    }
+    const saved = await manager.save(achievement);
+    await this.recordTransition(manager, saved, actor?.userId ?? null, event, from, { comment, documents });
+    if (INDEX_RELEVANT_STATUSES.includes(from) || INDEX_RELEVANT_STATUSES.includes(saved.status)) {
+      await recordOutboxChange(manager, OutboxSubject.ACHIEVEMENT, saved.id);
+    }
+    return saved;
+  }
+
+  private async fireQuietly(id: string, event: WorkflowEvent, comment: string): Promise<boolean> {
+    try {
+      await this.fire(null, id, event, { comment });
+      return true;
+    } catch (error) {
+      // The state moved on between the query and the lock: nothing to do.
+      if (error instanceof DomainException) return false;
+      throw error;
+    }
+  }
+
+  private async scheduleNoticeEnd(achievement: AchievementEntity): Promise<void> {
+    const delay = Math.max(0, achievement.noticeEndsAt!.getTime() - this.clock.now().getTime());
+    await this.jobs.enqueue(
+      JobName.EndAchievementNotice,
+      { achievementId: achievement.id, noticeRound: achievement.noticeRound },
+      { jobId: `achievement-notice-end-${achievement.id}-${achievement.noticeRound}`, delay },
+    );
+  }
+
+  private async resolveObjections(
+    manager: EntityManager,
+    achievementId: string,
+    actor: Actor | null,
+    resolution: string | null,
+  ) {
+    await manager
+      .createQueryBuilder()
+      .update(AchievementObjectionEntity)
+      .set({ resolvedAt: this.clock.now(), resolvedById: actor?.userId ?? null, resolution })
+      .where('achievement_id = :achievementId AND resolved_at IS NULL', { achievementId })
+      .execute();
+  }
+
+  private async recordTransition(
+    manager: EntityManager,
+    achievement: AchievementEntity,
+    actorId: string | null,
+    event: string,
+    from: AchievementStatus | null,
+    extra: { comment?: string | null; documents?: FileMetadata[] },
+  ): Promise<void> {
+    await manager.insert(AchievementTransitionEntity, {
+      achievementId: achievement.id,
+      actorId,
+      event,
+      fromStatus: from,
+      toStatus: achievement.status,
+      comment: extra.comment ?? null,
+      documents: extra.documents ?? [],
+    });
+  }
+
+  private transitionsOf(id: string): Promise<AchievementTransitionEntity[]> {
+    return this.transitions.find({ where: { achievementId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  private async lockAchievement(manager: EntityManager, id: string): Promise<AchievementEntity> {
+    const achievement = await manager.findOne(AchievementEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!achievement) throw notFound('Achievement', id);
+    return achievement;
+  }
+
+  /** Editing needs TEAM (a researcher on the team) or the institution's TTO. */
+  private async lockForEditing(manager: EntityManager, actor: Actor, id: string) {
+    const achievement = await this.lockAchievement(manager, id);
+    const inventors = await manager.find(AchievementInventorEntity, { where: { achievementId: id } });
+    const roles = workflowRolesOf(actor, achievement, inventors);
+    if (!roles.has(WorkflowRole.TEAM) && !roles.has(WorkflowRole.TTO)) {
+      throw forbidden('Only the team and the TTO of the institution edit this achievement');
+    }
+    return { achievement, inventors };
+  }
+
+  private assertDraft(achievement: AchievementEntity, what: string): void {
+    if (achievement.status !== AchievementStatus.DRAFT) {
+      throw badInput(`The ${what} can only change while the achievement is a DRAFT (it is ${achievement.status})`, {
+        currentStatus: achievement.status,
+        allowedTransitions: describeTransitions(achievement.status),
+      });
+    }
+  }
+
+  private async replaceInventors(
+    manager: EntityManager,
+    achievementId: string,
+    inputs: InventorInput[],
+  ): Promise<void> {
+    const userIds = inputs.map((input) => input.userId).filter((value): value is string => !!value);
+    if (new Set(userIds).size !== userIds.length) throw badInput('An inventor is listed twice', { field: 'inventors' });
+    const users = userIds.length ? await manager.findBy(UserEntity, { id: In(userIds) }) : [];
+    const names = new Map(users.map((user) => [user.id, user.displayName]));
+    const rows = inputs.map((input, position) => {
+      if (input.userId && !names.has(input.userId)) throw notFound('User', input.userId);
+      const name = input.name?.trim() || (input.userId ? names.get(input.userId)! : '');
+      if (!name) throw badInput('An inventor needs a user or a name', { field: `inventors.${position}.name` });
+      return {
+        achievementId,
+        userId: input.userId ?? null,
+        name,
+        contributionShare: input.contributionShare,
+        position,
+      };
+    });
+    await manager.delete(AchievementInventorEntity, { achievementId });
+    if (rows.length > 0) await manager.insert(AchievementInventorEntity, rows);
+  }
+
+  private async checkedFields(
+    manager: EntityManager,
+    input: AchievementFieldsInput,
+  ): Promise<Partial<AchievementEntity>> {
+    if (input.representativeId) {
+      const exists = await manager.existsBy(UserEntity, { id: input.representativeId });
+      if (!exists) throw notFound('User', input.representativeId);
+    }
+    const fields: Partial<AchievementEntity> = {};
+    const copy = <K extends keyof AchievementFieldsInput & keyof AchievementEntity>(key: K) => {
+      if (input[key] !== undefined) (fields as Record<string, unknown>)[key] = input[key];
+    };
+    for (const key of [
+      'summary',
+      'description',
+      'keywords',
+      'industryCode',
+      'trl',
+      'ipType',
+      'ipRegistrationNumbers',
+      'transferModes',
+      'askingPriceWan',
+      'region',
+      'language',
+      'conversionPlan',
+      'representativeId',
+    ] as const) {
+      copy(key);
+    }
+    if (input.attachments !== undefined) fields.attachments = input.attachments.map(toFileMetadata);
+    if (fields.keywords) fields.keywords = [...new Set(fields.keywords.map((k) => k.trim()).filter(Boolean))];
+    if (fields.transferModes) fields.transferModes = [...new Set(fields.transferModes)];
+    return fields;
+  }
+
+  private async settingsFor(manager: EntityManager, institutionId: string): Promise<AchievementSettingsEntity> {
+    const row = await manager.findOneBy(AchievementSettingsEntity, { institutionId });
+    return (
+      row ??
+      manager.create(AchievementSettingsEntity, {
+        institutionId,
+        noticePeriodSeconds: DEFAULT_NOTICE_PERIOD_SECONDS,
+        stalePeriodDays: DEFAULT_STALE_PERIOD_DAYS,
+        minTeamSharePercent: DEFAULT_MIN_TEAM_SHARE_PERCENT,
+        maxTeamSharePercent: DEFAULT_MAX_TEAM_SHARE_PERCENT,
+        negativeList: [],
+      })
+    );
+  }
+}
+
+function rulesOf(settings: AchievementSettingsEntity): InstitutionRules {
+  return {
+    minTeamSharePercent: settings.minTeamSharePercent,
+    maxTeamSharePercent: settings.maxTeamSharePercent,
+    negativeList: settings.negativeList,
+  };
+}
+
+function toDomainException(error: unknown): unknown {
+  if (!(error instanceof WorkflowViolation)) return error;
+  const details = { ...error.details };
+  return error.kind === 'FORBIDDEN' ? forbidden(error.message, details) : badInput(error.message, details);
+}
+
+function toFileMetadata(file: FileInput): FileMetadata {
+  return {
+    name: file.name,
+    url: file.url ?? null,
+    mimeType: file.mimeType ?? null,
+    sizeBytes: file.sizeBytes ?? null,
+    sha256: file.sha256 ?? null,
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

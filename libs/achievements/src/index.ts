@@ -1,0 +1,14 @@
+export * from './domain/achievement-enums';
+export * from './domain/rights-workflow';
+export * from './entities/achievement.entity';
+export * from './entities/achievement-inventor.entity';
+export * from './entities/rights-proposal.entity';
+export * from './entities/achievement-transition.entity';
+export * from './entities/achievement-objection.entity';
+export * from './entities/achievement-settings.entity';
+export * from './achievement-access';
+export * from './achievements.service';
+export * from './achievement.object';
+export { inventorsLoader } from './achievement.resolver';
+export * from './achievements.jobs';
+export * from './achievements.module';

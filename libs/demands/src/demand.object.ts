@@ -1,0 +1,60 @@
+import { Field, Float, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Paginated } from '@app/core';
+import { CooperationMode } from './domain/cooperation-mode';
+import { DemandAction, DemandStatus } from './domain/demand-status';
+
+registerEnumType(DemandStatus, { name: 'DemandStatus', description: 'DRAFT → OPEN → IN_PROGRESS → SOLVED, or CLOSED; EXPIRED past the deadline' });
+registerEnumType(DemandAction, { name: 'DemandAction' });
+registerEnumType(CooperationMode, {
+  name: 'CooperationMode',
+  description: 'Accepted cooperation modes',
+  valuesMap: {
+    TRANSFER: { description: '转让' },
+    LICENSE: { description: '许可' },
+    EQUITY: { description: '作价入股' },
+    JOINT_DEVELOPMENT: { description: '合作开发' },
+    TECHNICAL_SERVICE: { description: '技术服务' },
+  },
+});
+
+@ObjectType('TechnicalIndicator')
+export class TechnicalIndicatorObject {
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) current: string | null;
+  @Field() target: string;
+}
+
+/**
+ * An enterprise demand. `organisation` (null when the demand is anonymous and the viewer is outside the posting
+ * organisation) and `confidentialDetails` are resolved by DemandResolver with their protection.
+ */
+@ObjectType('Demand')
+export class DemandObject {
+  @Field(() => ID) id: string;
+  @Field() title: string;
+  @Field({ description: 'Public summary' }) summary: string;
+  @Field() industryCode: string;
+  @Field(() => [TechnicalIndicatorObject]) technicalIndicators: TechnicalIndicatorObject[];
+  @Field(() => Float, { nullable: true, description: '万元' }) budgetMinWan: number | null;
+  @Field(() => Float, { nullable: true, description: '万元' }) budgetMaxWan: number | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) deadline: Date | null;
+  @Field(() => [CooperationMode]) cooperationModes: CooperationMode[];
+  @Field(() => String, { nullable: true }) region: string | null;
+  @Field({ description: 'The company name is hidden from the public' }) anonymous: boolean;
+  @Field(() => DemandStatus) status: DemandStatus;
+  @Field(() => String, { nullable: true }) externalId: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt: Date | null;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime) updatedAt: Date;
+  organisationId: string;
+  confidentialDetails: string | null;
+}
+
+@ObjectType('DemandConnection')
+export class DemandConnection extends Paginated(DemandObject) {}
+
+@ObjectType('DemandConfidentialRead')
+export class DemandConfidentialReadObject {
+  @Field(() => ID) userId: string;
+  @Field(() => GraphQLISODateTime) readAt: Date;
+}

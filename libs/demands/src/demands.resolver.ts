@@ -1,0 +1,121 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import { RequestLoaders } from '@app/core';
+import { Actor, CurrentActor, DirectoryService, Loaders, OptionalActor, organisationLoader, OrganisationObject, Public } from '@app/identity';
+import { industryLoader, IndustryObject, TaxonomyService } from '@app/taxonomy';
+import { DemandsArgs } from './demand.args';
+import { DemandEntity } from './demand.entity';
+import { CreateDemandInput, UpdateDemandInput } from './demand.input';
+import { DemandConfidentialReadObject, DemandConnection, DemandObject } from './demand.object';
+import { DemandsService } from './demands.service';
+import { DemandAction } from './domain/demand-status';
+
+/**
+ * Batches the read-log rows of one request into one INSERT. Keyed by demand id, so a demand whose details a
+ * request resolves twice (aliases) is logged once per request.
+ */
+function confidentialReadRecorder(loaders: RequestLoaders, demands: DemandsService, actor: Actor) {
+  return loaders.get(`demands.confidentialReads:${actor.userId}`, () =>
+    new DataLoader<string, true>(async (ids) => {
+      await demands.recordConfidentialReads(actor.userId, ids);
+      return ids.map(() => true as const);
+    }),
+  );
+}
+
+@Resolver(() => DemandObject)
+export class DemandResolver {
+  constructor(
+    private readonly service: DemandsService,
+    private readonly directory: DirectoryService,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  @Public()
+  @Query(() => DemandObject, { description: 'One demand (drafts only for the posting organisation)' })
+  demand(@OptionalActor() actor: Actor | undefined, @Args('id', { type: () => ID }) id: string): Promise<DemandEntity> {
+    return this.service.get(actor, id);
+  }
+
+  @Public()
+  @Query(() => DemandConnection, { description: 'Demands, newest first' })
+  demands(@OptionalActor() actor: Actor | undefined, @Args() args: DemandsArgs) {
+    return this.service.list(actor, args.filter ?? {}, { first: args.first, after: args.after });
+  }
+
+  @Query(() => [DemandConfidentialReadObject], { description: 'Who read the confidential details (posting organisation, admins)' })
+  demandConfidentialReads(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.service.confidentialReads(actor, id);
+  }
+
+  @Mutation(() => DemandObject)
+  createDemand(@CurrentActor() actor: Actor, @Args('input') input: CreateDemandInput): Promise<DemandEntity> {
+    return this.service.create(actor, input);
+  }
+
+  @Mutation(() => DemandObject)
+  updateDemand(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateDemandInput,
+  ): Promise<DemandEntity> {
+    return this.service.update(actor, id, input);
+  }
+
+  @Mutation(() => DemandObject, { description: 'DRAFT or EXPIRED → OPEN' })
+  publishDemand(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<DemandEntity> {
+    return this.service.transition(actor, id, DemandAction.PUBLISH);
+  }
+
+  @Mutation(() => DemandObject, { description: 'OPEN → IN_PROGRESS' })
+  startDemandProgress(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<DemandEntity> {
+    return this.service.transition(actor, id, DemandAction.START_PROGRESS);
+  }
+
+  @Mutation(() => DemandObject, { description: 'IN_PROGRESS → SOLVED' })
+  markDemandSolved(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<DemandEntity> {
+    return this.service.transition(actor, id, DemandAction.MARK_SOLVED);
+  }
+
+  @Mutation(() => DemandObject, { description: 'Any non-final status → CLOSED' })
+  closeDemand(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<DemandEntity> {
+    return this.service.transition(actor, id, DemandAction.CLOSE);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Visible to the posting organisation, brokers and administrators (null otherwise); every read is logged',
+  })
+  async confidentialDetails(
+    @Parent() demand: DemandEntity,
+    @OptionalActor() actor: Actor | undefined,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<string | null> {
+    if (!actor || !(await this.service.canSeeConfidential(actor, demand))) return null;
+    await confidentialReadRecorder(loaders, this.service, actor).load(demand.id);
+    return demand.confidentialDetails;
+  }
+
+  @ResolveField(() => OrganisationObject, {
+    nullable: true,
+    description: 'The posting enterprise; null for anonymous demands outside the organisation, brokers, admins',
+  })
+  async organisation(
+    @Parent() demand: DemandEntity,
+    @OptionalActor() actor: Actor | undefined,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    if (!this.service.canSeeOrganisation(actor, demand)) return null;
+    return organisationLoader(loaders, this.directory).load(demand.organisationId);
+  }
+
+  @ResolveField(() => IndustryObject)
+  industry(@Parent() demand: DemandEntity, @Loaders() loaders: RequestLoaders) {
+    return industryLoader(loaders, this.taxonomy).load(demand.industryCode);
+  }
+
+  @ResolveField(() => [DemandAction], { description: 'What the viewer may do with it now' })
+  allowedActions(@Parent() demand: DemandEntity, @OptionalActor() actor: Actor | undefined): DemandAction[] {
+    return this.service.allowedActions(actor, demand);
+  }
+}

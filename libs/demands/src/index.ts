@@ -1,0 +1,7 @@
+export * from './domain/demand-status';
+export * from './domain/cooperation-mode';
+export * from './demand.entity';
+export * from './demand.object';
+export * from './demands.service';
+export * from './demands.jobs';
+export * from './demands.module';

@@ -1,0 +1,5 @@
+export * from './domain/expert-service';
+export * from './expert.entity';
+export * from './expert.object';
+export * from './experts.service';
+export * from './experts.module';

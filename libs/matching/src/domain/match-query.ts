@@ -1,0 +1,180 @@
+import { CorpusStats, inverseDocumentFrequency } from './corpus-stats';
+import { Lexicon } from './lexicon';
+import { MatchDemand } from './match-document';
+import { MatchingConfig } from './matching-config';
+import { segmentWords } from './segmenter';
+import { analyze, detectLanguage, ENGLISH_STOP_WORDS, Language, normaliseText, stemWord } from './text-analysis';
+
+/** A term of the demand that a good target should contain (directly or as one of its equivalents). */
+export interface KeyTerm {
+  /** As the demand wrote it (normalised). */
+  term: string;
+  /** IDF × dampened frequency (× title weight when it is in the title). */
+  weight: number;
+  /** Analysis tokens of the term; all must occur for it to count as present. */
+  tokens: string[];
+  /** Synonyms and translations, each as its analysis tokens (with the surface form for explanations). */
+  equivalents: Array<{ term: string; tokens: string[] }>;
+  /** Short prefix-safe form for the search index (Meilisearch matches word prefixes). */
+  searchForm: string;
+}
+
+export interface MatchQuery {
+  demandId: string;
+  language: Language;
+  /** Token → weight for BM25 (demand text, then expansions at a lower weight). */
+  tokenWeights: Map<string, number>;
+  keyTerms: KeyTerm[];
+  /** Several short queries for the index: its title, its rarest terms, their translations. */
+  searchQueries: string[];
+}
+
+/** Words of enterprise prose that say nothing about the technology. */
+const CHINESE_STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    '我们 我司 公司 本公司 希望 需要 目前 要求 能够 实现 进行 以及 可以 通过 采用 提供 问题 技术 系统 方案 企业 项目 合作 ' +
+    '预算 万元 个月 以上 以下 左右 现有 一个 没有 已经 这些 主要 相关 应用 如何 怎么 解决 急需 寻求 寻找 能否 是否 单位 方面 ' +
+    '情况 导致 经常 比较 非常 所以 因为 但是 而且 或者 并且 同时 其中 之后 之前 目标 计划 内容 工作 产品 客户 用户 效果 ' +
+    '需求 一种 基于 方法 研究 开发 研制 具有 包括 以上 达到 不能 不到 太多 很多 每年 每天 一次 左右 大约 上线 落地 完成'
+  ).split(/\s+/),
+);
+
+const HAN = /\p{Script=Han}/u;
+const WORD = /^[\p{L}\p{N}][\p{L}\p{N}.'’]*$/u;
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
+
+/** The candidate key terms of a text: Chinese words from segmentation, English words; stop words dropped. */
+function candidateTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const raw of segmentWords(normaliseText(text))) {
+    const word = raw.trim();
+    if (!word || !WORD.test(word)) continue;
+    if (HAN.test(word)) {
+      if ([...word].length < 2 || CHINESE_STOP_WORDS.has(word)) continue;
+      terms.push(word);
+    } else {
+      if (ENGLISH_STOP_WORDS.has(word) || word.length < 2 || /^\p{N}+(\.\p{N}+)?$/u.test(word)) continue;
+      terms.push(word);
+    }
+  }
+  return terms;
+}
+
+function searchFormOf(term: string): string {
+  if (HAN.test(term)) return term;
+  const stem = stemWord(term);
+  const prefix = commonPrefix(term, stem);
+  return prefix.length >= 4 ? prefix : term;
+}
+
+/** The DF key that measures how rare a term is: a long Chinese word itself, else its rarest token. */
+function rarity(stats: CorpusStats, term: string, tokens: string[]): number {
+  if (HAN.test(term) && [...term].length >= 3 && stats.df[term] !== undefined) return inverseDocumentFrequency(stats, term);
+  if (tokens.length === 0) return 0;
+  // A word is at least as rare as its rarest bigram; averaging keeps one odd bigram from dominating.
+  const idfs = tokens.map((t) => inverseDocumentFrequency(stats, t));
+  return (Math.max(...idfs) + idfs.reduce((a, b) => a + b, 0) / idfs.length) / 2;
+}
+
+export function buildMatchQuery(
+  demand: MatchDemand,
+  stats: CorpusStats,
+  lexicon: Lexicon,
+  config: MatchingConfig,
+): MatchQuery {
+  const title = demand.title ?? '';
+  const description = demand.description ?? '';
+  const language = detectLanguage(`${title} ${description}`);
+  const dampen = (tf: number) => (config.query.dampenQueryTf ? 1 + Math.log(tf) : tf);
+
+  // BM25 query weights: title tokens count more than description tokens.
+  const raw = new Map<string, number>();
+  const addTokens = (tokens: string[], weight: number) => {
+    for (const token of tokens) raw.set(token, (raw.get(token) ?? 0) + weight);
+  };
+  addTokens(analyze(title), config.query.titleWeight);
+  addTokens(analyze(description), 1);
+  const tokenWeights = new Map<string, number>();
+  for (const [token, tf] of raw) tokenWeights.set(token, dampen(tf));
+
+  // Key terms, weighted by rarity in the corpus.
+  const titleTerms = new Set(candidateTerms(title));
+  const counts = new Map<string, number>();
+  for (const term of [...titleTerms, ...candidateTerms(title), ...candidateTerms(description)]) {
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  const hits = lexicon.find(`${title}\n${description}`);
+  const hitsByTerm = new Map(hits.map((hit) => [hit.matched, hit]));
+
+  const keyTerms: KeyTerm[] = [];
+  for (const [term, count] of counts) {
+    const tokens = [...new Set(analyze(term))];
+    if (tokens.length === 0) continue;
+    const inTitle = titleTerms.has(term);
+    const weight = rarity(stats, term, tokens) * dampen(count) * (inTitle ? config.query.titleWeight : 1);
+    const hit = hitsByTerm.get(term) ?? hits.find((h) => h.matched.includes(term) || term.includes(h.matched));
+    keyTerms.push({
+      term,
+      weight,
+      tokens,
+      equivalents: (hit?.equivalents ?? []).map((e) => ({ term: e, tokens: [...new Set(analyze(e))] })),
+      searchForm: searchFormOf(term),
+    });
+  }
+  // Dictionary phrases the segmenter split ("低温锂离子电池") are key terms in their own right.
+  for (const hit of hits) {
+    if (counts.has(hit.matched)) continue;
+    const tokens = [...new Set(analyze(hit.matched))];
+    if (tokens.length === 0) continue;
+    const inTitle = normaliseText(title).includes(hit.matched);
+    keyTerms.push({
+      term: hit.matched,
+      weight: rarity(stats, hit.matched, tokens) * (inTitle ? config.query.titleWeight : 1),
+      tokens,
+      equivalents: hit.equivalents.map((e) => ({ term: e, tokens: [...new Set(analyze(e))] })),
+      searchForm: searchFormOf(hit.matched),
+    });
+  }
+  keyTerms.sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term));
+  const topTerms = keyTerms.slice(0, config.query.maxKeyTerms);
+
+  // Expansions: every dictionary hit brings its equivalents into the BM25 query at a lower weight, so an English
+  // demand scores Chinese text and the reverse.
+  for (const hit of hits) {
+    const source = Math.max(...analyze(hit.matched).map((t) => tokenWeights.get(t) ?? 1), 1);
+    for (const equivalent of hit.equivalents) {
+      const tokens = [...new Set(analyze(equivalent))];
+      for (const token of tokens) {
+        const weight = (source * config.query.expansionWeight) / Math.sqrt(tokens.length);
+        tokenWeights.set(token, Math.max(tokenWeights.get(token) ?? 0, weight));
+      }
+    }
+  }
+
+  return { demandId: demand.id, language, tokenWeights, keyTerms: topTerms, searchQueries: searchQueriesFor(title, topTerms, language) };
+}
+
+/**
+ * Meilisearch reads only the first words of a query and matches the last one as a prefix, so instead of one
+ * long query: the title, each rare term alone, the rarest few together, and each term's best translations.
+ */
+function searchQueriesFor(title: string, terms: KeyTerm[], language: Language): string[] {
+  const queries: string[] = [];
+  if (title.trim()) queries.push(title.trim());
+  for (const term of terms.slice(0, 10)) queries.push(term.searchForm);
+  const rarest = terms.slice(0, 4).map((t) => t.searchForm);
+  if (rarest.length > 1) queries.push(rarest.join(' '));
+  const translations: string[] = [];
+  for (const term of terms) {
+    for (const equivalent of term.equivalents) {
+      if (HAN.test(equivalent.term) !== (language === 'zh')) translations.push(equivalent.term);
+    }
+  }
+  queries.push(...translations.slice(0, 10));
+  return [...new Set(queries)];
+}

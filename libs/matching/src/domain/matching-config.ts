@@ -1,0 +1,60 @@
+import { MatchTargetType } from './match-document';
+
+/**
+ * Every weight of the engine in one place. Text relevance decides the order; the structured factors only nudge
+ * it (their sum is clamped to ±maxAdjustment, a fraction of the text score), so a well-matching listing is never
+ * buried by a price or a TRL. Change ENGINE_VERSION when a change here should rematch everything.
+ */
+export interface MatchingConfig {
+  /** BM25 saturation and length normalisation. */
+  bm25: { k1: number; b: number };
+  /** Weight of each text field in BM25F, per target type. Fields not named weigh 0. */
+  fieldWeights: Record<MatchTargetType, Record<string, number>>;
+  query: {
+    /** Weight of a token from the demand's title relative to one from its description. */
+    titleWeight: number;
+    /** Weight of a synonym or translation relative to the term it came from. */
+    expansionWeight: number;
+    /** How many key terms the demand contributes (the rarest, by IDF). */
+    maxKeyTerms: number;
+    /** Query-side term frequency is dampened: weight × (1 + log tf). */
+    dampenQueryTf: boolean;
+  };
+  /** Share of the relevance that comes from coverage of the demand's key terms (the rest is BM25). */
+  coverageWeight: number;
+  /** Multiplies an expert's relevance: a listing that solves the need outranks a person who could. */
+  typePrior: Record<MatchTargetType, number>;
+  /** Each factor contributes weight × signal (signal in [-1, 1]); their sum is clamped to ±maxAdjustment. */
+  factors: {
+    industry: number;
+    trl: number;
+    transferMode: number;
+    budget: number;
+    rights: number;
+    freshness: number;
+    /** Days after which a listing counts as stale (freshness signal decays linearly to -1 at twice this). */
+    freshnessDays: number;
+  };
+  maxAdjustment: number;
+  /** Candidates kept per demand. */
+  limit: number;
+  /** Candidates fetched from the index per search query. */
+  candidatesPerQuery: number;
+}
+
+export const ENGINE_VERSION = 'm1';
+
+export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
+  bm25: { k1: 1.2, b: 0.75 },
+  fieldWeights: {
+    [MatchTargetType.ACHIEVEMENT]: { title: 2, keywords: 1.5, summary: 1 },
+    [MatchTargetType.EXPERT]: { fields: 2, bio: 1 },
+  },
+  query: { titleWeight: 2, expansionWeight: 2, maxKeyTerms: 12, dampenQueryTf: true },
+  coverageWeight: 0.4,
+  typePrior: { [MatchTargetType.ACHIEVEMENT]: 1, [MatchTargetType.EXPERT]: 0.85 },
+  factors: { industry: 0.04, trl: 0.02, transferMode: 0.03, budget: 0.03, rights: 0.01, freshness: 0.01, freshnessDays: 365 },
+  maxAdjustment: 0.1,
+  limit: 100,
+  candidatesPerQuery: 40,
+};

@@ -1,0 +1,140 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { AchievementEntity } from '@app/achievements';
+import { ImportService } from '@app/catalog-import';
+import { DemandEntity } from '@app/demands';
+import { ExpertEntity } from '@app/experts';
+import { OutboxDrainer } from '@app/search';
+import { DataSource } from 'typeorm';
+import { MatchTargetType } from '../domain/match-document';
+import { evaluate, EvaluationReport, MetricsRow, parseQrels } from '../domain/metrics';
+import { demandForMatching } from '../domain/search-document-mapping';
+import { detectLanguage } from '../domain/text-analysis';
+import { MatchingEngine } from '../matching-engine';
+
+export interface EvaluationRun {
+  dataset: string;
+  report: EvaluationReport;
+  /** Demand external id → ranked target external ids. */
+  runs: Map<string, string[]>;
+  timings: Record<string, number>;
+}
+
+const readJsonl = (path: string): Array<Record<string, unknown>> =>
+  existsSync(path)
+    ? readFileSync(path, 'utf8')
+        .split(/\r?\n/)
+        .filter((line) => line.trim())
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+    : [];
+
+const str = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : '');
+
+/** Language of every record of the folder (for the cross-language breakdown), from its own text. */
+function recordLanguages(folder: string): Map<string, string> {
+  const languages = new Map<string, string>();
+  for (const record of readJsonl(join(folder, 'achievements.jsonl'))) {
+    languages.set(String(record.id), detectLanguage(`${str(record.title)} ${str(record.summary)}`));
+  }
+  for (const record of readJsonl(join(folder, 'experts.jsonl'))) {
+    languages.set(String(record.id), detectLanguage(`${str(record.fields)} ${str(record.bio)}`));
+  }
+  for (const record of readJsonl(join(folder, 'demands.jsonl'))) {
+    languages.set(String(record.id), detectLanguage(`${str(record.title)} ${str(record.description)}`));
+  }
+  return languages;
+}
+
+async function mapConcurrent<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index]);
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * The product pipeline on a judged folder, in whatever (isolated) database and index prefix `app` points at:
+ * import with the real ImportService → drain the outbox into the indexes with the real drainer → rank every
+ * imported demand over achievements and experts together (top 100) with the real engine → metrics.
+ */
+export async function runMatchingEvaluation(app: INestApplicationContext, folder: string, dataset: string): Promise<EvaluationRun> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[name] = Math.round(performance.now() - started);
+    }
+  };
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const engine = app.get(MatchingEngine);
+
+  await time('import', () => app.get(ImportService).importFolder(folder, { organisationSet: dataset.slice(0, 64) }));
+  await time('index', async () => {
+    const drainer = app.get(OutboxDrainer);
+    for (;;) {
+      const { processed, failed } = await drainer.drainUntilIdle(1_000);
+      if (failed > 0) throw new Error(`Search indexing failed for ${failed} outbox rows`);
+      if (processed === 0) break;
+    }
+  });
+  await time('corpusStats', () => engine.refreshCorpusStats());
+
+  // External ids (the dataset's) ↔ our ids.
+  const demands = await dataSource.getRepository(DemandEntity).find({ where: {}, order: { createdAt: 'ASC', id: 'ASC' } });
+  const external = new Map<string, string>();
+  const kind = new Map<string, 'achievement' | 'expert'>();
+  const achievementRows = await dataSource.getRepository(AchievementEntity).find({ select: { id: true, externalId: true } });
+  const expertRows = await dataSource.getRepository(ExpertEntity).find({ select: { id: true, externalId: true } });
+  for (const row of achievementRows) if (row.externalId) (external.set(row.id, row.externalId), kind.set(row.externalId, 'achievement'));
+  for (const row of expertRows) if (row.externalId) (external.set(row.id, row.externalId), kind.set(row.externalId, 'expert'));
+
+  const runs = new Map<string, string[]>();
+  await time('match', async () => {
+    const ranked = await mapConcurrent(demands, 4, (demand) => engine.rank(demandForMatching(demand), { limit: 100 }));
+    demands.forEach((demand, i) => {
+      const ids = ranked[i].map((match) => external.get(match.id) ?? `${match.type === MatchTargetType.EXPERT ? 'expert' : 'achievement'}:${match.id}`);
+      runs.set(demand.externalId ?? demand.id, ids);
+    });
+  });
+
+  const qrels = parseQrels(readFileSync(join(folder, 'qrels.tsv'), 'utf8'));
+  const report = evaluate({ runs, qrels, targetKind: kind, language: recordLanguages(folder) });
+  return { dataset, report, runs, timings };
+}
+
+/** The printed table, then (last line) the JSON summary the evaluation README asks for. */
+export function formatEvaluation(run: EvaluationRun): string {
+  const row = (name: string, m: MetricsRow) =>
+    `${name.padEnd(16)} ${String(m.demands).padStart(7)} ${m.ndcg10.toFixed(4).padStart(8)} ${m.recall20.toFixed(4).padStart(9)} ${m.mrr10.toFixed(4).padStart(7)}`;
+  const { report } = run;
+  const lines = [
+    `${'subset'.padEnd(16)} ${'demands'.padStart(7)} ${'nDCG@10'.padStart(8)} ${'recall@20'.padStart(9)} ${'MRR@10'.padStart(7)}`,
+    row('all', report.overall),
+    row('achievements', report.achievements),
+    row('experts', report.experts),
+    row('cross-language', report.crossLanguage),
+    `timings (ms): ${Object.entries(run.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    JSON.stringify({
+      dataset: run.dataset,
+      demands: report.overall.demands,
+      ndcg10: round(report.overall.ndcg10),
+      recall20: round(report.overall.recall20),
+      mrr10: round(report.overall.mrr10),
+    }),
+  ];
+  return lines.join('\n');
+}
+
+const round = (value: number) => Math.round(value * 10_000) / 10_000;
+

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { badInput, Clock, Connection, decodeCursor, forbidden, notFound, toConnection } from '@app/core';
+import { AchievementEntity, AchievementInventorEntity, isOnTeam } from '@app/achievements';
+import { DemandEntity, DemandStatus } from '@app/demands';
+import { ExpertEntity } from '@app/experts';
+import { Actor, Role } from '@app/identity';
+import { DataSource, In } from 'typeorm';
+import { MatchTargetType } from './domain/match-document';
+import { ENGINE_VERSION } from './domain/matching-config';
+import { DeclineReason, MatchStatus, nextStatus, statusChangeProblem } from './domain/match-status';
+import { demandForMatching } from './domain/search-document-mapping';
+import { MatchEntity } from './match.entity';
+import { MatchingEngine } from './matching-engine';
+
+/** How many of a demand's ranked targets become match rows. */
+export const STORED_MATCHES_PER_DEMAND = 30;
+/** How many open demands a changed achievement or expert is tried against. */
+const REVERSE_CANDIDATE_DEMANDS = 50;
+
+export type MatchOutcome = 'done' | 'skipped';
+
+@Injectable()
+export class MatchesService {
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: MatchingEngine,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- computing ----
+
+  /**
+   * Ranks targets for one OPEN demand and stores the best as match rows: existing pairs are updated (status
+   * kept), new ones inserted, SUGGESTED rows that fell out of the list removed. Declined pairs are never
+   * proposed again. A demand that is not OPEN any more loses its untouched suggestions.
+   */
+  async matchDemand(demandId: string): Promise<MatchOutcome> {
+    const demand = await this.dataSource.getRepository(DemandEntity).findOneBy({ id: demandId });
+    const matches = this.dataSource.getRepository(MatchEntity);
+    if (!demand || demand.status !== DemandStatus.OPEN) {
+      await matches.delete({ demandId, status: MatchStatus.SUGGESTED });
+      return 'skipped';
+    }
+    const declined = await matches.find({ select: { targetType: true, targetId: true }, where: { demandId, status: MatchStatus.DECLINED } });
+    const excluded = new Set(declined.map((row) => `${row.targetType}:${row.targetId}`));
+    const ranked = await this.engine.rank(demandForMatching(demand), { excluded, limit: STORED_MATCHES_PER_DEMAND }, this.clock.now());
+    const computedAt = this.clock.now();
+
+    await this.dataSource.transaction(async (manager) => {
+      if (ranked.length > 0) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(MatchEntity)
+          .values(
+            ranked.map((match) => ({
+              demandId,
+              targetType: match.type,
+              targetId: match.id,
+              score: match.score,
+              explanation: match.explanation,
+              engineVersion: ENGINE_VERSION,
+              computedAt,
+            })),
+          )
+          .orUpdate(['score', 'explanation', 'engine_version', 'computed_at', 'updated_at'], ['demand_id', 'target_type', 'target_id'])
+          .execute();
+      }
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(MatchEntity)
+        .where('demand_id = :demandId AND status = :status AND computed_at < :computedAt', {
+          demandId,
+          status: MatchStatus.SUGGESTED,
+          computedAt,
+        })
+        .execute();
+    });
+    return 'done';
+  }
+
+  /**
+   * An achievement or expert changed: the open demands it may fit (found through the demand index with the
+   * target's own words) are rematched, so the pair appears, moves or disappears consistently with the forward
+   * direction. Pairs of demands no longer found keep their rows until those demands are rematched.
+   */
+  async matchTarget(targetType: MatchTargetType, targetId: string): Promise<MatchOutcome> {
+    const demandIds = new Set(await this.engine.demandsForTarget(targetType, targetId, REVERSE_CANDIDATE_DEMANDS));
+    // Demands already matched with it are rematched too (the target may have stopped fitting them).
+    const existing = await this.dataSource.getRepository(MatchEntity).find({ select: { demandId: true }, where: { targetType, targetId } });
+    for (const row of existing) demandIds.add(row.demandId);
+    if (demandIds.size === 0) return 'skipped';
+    for (const demandId of [...demandIds].sort()) await this.matchDemand(demandId);
+    return 'done';
+  }
+
+  /** Ids of OPEN demands, in id order, after `afterId` (for the nightly rematch). */
+  async openDemandIds(afterId: string | null, limit: number): Promise<string[]> {
+    const query = this.dataSource
+      .getRepository(DemandEntity)
+      .createQueryBuilder('d')
+      .select('d.id', 'id')
+      .where('d.status = :status', { status: DemandStatus.OPEN })
+      .orderBy('d.id', 'ASC')
+      .limit(limit);
+    if (afterId) query.andWhere('d.id > :afterId', { afterId });
+    const rows = await query.getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
+  // ---- reading ----
+
+  async forDemand(actor: Actor, demandId: string, page: { first: number; after?: string }): Promise<Connection<MatchEntity>> {
+    const demand = await this.dataSource.getRepository(DemandEntity).findOneBy({ id: demandId });
+    if (!demand) throw notFound('Demand', demandId);
+    if (!this.canSeeDemandMatches(actor, demand)) throw forbidden('Only the demand owner, brokers and administrators see its matches');
+    return this.page({ demandId }, page);
+  }
+
+  async forTarget(
+    actor: Actor,
+    targetType: MatchTargetType,
+    targetId: string,
+    page: { first: number; after?: string },
+  ): Promise<Connection<MatchEntity>> {
+    await this.assertCanSeeTargetMatches(actor, targetType, targetId);
+    return this.page({ targetType, targetId }, page);
+  }
+
+  private async page(
+    where: { demandId: string } | { targetType: MatchTargetType; targetId: string },
+    page: { first: number; after?: string },
+  ): Promise<Connection<MatchEntity>> {
+    const query = this.dataSource.getRepository(MatchEntity).createQueryBuilder('m');
+    if ('demandId' in where) query.where('m.demandId = :demandId', { demandId: where.demandId });
+    else query.where('m.targetType = :targetType AND m.targetId = :targetId', where);
+    // Dismissed and declined matches stay stored (feedback) but are not listed.
+    query.andWhere('m.status NOT IN (:...hidden)', { hidden: [MatchStatus.DECLINED, MatchStatus.DISMISSED] });
+    const totalCount = await query.clone().getCount();
+    if (page.after) {
+      const [score, id] = decodeCursor(page.after, 2);
+      if (typeof score !== 'number' || typeof id !== 'string') throw badInput('Invalid pagination cursor', { field: 'after' });
+      query.andWhere('(m.score < :score OR (m.score = :score AND m.id > :id))', { score, id });
+    }
+    const rows = await query.orderBy('m.score', 'DESC').addOrderBy('m.id', 'ASC').limit(page.first + 1).getMany();
+    return toConnection(rows, page.first, (row) => [row.score, row.id], totalCount);
+  }
+
+  // ---- feedback ----
+
+  async setStatus(actor: Actor, matchId: string, status: MatchStatus, reason?: DeclineReason | null): Promise<MatchEntity> {
+    const repository = this.dataSource.getRepository(MatchEntity);
+    const match = await repository.findOneBy({ id: matchId });
+    if (!match) throw notFound('Match', matchId);
+    await this.assertCanActOn(actor, match);
+    if (status === MatchStatus.DECLINED && !reason) throw badInput('A reason is required to decline a match', { field: 'reason' });
+    if (status !== MatchStatus.DECLINED && reason) throw badInput('A reason is only given when declining', { field: 'reason' });
+    const problem = statusChangeProblem(match.status, status);
+    if (problem) throw badInput(problem, { field: 'status' });
+    match.status = nextStatus(match.status, status);
+    match.declineReason = status === MatchStatus.DECLINED ? (reason ?? null) : match.declineReason;
+    return repository.save(match);
+  }
+
+  // ---- authorisation ----
+
+  private canSeeDemandMatches(actor: Actor, demand: DemandEntity): boolean {
+    return actor.isAdmin || actor.hasRole(Role.BROKER) || actor.belongsTo(demand.organisationId);
+  }
+
+  private async assertCanSeeTargetMatches(actor: Actor, targetType: MatchTargetType, targetId: string): Promise<void> {
+    if (actor.isAdmin || actor.hasRole(Role.BROKER)) return;
+    if (targetType === MatchTargetType.ACHIEVEMENT) {
+      const achievement = await this.dataSource.getRepository(AchievementEntity).findOneBy({ id: targetId });
+      if (!achievement) throw notFound('Achievement', targetId);
+      if (actor.hasRole(Role.TTO_OFFICER, achievement.institutionId)) return;
+      const inventors = await this.dataSource.getRepository(AchievementInventorEntity).findBy({ achievementId: In([targetId]) });
+      if (isOnTeam(actor, achievement, inventors)) return;
+    } else {
+      const expert = await this.dataSource.getRepository(ExpertEntity).findOneBy({ id: targetId });
+      if (!expert) throw notFound('Expert', targetId);
+      if (expert.userId === actor.userId || actor.hasRole(Role.TTO_OFFICER, expert.organisationId)) return;
+    }
+    throw forbidden('Only the owners, their TTO, brokers and administrators see these matches');
+  }
+
+  /** Either side may give feedback on a match: whoever may see it from the demand or from the target. */
+  private async assertCanActOn(actor: Actor, match: MatchEntity): Promise<void> {
+    const demand = await this.dataSource.getRepository(DemandEntity).findOneBy({ id: match.demandId });
+    if (demand && this.canSeeDemandMatches(actor, demand)) return;
+    await this.assertCanSeeTargetMatches(actor, match.targetType, match.targetId);
+  }
+
+  async byIds(ids: readonly string[]): Promise<MatchEntity[]> {
+    return this.dataSource.getRepository(MatchEntity).findBy({ id: In([...ids]) });
+  }
+}

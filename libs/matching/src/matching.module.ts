@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { MatchesResolver } from './graphql/matches.resolver';
+import { MatchesService } from './matches.service';
+import { MatchingEngine } from './matching-engine';
+import { MatchingJobs } from './matching.jobs';
+
+/** The engine and the match rows, for every process (needs the global config, database and Meilisearch client). */
+@Module({
+  providers: [MatchingEngine, MatchesService],
+  exports: [MatchingEngine, MatchesService],
+})
+export class MatchingModule {}
+
+/** GraphQL queries and feedback mutations, imported by apps/api only. */
+@Module({ imports: [MatchingModule], providers: [MatchesResolver] })
+export class MatchingGraphqlModule {}
+
+/** Jobs and schedulers, imported by apps/worker only. */
+@Module({ imports: [MatchingModule], providers: [MatchingJobs] })
+export class MatchingJobsModule {}

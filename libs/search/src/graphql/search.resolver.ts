@@ -1,0 +1,64 @@
+import { Inject, Type } from '@nestjs/common';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, OptionalActor, Public } from '@app/identity';
+import { SearchKind } from '../domain/index-definitions';
+import { SearchResult, SearchService } from '../search.service';
+import { FederatedSearchArgs, SearchArgs } from './search.inputs';
+import { FederatedSearchHitObject, FederatedSearchResultObject, SearchResultTypes } from './search.objects';
+
+/** A search costs its hits times the page size asked for (see the complexity plugin). */
+const searchComplexity = ({ args, childComplexity }: { args: { pageSize?: number }; childComplexity: number }) =>
+  1 + childComplexity * (args.pageSize ?? 20);
+
+function toGraphql<T>(result: SearchResult<T>) {
+  return { ...result, hits: result.hits.map((hit) => ({ ...hit, node: hit.object })) };
+}
+
+@Resolver(() => FederatedSearchResultObject)
+export class FederatedSearchResolver {
+  constructor(private readonly searchService: SearchService) {}
+
+  @Public()
+  @Query(() => FederatedSearchResultObject, {
+    description: 'One relevance-ranked list across achievements, experts and demands',
+    complexity: searchComplexity,
+  })
+  search(@Args() args: FederatedSearchArgs, @OptionalActor() actor?: Actor): Promise<FederatedSearchResultObject> {
+    return this.searchService.searchAll(args, actor);
+  }
+}
+
+/**
+ * The GraphQL surface of one kind: `searchX` over its index, and the field holding its object on the
+ * federated `SearchHit`. Each domain adds itself with one call, so a kind not deployed has no schema.
+ */
+export function kindSearchResolvers<T>(options: { kind: SearchKind; node: Type<T>; typeName: string; query: string; hitField: string }) {
+  const { Result } = SearchResultTypes(options.node, options.typeName);
+
+  @Resolver(() => Result)
+  class KindSearchResolver {
+    constructor(@Inject(SearchService) private readonly searchService: SearchService) {}
+
+    @Public()
+    @Query(() => Result, {
+      name: options.query,
+      description: `Search ${options.typeName} (listed/public/open only), resolved to the current objects`,
+      complexity: searchComplexity,
+    })
+    async run(@Args() args: SearchArgs, @OptionalActor() actor?: Actor) {
+      return toGraphql(await this.searchService.search<T>(options.kind, args, actor));
+    }
+  }
+
+  @Resolver(() => FederatedSearchHitObject)
+  class FederatedHitFieldResolver {
+    @ResolveField(() => options.node, { name: options.hitField, nullable: true })
+    object(@Parent() hit: FederatedSearchHitObject): unknown {
+      return hit.kind === options.kind ? hit.object : null;
+    }
+  }
+
+  Object.defineProperty(KindSearchResolver, 'name', { value: `${options.typeName}SearchResolver` });
+  Object.defineProperty(FederatedHitFieldResolver, 'name', { value: `${options.typeName}SearchHitFieldResolver` });
+  return [KindSearchResolver, FederatedHitFieldResolver];
+}

@@ -1,0 +1,152 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OutboxSubject } from '@app/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { IndexSettingsService } from './index-settings.service';
+import { describeError } from './meili-tasks';
+import { SearchIndexer } from './search-indexer.service';
+import { KIND_OF_SUBJECT, SearchSources } from './search-sources';
+
+/**
+ * One drainer at a time writes to the live indexes (and the reindex takes the same lock for its catch-up and
+ * swap): with every writer re-reading the database under this lock, Meilisearch receives states in commit
+ * order, so a document never goes back to an older version.
+ */
+export const LIVE_INDEX_WRITE_LOCK = 7_370_001;
+export const DEFAULT_DRAIN_BATCH = 500;
+
+export interface DrainResult {
+  status: 'busy' | 'idle' | 'drained';
+  processed: number;
+  failed: number;
+}
+
+interface PendingRow {
+  id: string;
+  subject: OutboxSubject;
+  subject_id: string;
+}
+
+@Injectable()
+export class OutboxDrainer {
+  private readonly logger = new Logger(OutboxDrainer.name);
+  private running: Promise<void> | null = null;
+  private rerun = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly indexer: SearchIndexer,
+    private readonly settings: IndexSettingsService,
+    private readonly sources: SearchSources,
+  ) {}
+
+  /**
+   * Takes the oldest pending rows, syncs their objects subject by subject, and marks rows processed only for
+   * subjects whose Meilisearch tasks all succeeded; the others keep their rows pending with the error.
+   */
+  async drainOnce(batchSize = DEFAULT_DRAIN_BATCH): Promise<DrainResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+        LIVE_INDEX_WRITE_LOCK,
+      ]);
+      if (!locked) return { status: 'busy', processed: 0, failed: 0 };
+      const rows = await manager.query<PendingRow[]>(
+        `SELECT id, subject, subject_id FROM outbox_events WHERE processed_at IS NULL
+         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      );
+      if (rows.length === 0) return { status: 'idle', processed: 0, failed: 0 };
+
+      let failed = 0;
+      let settingsError: unknown = null;
+      try {
+        await this.settings.ensureLiveIndexes();
+      } catch (error) {
+        settingsError = error;
+      }
+      for (const [subject, group] of groupBySubject(rows)) {
+        const rowIds = group.map((row) => row.id);
+        const kind = KIND_OF_SUBJECT[subject];
+        try {
+          if (settingsError) throw settingsError;
+          // A kind without a registered source (its domain is not deployed) has nothing to index.
+          if (this.sources.has(kind)) await this.indexer.sync(manager, kind, group.map((row) => row.subject_id));
+          await markProcessed(manager, rowIds);
+        } catch (error) {
+          failed += rowIds.length;
+          await markFailed(manager, rowIds, describeError(error));
+          this.logger.warn({ subject, rows: rowIds.length, err: error }, 'Search sync failed; rows stay pending');
+        }
+      }
+      return { status: 'drained', processed: rows.length - failed, failed };
+    });
+  }
+
+  /** Drains batch after batch until nothing is pending, another drainer holds the lock, or a batch fails. */
+  async drainUntilIdle(maxBatches = 100): Promise<{ processed: number; failed: number }> {
+    const total = { processed: 0, failed: 0 };
+    for (let batch = 0; batch < maxBatches; batch++) {
+      const result = await this.drainOnce();
+      total.processed += result.processed;
+      total.failed += result.failed;
+      if (result.status !== 'drained' || result.failed > 0) break;
+    }
+    return total;
+  }
+
+  /** Asks for a drain soon; calls while one runs coalesce into one more pass after it. */
+  kick(): void {
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = (async () => {
+      do {
+        this.rerun = false;
+        try {
+          await this.drainUntilIdle();
+        } catch (error) {
+          this.logger.warn({ err: error }, 'Outbox drain failed');
+        }
+      } while (this.rerun);
+    })().finally(() => (this.running = null));
+  }
+
+  /** Resolves when a kicked drain (if any) has finished: for shutdown and tests. */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Processed rows are only history; keep a week of it. */
+  async purgeProcessed(olderThanDays = 7): Promise<number> {
+    const result = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM outbox_events WHERE processed_at IS NOT NULL AND processed_at < now() - make_interval(days => $1)`,
+      [olderThanDays],
+    );
+    return result[1];
+  }
+}
+
+function groupBySubject(rows: PendingRow[]): Map<OutboxSubject, PendingRow[]> {
+  const groups = new Map<OutboxSubject, PendingRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.subject) ?? [];
+    group.push(row);
+    groups.set(row.subject, group);
+  }
+  return groups;
+}
+
+async function markProcessed(manager: EntityManager, ids: string[]): Promise<void> {
+  await manager.query(
+    `UPDATE outbox_events SET processed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`,
+    [ids],
+  );
+}
+
+async function markFailed(manager: EntityManager, ids: string[], error: string): Promise<void> {
+  await manager.query(`UPDATE outbox_events SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [
+    ids,
+    error,
+  ]);
+}

@@ -1,0 +1,63 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Actor, OrganisationKind, Role } from '@app/identity';
+import { TestApi, uniqueEmail } from '@app/testing';
+import { DataSource } from 'typeorm';
+import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
+
+const REGISTER = `mutation Register($input: RegisterInput!) {
+  register(input: $input) { accessToken user { id memberships { organisation { id } } } }
+}`;
+
+export interface Enterprise {
+  actor: Actor;
+  token: string;
+  organisationId: string;
+  organisationName: string;
+}
+
+/** A new enterprise with one member, registered through the API as a user would. */
+export async function registerEnterprise(api: TestApi, organisationName: string): Promise<Enterprise> {
+  const res = await api.gql(REGISTER, {
+    input: {
+      email: uniqueEmail('enterprise'),
+      password: 'a long enough passphrase',
+      displayName: '企业用户',
+      role: 'ENTERPRISE_MEMBER',
+      newOrganisation: { name: organisationName, kind: 'ENTERPRISE' },
+    },
+  });
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  const { accessToken, user } = res.data!.register;
+  const organisationId: string = user.memberships[0].organisation.id;
+  const actor = new Actor(user.id, [{ organisationId, organisationKind: OrganisationKind.ENTERPRISE, role: Role.ENTERPRISE_MEMBER }]);
+  return { actor, token: accessToken, organisationId, organisationName };
+}
+
+export async function industryCodes(api: TestApi, count = 2): Promise<string[]> {
+  const rows = await api.app.get(DataSource).query<Array<{ code: string }>>('SELECT code FROM industries ORDER BY sort_order, code LIMIT $1', [count]);
+  return rows.map((row) => row.code);
+}
+
+/** Polls until `check` stops throwing (short interval: this is how long index lag is allowed to be). */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000, intervalMs = 25): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
+}
+
+/** The real worker (same bootstrap as production): it drains the outbox on NOTIFY and on its schedule. */
+export function startWorker(): Promise<INestApplicationContext> {
+  return createWorkerApp();
+}
+
+export const inAMonth = () => new Date(Date.now() + 30 * 24 * 3600 * 1000);
+
+export function unique(label: string): string {
+  return `${label}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}

@@ -1,0 +1,113 @@
+/**
+ * npm run eval:matching -- <dataset-folder>
+ * Imports a judged folder (see the evaluation README) into a fresh namespace — its own database created from the
+ * migrations, its own Meilisearch index prefix and Redis prefix, all removed afterwards — runs the real pipeline
+ * (import → outbox → index → matching) and prints the metrics table, then one JSON line.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ImportModule } from '@app/catalog-import';
+import { AppConfigModule, ClockModule, createMeiliClient, createRedisClient, MeilisearchModule, QueuesModule, RedisModule } from '@app/core';
+import { createDatabase, databaseUrlWithName, DatabaseModule, dropDatabase, runMigrations } from '@app/database';
+import { startMeilisearch, type ManagedMeilisearch } from '@app/dev-services';
+import { formatEvaluation, MatchingModule, runMatchingEvaluation } from '@app/matching';
+import { SearchModule } from '@app/search';
+
+@Module({
+  imports: [
+    AppConfigModule.forRoot(),
+    ClockModule,
+    DatabaseModule.forRoot('techtransfer-eval'),
+    RedisModule,
+    QueuesModule,
+    MeilisearchModule,
+    ImportModule,
+    SearchModule,
+    MatchingModule,
+  ],
+})
+class EvaluationModule {}
+
+async function main(): Promise<void> {
+  const folder = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+  if (!folder) throw new Error('usage: npm run eval:matching -- <dataset-folder>');
+  const directory = resolve(folder);
+  const dataset = basename(directory);
+  const namespace = `tt_eval_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const cleanups: Array<() => Promise<unknown> | unknown> = [];
+
+  try {
+    await createDatabase(baseUrl, namespace);
+    cleanups.push(() => dropDatabase(baseUrl, namespace));
+    const databaseUrl = databaseUrlWithName(baseUrl, namespace);
+    await runMigrations(databaseUrl);
+
+    let meili: ManagedMeilisearch | null = null;
+    if (!process.env.MEILI_URL) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'tt-eval-meili-'));
+      meili = await startMeilisearch({ dataDir });
+      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+      cleanups.push(() => meili?.stop());
+    }
+    Object.assign(process.env, {
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      MEILI_URL: meili?.url ?? process.env.MEILI_URL,
+      MEILI_MASTER_KEY: meili?.masterKey ?? process.env.MEILI_MASTER_KEY,
+      MEILI_INDEX_PREFIX: `${namespace}_`,
+      REDIS_PREFIX: namespace,
+      JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    });
+    // Indexes under our prefix are removed even when an external Meilisearch is used.
+    cleanups.push(async () => {
+      const { client, close } = createMeiliClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
+      try {
+        const { results } = await client.getIndexes({ limit: 1000 });
+        for (const index of results.filter((i) => i.uid.startsWith(`${namespace}_`))) await client.deleteIndex(index.uid).waitTask();
+      } finally {
+        close();
+      }
+    });
+    cleanups.push(async () => {
+      const redis = createRedisClient(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+      try {
+        let cursor = '0';
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', `${namespace}:*`, 'COUNT', 1000);
+          if (keys.length > 0) await redis.del(...keys);
+          cursor = next;
+        } while (cursor !== '0');
+      } finally {
+        redis.disconnect();
+      }
+    });
+
+    const app = await NestFactory.createApplicationContext(EvaluationModule, { logger: ['error', 'warn'] });
+    cleanups.push(() => app.close());
+    const run = await runMatchingEvaluation(app, directory, dataset);
+    console.log(formatEvaluation(run));
+  } finally {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        console.error('cleanup failed:', error);
+      }
+    }
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
