@@ -26,10 +26,11 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
   await assertRedis(redisUrl);
 
   if (!process.env.MEILI_URL) {
-    const meili = await startMeilisearch({ dataDir: mkdtempSync(join(tmpdir(), 'tt-test-meili-')) });
+    const dataDir = mkdtempSync(join(tmpdir(), 'tt-test-meili-'));
+    const meili = await startMeilisearch({ dataDir });
     process.env.MEILI_URL = meili.url;
     process.env.MEILI_MASTER_KEY = meili.masterKey;
-    (globalThis as Record<string, unknown>).__TT_MEILI__ = meili;
+    (globalThis as Record<string, unknown>).__TT_MEILI__ = { server: meili, dataDir };
   } else if (!process.env.MEILI_MASTER_KEY) {
     throw new Error('MEILI_URL is set but MEILI_MASTER_KEY is not: the tests need the master key of that server.');
   }

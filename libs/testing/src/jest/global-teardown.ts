@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import IORedis from 'ioredis';
 import type { ManagedMeilisearch } from '../../../dev-services/src/meilisearch';
@@ -32,6 +33,11 @@ export default async function globalTeardown(): Promise<void> {
     redis.disconnect();
   }
 
-  const meili = (globalThis as Record<string, unknown>).__TT_MEILI__ as ManagedMeilisearch | undefined;
-  await meili?.stop();
+  const meili = (globalThis as Record<string, unknown>).__TT_MEILI__ as
+    | { server: ManagedMeilisearch; dataDir: string }
+    | undefined;
+  if (meili) {
+    await meili.server.stop();
+    rmSync(meili.dataDir, { recursive: true, force: true });
+  }
 }
