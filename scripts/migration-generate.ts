@@ -3,6 +3,7 @@
  * database, asks TypeORM for the remaining difference, and writes it as a new migration file.
  * Usage: npm run migration:generate -- AddAchievements
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@app/core';
@@ -56,6 +57,10 @@ ${[...drift.down].reverse().map(statement).join('\n')}
         return `export const MIGRATIONS = [${[...items, className].join(', ')}];`;
       });
     writeFileSync(indexPath, index);
+    // Generated code is formatted like the rest, so `npm run lint` stays green.
+    execFileSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--write', join(MIGRATIONS_DIR, `${fileName}.ts`), indexPath], {
+      stdio: 'ignore',
+    });
     console.log(`Wrote libs/database/src/migrations/${fileName}.ts (${drift.up.length} statements)`);
   } finally {
     await dropDatabase(baseUrl, scratch);

@@ -10,6 +10,12 @@ export async function createWorkerApp(): Promise<INestApplicationContext> {
     logger: new PinoNestLogger(createPinoLogger(config.LOG_LEVEL, 'worker')),
   });
   app.enableShutdownHooks();
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A worker that cannot start (e.g. a job without a handler) must not leave connections open.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }
