@@ -36,7 +36,10 @@ describe('demands over GraphQL', () => {
   let service: DemandsService;
   let enterpriseA: OrganisationEntity;
   let enterpriseB: OrganisationEntity;
-  const users = {} as Record<'posterA' | 'colleagueA' | 'memberB' | 'researcher' | 'tto' | 'broker' | 'admin', TestActor>;
+  const users = {} as Record<
+    'posterA' | 'colleagueA' | 'memberB' | 'researcher' | 'tto' | 'broker' | 'admin',
+    TestActor
+  >;
   let posterActor: Actor;
 
   beforeAll(async () => {
@@ -78,7 +81,8 @@ describe('demands over GraphQL', () => {
     if (status === DemandStatus.IN_PROGRESS || status === DemandStatus.SOLVED) {
       demand = await service.transition(posterActor, demand.id, 'START_PROGRESS' as never);
     }
-    if (status === DemandStatus.SOLVED) demand = await service.transition(posterActor, demand.id, 'MARK_SOLVED' as never);
+    if (status === DemandStatus.SOLVED)
+      demand = await service.transition(posterActor, demand.id, 'MARK_SOLVED' as never);
     if (status === DemandStatus.CLOSED) demand = await service.transition(posterActor, demand.id, 'CLOSE' as never);
     expect(demand.status).toBe(status);
     return demand;
@@ -135,7 +139,12 @@ describe('demands over GraphQL', () => {
       users.colleagueA.token,
     );
     expect(updated.errors).toBeUndefined();
-    expect(updated.data!.updateDemand).toMatchObject({ budgetMinWan: 50, budgetMaxWan: 200, region: null, industryCode: 'smart_manufacturing' });
+    expect(updated.data!.updateDemand).toMatchObject({
+      budgetMinWan: 50,
+      budgetMaxWan: 200,
+      region: null,
+      industryCode: 'smart_manufacturing',
+    });
     expect(await outboxCount(demand.id)).toBe(2);
 
     const published = await api.gql(PUBLISH, { id: demand.id }, users.posterA.token);
@@ -144,7 +153,9 @@ describe('demands over GraphQL', () => {
     expect(await outboxCount(demand.id)).toBe(3);
     expect((await api.gql(GET, { id: demand.id })).data!.demand.status).toBe('OPEN');
 
-    expect((await api.gql(START, { id: demand.id }, users.posterA.token)).data!.startDemandProgress.status).toBe('IN_PROGRESS');
+    expect((await api.gql(START, { id: demand.id }, users.posterA.token)).data!.startDemandProgress.status).toBe(
+      'IN_PROGRESS',
+    );
     expect((await api.gql(SOLVE, { id: demand.id }, users.posterA.token)).data!.markDemandSolved.status).toBe('SOLVED');
     expect(await outboxCount(demand.id)).toBe(5);
   });
@@ -173,7 +184,15 @@ describe('demands over GraphQL', () => {
 
     const pastDeadline = await api.gql(
       CREATE,
-      { input: { title: '某需求', summary: '摘要', industryCode: 'ai', deadline: '2020-01-01T00:00:00Z', publish: true } },
+      {
+        input: {
+          title: '某需求',
+          summary: '摘要',
+          industryCode: 'ai',
+          deadline: '2020-01-01T00:00:00Z',
+          publish: true,
+        },
+      },
       users.posterA.token,
     );
     expect(pastDeadline.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'deadline' });
@@ -202,7 +221,8 @@ describe('demands over GraphQL', () => {
       {
         name: 'createDemand',
         from: DemandStatus.DRAFT,
-        run: (_id, token) => api.gql(CREATE, { input: { title: '新需求', summary: '摘要', industryCode: 'iot' } }, token),
+        run: (_id, token) =>
+          api.gql(CREATE, { input: { title: '新需求', summary: '摘要', industryCode: 'iot' } }, token),
         allowed: ['posterA', 'colleagueA', 'memberB'],
       },
       {
@@ -211,10 +231,30 @@ describe('demands over GraphQL', () => {
         run: (id, token) => api.gql(UPDATE, { id, input: { summary: '新摘要' } }, token),
         allowed: ['posterA', 'colleagueA', 'admin'],
       },
-      { name: 'publishDemand', from: DemandStatus.DRAFT, run: (id, token) => api.gql(PUBLISH, { id }, token), allowed: ['posterA', 'colleagueA', 'admin'] },
-      { name: 'startDemandProgress', from: DemandStatus.OPEN, run: (id, token) => api.gql(START, { id }, token), allowed: ['posterA', 'colleagueA', 'admin'] },
-      { name: 'markDemandSolved', from: DemandStatus.IN_PROGRESS, run: (id, token) => api.gql(SOLVE, { id }, token), allowed: ['posterA', 'colleagueA', 'admin'] },
-      { name: 'closeDemand', from: DemandStatus.OPEN, run: (id, token) => api.gql(CLOSE, { id }, token), allowed: ['posterA', 'colleagueA', 'admin'] },
+      {
+        name: 'publishDemand',
+        from: DemandStatus.DRAFT,
+        run: (id, token) => api.gql(PUBLISH, { id }, token),
+        allowed: ['posterA', 'colleagueA', 'admin'],
+      },
+      {
+        name: 'startDemandProgress',
+        from: DemandStatus.OPEN,
+        run: (id, token) => api.gql(START, { id }, token),
+        allowed: ['posterA', 'colleagueA', 'admin'],
+      },
+      {
+        name: 'markDemandSolved',
+        from: DemandStatus.IN_PROGRESS,
+        run: (id, token) => api.gql(SOLVE, { id }, token),
+        allowed: ['posterA', 'colleagueA', 'admin'],
+      },
+      {
+        name: 'closeDemand',
+        from: DemandStatus.OPEN,
+        run: (id, token) => api.gql(CLOSE, { id }, token),
+        allowed: ['posterA', 'colleagueA', 'admin'],
+      },
     ];
     const viewers: Viewer[] = ['anonymous', 'posterA', 'colleagueA', 'memberB', 'researcher', 'tto', 'broker', 'admin'];
     const cases = mutations.flatMap((m) => viewers.map((viewer) => [m.name, viewer, m] as const));
@@ -261,7 +301,11 @@ describe('demands over GraphQL', () => {
       const region = `区域-${Date.now()}`;
       const first = await demandIn(DemandStatus.OPEN, { region });
       const second = await demandIn(DemandStatus.OPEN, { region });
-      await api.gql(`query Get($id: ID!) { demand(id: $id) { id title summary organisation { name } } }`, { id: first.id }, users.broker.token);
+      await api.gql(
+        `query Get($id: ID!) { demand(id: $id) { id title summary organisation { name } } }`,
+        { id: first.id },
+        users.broker.token,
+      );
       await api.gql(LIST, { filter: { region } }, users.broker.token);
       expect(await readCount(first.id)).toBe(0);
 
@@ -283,7 +327,11 @@ describe('demands over GraphQL', () => {
         users.posterA.token,
       );
       expect(log.data!.demandConfidentialReads).toEqual([{ userId: users.broker.userId, readAt: expect.any(String) }]);
-      const foreign = await api.gql(`query Log($id: ID!) { demandConfidentialReads(id: $id) { userId } }`, { id: first.id }, users.broker.token);
+      const foreign = await api.gql(
+        `query Log($id: ID!) { demandConfidentialReads(id: $id) { userId } }`,
+        { id: first.id },
+        users.broker.token,
+      );
       expect(foreign.errors![0].extensions!.code).toBe('FORBIDDEN');
     });
   });
@@ -301,7 +349,9 @@ describe('demands over GraphQL', () => {
         expect(res.data!.demand.organisation).toEqual({ id: enterpriseA.id, name: '甲智能装备有限公司' });
       }
       const named = await demandIn(DemandStatus.OPEN, { anonymous: false });
-      expect((await api.gql(GET_CONFIDENTIAL, { id: named.id })).data!.demand.organisation.name).toBe('甲智能装备有限公司');
+      expect((await api.gql(GET_CONFIDENTIAL, { id: named.id })).data!.demand.organisation.name).toBe(
+        '甲智能装备有限公司',
+      );
     });
 
     it('does not reveal anonymous demands through the organisation filter', async () => {
@@ -310,7 +360,9 @@ describe('demands over GraphQL', () => {
       const shown = await demandIn(DemandStatus.OPEN, { anonymous: false, region });
       const filter = { organisationId: enterpriseA.id, region };
       const ids = async (token?: string) =>
-        ((await api.gql(LIST, { filter }, token)).data!.demands.edges as Array<{ node: { id: string } }>).map((e) => e.node.id);
+        ((await api.gql(LIST, { filter }, token)).data!.demands.edges as Array<{ node: { id: string } }>).map(
+          (e) => e.node.id,
+        );
       expect(await ids()).toEqual([shown.id]);
       expect(await ids(users.memberB.token)).toEqual([shown.id]);
       expect(await ids(users.broker.token)).toEqual([shown.id, hidden.id]);
@@ -321,7 +373,8 @@ describe('demands over GraphQL', () => {
   it('pages through a filtered list with keyset cursors, newest first', async () => {
     const region = `分页-${Date.now()}`;
     const created: string[] = [];
-    for (let i = 0; i < 5; i += 1) created.push((await demandIn(DemandStatus.OPEN, { region, title: `需求 ${i}`, industryCode: 'iot' })).id);
+    for (let i = 0; i < 5; i += 1)
+      created.push((await demandIn(DemandStatus.OPEN, { region, title: `需求 ${i}`, industryCode: 'iot' })).id);
     await demandIn(DemandStatus.OPEN, { region, industryCode: 'ic' });
     await demandIn(DemandStatus.DRAFT, { region, industryCode: 'iot' });
 
@@ -366,7 +419,11 @@ describe('demands over GraphQL', () => {
     };
     const first = await service.importDemand(enterpriseB.id, line);
     expect(first.outcome).toBe('created');
-    expect(first.demand).toMatchObject({ status: DemandStatus.OPEN, industryCode: 'new_energy', organisationId: enterpriseB.id });
+    expect(first.demand).toMatchObject({
+      status: DemandStatus.OPEN,
+      industryCode: 'new_energy',
+      organisationId: enterpriseB.id,
+    });
     const again = await service.importDemand(enterpriseB.id, { ...line });
     expect(again).toMatchObject({ outcome: 'unchanged', demand: { id: first.demand.id } });
     expect(await outboxCount(first.demand.id)).toBe(1);

@@ -114,7 +114,11 @@ describe('experts over GraphQL', () => {
     });
     expect(await outboxCount(expert.id)).toBe(1);
 
-    const updated = await api.gql(UPDATE, { id: expert.id, input: { bio: '更新后的简介', region: null } }, researcher.token);
+    const updated = await api.gql(
+      UPDATE,
+      { id: expert.id, input: { bio: '更新后的简介', region: null } },
+      researcher.token,
+    );
     expect(updated.data!.updateExpertProfile).toMatchObject({ bio: '更新后的简介', region: null, name: '李 研究员' });
     expect(await outboxCount(expert.id)).toBe(2);
 
@@ -137,13 +141,23 @@ describe('experts over GraphQL', () => {
   });
 
   describe('authorisation matrix (each role × each mutation)', () => {
-    const viewers: Array<Viewer | 'anonymous'> = ['anonymous', 'owner', 'colleague', 'tto', 'ttoElsewhere', 'enterprise', 'broker', 'admin'];
+    const viewers: Array<Viewer | 'anonymous'> = [
+      'anonymous',
+      'owner',
+      'colleague',
+      'tto',
+      'ttoElsewhere',
+      'enterprise',
+      'broker',
+      'admin',
+    ];
 
     // Creating for the university: researchers create only their own profile (a fresh account each case).
     const createAllowed = new Set(['owner', 'colleague', 'tto', 'admin']);
     it.each(viewers)('createExpertProfile by %s', async (viewer) => {
       let token: string | undefined;
-      if (viewer === 'owner' || viewer === 'colleague') token = (await actors.user(`fresh-${viewer}`, Role.RESEARCHER, university.id)).token;
+      if (viewer === 'owner' || viewer === 'colleague')
+        token = (await actors.user(`fresh-${viewer}`, Role.RESEARCHER, university.id)).token;
       else if (viewer !== 'anonymous') token = users[viewer].token;
       const res = await api.gql(CREATE, { input: { name: '矩阵专家', organisationId: university.id } }, token);
       if (viewer === 'anonymous') expect(res.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
@@ -153,8 +167,14 @@ describe('experts over GraphQL', () => {
 
     const manageAllowed = new Set(['owner', 'tto', 'admin']);
     const mutations = [
-      { name: 'updateExpertProfile', run: (id: string, token?: string) => api.gql(UPDATE, { id, input: { bio: '被修改' } }, token) },
-      { name: 'setExpertListed', run: (id: string, token?: string) => api.gql(SET_LISTED, { id, listed: false }, token) },
+      {
+        name: 'updateExpertProfile',
+        run: (id: string, token?: string) => api.gql(UPDATE, { id, input: { bio: '被修改' } }, token),
+      },
+      {
+        name: 'setExpertListed',
+        run: (id: string, token?: string) => api.gql(SET_LISTED, { id, listed: false }, token),
+      },
     ];
     const cases = mutations.flatMap((m) => viewers.map((viewer) => [m.name, viewer, m] as const));
     it.each(cases)('%s by %s', async (_name, viewer, mutation) => {
@@ -177,20 +197,32 @@ describe('experts over GraphQL', () => {
   describe('contact details', () => {
     it.each(['owner', 'tto', 'admin'] as const)('are shown to %s', async (viewer) => {
       const expert = await ownerProfile();
-      await dataSource.getRepository(ExpertEntity).update({ id: expert.id }, { contactEmail: 'owner@uni.example', contactPhone: '13800000000' });
+      await dataSource
+        .getRepository(ExpertEntity)
+        .update({ id: expert.id }, { contactEmail: 'owner@uni.example', contactPhone: '13800000000' });
       const res = await api.gql(GET, { id: expert.id }, users[viewer].token);
       expect(res.data!.expert).toMatchObject({ contactEmail: 'owner@uni.example', contactPhone: '13800000000' });
     });
 
-    it.each(['anonymous', 'colleague', 'ttoElsewhere', 'enterprise', 'broker'] as const)('are hidden from %s', async (viewer) => {
-      const expert = await staffProfile();
-      const token = viewer === 'anonymous' ? undefined : users[viewer].token;
-      const res = await api.gql(GET, { id: expert.id }, token);
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.expert).toMatchObject({ name: '王教授', contactEmail: null, contactPhone: null, institution: { name: '示范理工大学' } });
-      const listed = await api.gql(LIST, { first: 100, filter: { organisationId: university.id } }, token);
-      expect(listed.data!.experts.nodes.every((n: { contactEmail: string | null }) => n.contactEmail === null)).toBe(true);
-    });
+    it.each(['anonymous', 'colleague', 'ttoElsewhere', 'enterprise', 'broker'] as const)(
+      'are hidden from %s',
+      async (viewer) => {
+        const expert = await staffProfile();
+        const token = viewer === 'anonymous' ? undefined : users[viewer].token;
+        const res = await api.gql(GET, { id: expert.id }, token);
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.expert).toMatchObject({
+          name: '王教授',
+          contactEmail: null,
+          contactPhone: null,
+          institution: { name: '示范理工大学' },
+        });
+        const listed = await api.gql(LIST, { first: 100, filter: { organisationId: university.id } }, token);
+        expect(listed.data!.experts.nodes.every((n: { contactEmail: string | null }) => n.contactEmail === null)).toBe(
+          true,
+        );
+      },
+    );
   });
 
   it('shows MEMBERS_ONLY profiles to signed-in members only, and unlisted ones to their managers only', async () => {
@@ -198,7 +230,9 @@ describe('experts over GraphQL', () => {
     const membersOnly = await staffProfile({ region, visibility: 'MEMBERS_ONLY' as never });
     const unlisted = await staffProfile({ region, listed: false });
     const ids = async (token?: string) =>
-      ((await api.gql(LIST, { first: 100, filter: { region } }, token)).data!.experts.nodes as Array<{ id: string }>).map((n) => n.id).sort();
+      ((await api.gql(LIST, { first: 100, filter: { region } }, token)).data!.experts.nodes as Array<{ id: string }>)
+        .map((n) => n.id)
+        .sort();
 
     expect((await api.gql(GET, { id: membersOnly.id })).errors![0].extensions!.code).toBe('NOT_FOUND');
     expect((await api.gql(GET, { id: membersOnly.id }, users.enterprise.token)).data!.expert.id).toBe(membersOnly.id);
@@ -243,11 +277,22 @@ describe('experts over GraphQL', () => {
     };
     const first = await service.importExpert(otherUniversity.id, line);
     expect(first.outcome).toBe('created');
-    expect(first.expert).toMatchObject({ visibility: 'PUBLIC', listed: true, userId: null, organisationId: otherUniversity.id });
-    expect(await service.importExpert(otherUniversity.id, { ...line })).toMatchObject({ outcome: 'unchanged', expert: { id: first.expert.id } });
+    expect(first.expert).toMatchObject({
+      visibility: 'PUBLIC',
+      listed: true,
+      userId: null,
+      organisationId: otherUniversity.id,
+    });
+    expect(await service.importExpert(otherUniversity.id, { ...line })).toMatchObject({
+      outcome: 'unchanged',
+      expert: { id: first.expert.id },
+    });
     expect(await outboxCount(first.expert.id)).toBe(1);
     const changed = await service.importExpert(otherUniversity.id, { ...line, researchFields: ['合成生物学'] });
-    expect(changed).toMatchObject({ outcome: 'updated', expert: { id: first.expert.id, researchFields: ['合成生物学'] } });
+    expect(changed).toMatchObject({
+      outcome: 'updated',
+      expert: { id: first.expert.id, researchFields: ['合成生物学'] },
+    });
     expect(await outboxCount(first.expert.id)).toBe(2);
     expect((await api.gql(GET, { id: first.expert.id })).data!.expert.name).toBe('黎曼青');
   });

@@ -72,7 +72,7 @@ export class DemandEntity {
   @JoinColumn({ name: 'industry_code' })
   industry?: Relation<IndustryEntity>;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   technicalIndicators: TechnicalIndicator[];
 
   @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: numericAsNumber })

@@ -28,7 +28,10 @@ export class TechnicalIndicatorInput {
 export class CreateDemandInput {
   @Field() @IsString() @Length(2, 200) title: string;
   @Field({ description: 'Public summary' }) @IsString() @Length(1, 5000) summary: string;
-  @Field(() => String, { nullable: true, description: 'Visible to the posting organisation, brokers and administrators only' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Visible to the posting organisation, brokers and administrators only',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -43,8 +46,10 @@ export class CreateDemandInput {
   @ValidateNested({ each: true })
   @Type(() => TechnicalIndicatorInput)
   technicalIndicators?: TechnicalIndicatorInput[];
-  @Field(() => Float, { nullable: true, description: '万元' }) @IsOptional() @IsNumber() @Min(0) budgetMinWan?: number | null;
-  @Field(() => Float, { nullable: true, description: '万元' }) @IsOptional() @IsNumber() @Min(0) budgetMaxWan?: number | null;
+  @Field(() => Float, { nullable: true, description: '万元' }) @IsOptional() @IsNumber() @Min(0) budgetMinWan?:
+    number | null;
+  @Field(() => Float, { nullable: true, description: '万元' }) @IsOptional() @IsNumber() @Min(0) budgetMaxWan?:
+    number | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate() deadline?: Date | null;
   @Field(() => [CooperationMode], { nullable: true })
   @IsOptional()
@@ -69,4 +74,6 @@ export class CreateDemandInput {
 
 /** Every field optional: absent = unchanged, null clears a nullable field. */
 @InputType()
-export class UpdateDemandInput extends PartialType(OmitType(CreateDemandInput, ['organisationId', 'publish'] as const)) {}
+export class UpdateDemandInput extends PartialType(
+  OmitType(CreateDemandInput, ['organisationId', 'publish'] as const),
+) {}

@@ -3,7 +3,10 @@ import { Paginated } from '@app/core';
 import { CooperationMode } from './domain/cooperation-mode';
 import { DemandAction, DemandStatus } from './domain/demand-status';
 
-registerEnumType(DemandStatus, { name: 'DemandStatus', description: 'DRAFT → OPEN → IN_PROGRESS → SOLVED, or CLOSED; EXPIRED past the deadline' });
+registerEnumType(DemandStatus, {
+  name: 'DemandStatus',
+  description: 'DRAFT → OPEN → IN_PROGRESS → SOLVED, or CLOSED; EXPIRED past the deadline',
+});
 registerEnumType(DemandAction, { name: 'DemandAction' });
 registerEnumType(CooperationMode, {
   name: 'CooperationMode',

@@ -1,7 +1,16 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { RequestLoaders } from '@app/core';
-import { Actor, CurrentActor, DirectoryService, Loaders, OptionalActor, organisationLoader, OrganisationObject, Public } from '@app/identity';
+import {
+  Actor,
+  CurrentActor,
+  DirectoryService,
+  Loaders,
+  OptionalActor,
+  organisationLoader,
+  OrganisationObject,
+  Public,
+} from '@app/identity';
 import { industryLoader, IndustryObject, TaxonomyService } from '@app/taxonomy';
 import { DemandsArgs } from './demand.args';
 import { DemandEntity } from './demand.entity';
@@ -15,11 +24,13 @@ import { DemandAction } from './domain/demand-status';
  * request resolves twice (aliases) is logged once per request.
  */
 function confidentialReadRecorder(loaders: RequestLoaders, demands: DemandsService, actor: Actor) {
-  return loaders.get(`demands.confidentialReads:${actor.userId}`, () =>
-    new DataLoader<string, true>(async (ids) => {
-      await demands.recordConfidentialReads(actor.userId, ids);
-      return ids.map(() => true as const);
-    }),
+  return loaders.get(
+    `demands.confidentialReads:${actor.userId}`,
+    () =>
+      new DataLoader<string, true>(async (ids) => {
+        await demands.recordConfidentialReads(actor.userId, ids);
+        return ids.map(() => true as const);
+      }),
   );
 }
 
@@ -43,7 +54,9 @@ export class DemandResolver {
     return this.service.list(actor, args.filter ?? {}, { first: args.first, after: args.after });
   }
 
-  @Query(() => [DemandConfidentialReadObject], { description: 'Who read the confidential details (posting organisation, admins)' })
+  @Query(() => [DemandConfidentialReadObject], {
+    description: 'Who read the confidential details (posting organisation, admins)',
+  })
   demandConfidentialReads(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return this.service.confidentialReads(actor, id);
   }
@@ -84,7 +97,8 @@ export class DemandResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: 'Visible to the posting organisation, brokers and administrators (null otherwise); every read is logged',
+    description:
+      'Visible to the posting organisation, brokers and administrators (null otherwise); every read is logged',
   })
   async confidentialDetails(
     @Parent() demand: DemandEntity,

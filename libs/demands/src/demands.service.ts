@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import {
@@ -7,6 +7,8 @@ import {
   Connection,
   decodeCursor,
   forbidden,
+  INTRODUCTION_ACCESS,
+  IntroductionAccess,
   notFound,
   OutboxSubject,
   recordOutboxChange,
@@ -84,17 +86,20 @@ export class DemandsService {
     @InjectRepository(DemandConfidentialReadEntity) private readonly reads: Repository<DemandConfidentialReadEntity>,
     private readonly taxonomy: TaxonomyService,
     private readonly clock: Clock,
+    @Optional() @Inject(INTRODUCTION_ACCESS) private readonly introductions?: IntroductionAccess,
   ) {}
 
   // ---- decisions (the single places each rule lives) ----
 
   /**
    * The one place that decides who may read a demand's confidential details: the posting organisation's members,
-   * brokers and administrators. (Parties a broker introduced will be added here.)
+   * brokers and administrators; and the other side of a brokered introduction once it is revealed (both accepted
+   * and acknowledged confidentiality; the introduction logs the reveal).
    */
   async canSeeConfidential(actor: Actor | undefined, demand: DemandEntity): Promise<boolean> {
     if (!actor) return false;
-    return actor.belongsTo(demand.organisationId) || actor.hasRole(Role.BROKER) || actor.isAdmin;
+    if (actor.belongsTo(demand.organisationId) || actor.hasRole(Role.BROKER) || actor.isAdmin) return true;
+    return !!this.introductions && this.introductions.revealsDemandConfidential(actor.userId, demand.id);
   }
 
   /** Whether the viewer may learn which company posted the demand. */
@@ -137,7 +142,8 @@ export class DemandsService {
       query.where(
         new Brackets((visible) => {
           visible.where('d.status IN (:...publicStatuses)', { publicStatuses: PUBLIC_DEMAND_STATUSES });
-          if (ownOrganisations.length > 0) visible.orWhere('d.organisationId IN (:...ownOrganisations)', { ownOrganisations });
+          if (ownOrganisations.length > 0)
+            visible.orWhere('d.organisationId IN (:...ownOrganisations)', { ownOrganisations });
         }),
       );
     }
@@ -245,7 +251,10 @@ export class DemandsService {
    * Idempotent import keyed by (organisation, externalId): a new line creates an OPEN demand, a changed line
    * updates it, an identical line changes nothing (and writes no outbox row). Status is left alone on update.
    */
-  async importDemand(organisationId: string, line: ImportedDemand): Promise<{ demand: DemandEntity; outcome: ImportOutcome }> {
+  async importDemand(
+    organisationId: string,
+    line: ImportedDemand,
+  ): Promise<{ demand: DemandEntity; outcome: ImportOutcome }> {
     const externalId = line.externalId.trim();
     if (!externalId) throw badInput('externalId is required', { field: 'externalId' });
     const content = await this.validatedContent({
@@ -263,7 +272,9 @@ export class DemandsService {
     });
     return this.dataSource.transaction(async (manager) => {
       // Serialise concurrent imports of the same key; the unique index is the final guard.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`demand:${organisationId}:${externalId}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `demand:${organisationId}:${externalId}`,
+      ]);
       const existing = await manager.findOneBy(DemandEntity, { organisationId, externalId });
       if (existing) {
         if (sameContent(existing, content)) return { demand: existing, outcome: 'unchanged' as const };
@@ -288,12 +299,17 @@ export class DemandsService {
 
   // ---- helpers ----
 
-  private async change(actor: Actor, id: string, apply: (demand: DemandEntity) => Promise<void> | void): Promise<DemandEntity> {
+  private async change(
+    actor: Actor,
+    id: string,
+    apply: (demand: DemandEntity) => Promise<void> | void,
+  ): Promise<DemandEntity> {
     return this.dataSource.transaction(async (manager: EntityManager) => {
       const demand = await manager.findOne(DemandEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!demand) throw notFound('Demand', id);
       // FORBIDDEN even for drafts the actor cannot see: ids are random UUIDs, and a clear refusal helps clients.
-      if (!this.canManage(actor, demand)) throw forbidden('Only the posting enterprise or an administrator may change this demand');
+      if (!this.canManage(actor, demand))
+        throw forbidden('Only the posting enterprise or an administrator may change this demand');
       await apply(demand);
       await manager.save(demand);
       await recordOutboxChange(manager, OutboxSubject.DEMAND, demand.id);
@@ -333,7 +349,8 @@ export class DemandsService {
       return requested;
     }
     if (enterprises.length === 0) throw forbidden('Only enterprise members post demands');
-    if (enterprises.length > 1) throw badInput('You belong to several enterprises: name one', { field: 'organisationId' });
+    if (enterprises.length > 1)
+      throw badInput('You belong to several enterprises: name one', { field: 'organisationId' });
     return enterprises[0];
   }
 
@@ -345,8 +362,10 @@ export class DemandsService {
     }
     if (input.title !== undefined) content.title = requiredText(input.title, 'title');
     if (input.summary !== undefined) content.summary = requiredText(input.summary, 'summary');
-    if (input.confidentialDetails !== undefined) content.confidentialDetails = input.confidentialDetails?.trim() || null;
-    if (input.industryCode !== undefined) content.industryCode = await this.taxonomy.requireIndustry(input.industryCode, 'industryCode');
+    if (input.confidentialDetails !== undefined)
+      content.confidentialDetails = input.confidentialDetails?.trim() || null;
+    if (input.industryCode !== undefined)
+      content.industryCode = await this.taxonomy.requireIndustry(input.industryCode, 'industryCode');
     if (input.technicalIndicators !== undefined) {
       content.technicalIndicators = (input.technicalIndicators ?? []).map((indicator) => ({
         name: indicator.name.trim(),
@@ -400,7 +419,9 @@ function sameContent(existing: DemandEntity, content: Partial<DemandEntity>): bo
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
     item && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : item,
   );
 }

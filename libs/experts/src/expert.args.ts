@@ -9,7 +9,11 @@ export class ExpertFilter {
   @Field(() => ID, { nullable: true, description: 'Institution' }) @IsOptional() @IsUUID() organisationId?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) region?: string;
   @Field(() => ExpertService, { nullable: true }) @IsOptional() @IsEnum(ExpertService) service?: ExpertService;
-  @Field({ nullable: true, description: 'Language code, e.g. en' }) @IsOptional() @IsString() @MaxLength(10) language?: string;
+  @Field({ nullable: true, description: 'Language code, e.g. en' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  language?: string;
   @Field({ nullable: true, description: 'Exact research field or keyword' })
   @IsOptional()
   @IsString()

@@ -40,10 +40,16 @@ export class CreateExpertInput {
   @Field(() => [String], { nullable: true, description: 'Language codes, e.g. zh, en' })
   @IsOptional()
   @ArrayMaxSize(10)
-  @Matches(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { each: true, message: 'languages must be language codes such as zh or en' })
+  @Matches(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, {
+    each: true,
+    message: 'languages must be language codes such as zh or en',
+  })
   languages?: string[];
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) region?: string | null;
-  @Field(() => ExpertVisibility, { nullable: true }) @IsOptional() @IsEnum(ExpertVisibility) visibility?: ExpertVisibility;
+  @Field(() => ExpertVisibility, { nullable: true })
+  @IsOptional()
+  @IsEnum(ExpertVisibility)
+  visibility?: ExpertVisibility;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsEmail({}, { message: 'contactEmail must be a valid email address' })
@@ -59,7 +65,8 @@ export class CreateExpertInput {
   organisationId?: string;
   @Field(() => ID, {
     nullable: true,
-    description: 'TTO officers: the staff member\'s account (a member of the institution); omit for a staff member without one',
+    description:
+      "TTO officers: the staff member's account (a member of the institution); omit for a staff member without one",
   })
   @IsOptional()
   @IsUUID()

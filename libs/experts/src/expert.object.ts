@@ -13,7 +13,10 @@ registerEnumType(ExpertService, {
     TECHNICAL_SERVICE: { description: '技术服务' },
   },
 });
-registerEnumType(ExpertVisibility, { name: 'ExpertVisibility', description: 'PUBLIC: anyone; MEMBERS_ONLY: signed-in members' });
+registerEnumType(ExpertVisibility, {
+  name: 'ExpertVisibility',
+  description: 'PUBLIC: anyone; MEMBERS_ONLY: signed-in members',
+});
 
 /** An expert profile; `institution`, `contactEmail`, `contactPhone` are resolved by ExpertResolver with their protection. */
 @ObjectType('Expert')

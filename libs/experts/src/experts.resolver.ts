@@ -1,6 +1,15 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestLoaders } from '@app/core';
-import { Actor, CurrentActor, DirectoryService, Loaders, OptionalActor, organisationLoader, OrganisationObject, Public } from '@app/identity';
+import {
+  Actor,
+  CurrentActor,
+  DirectoryService,
+  Loaders,
+  OptionalActor,
+  organisationLoader,
+  OrganisationObject,
+  Public,
+} from '@app/identity';
 import { ExpertsArgs } from './expert.args';
 import { ExpertEntity } from './expert.entity';
 import { CreateExpertInput, UpdateExpertInput } from './expert.input';
@@ -26,7 +35,7 @@ export class ExpertResolver {
     return this.service.list(actor, args.filter ?? {}, { first: args.first, after: args.after });
   }
 
-  @Mutation(() => ExpertObject, { description: 'Researchers: your own profile; TTO officers: a staff member\'s' })
+  @Mutation(() => ExpertObject, { description: "Researchers: your own profile; TTO officers: a staff member's" })
   createExpertProfile(@CurrentActor() actor: Actor, @Args('input') input: CreateExpertInput): Promise<ExpertEntity> {
     return this.service.create(actor, input);
   }
@@ -64,13 +73,25 @@ export class ExpertResolver {
     return this.service.canManage(actor, expert);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Only for the expert, their TTO officers and administrators' })
-  async contactEmail(@Parent() expert: ExpertEntity, @OptionalActor() actor: Actor | undefined): Promise<string | null> {
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Only for the expert, their TTO officers and administrators',
+  })
+  async contactEmail(
+    @Parent() expert: ExpertEntity,
+    @OptionalActor() actor: Actor | undefined,
+  ): Promise<string | null> {
     return (await this.service.canSeeContact(actor, expert)) ? expert.contactEmail : null;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Only for the expert, their TTO officers and administrators' })
-  async contactPhone(@Parent() expert: ExpertEntity, @OptionalActor() actor: Actor | undefined): Promise<string | null> {
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Only for the expert, their TTO officers and administrators',
+  })
+  async contactPhone(
+    @Parent() expert: ExpertEntity,
+    @OptionalActor() actor: Actor | undefined,
+  ): Promise<string | null> {
     return (await this.service.canSeeContact(actor, expert)) ? expert.contactPhone : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, Repository } from 'typeorm';
 import {
@@ -7,6 +7,8 @@ import {
   conflict,
   decodeCursor,
   forbidden,
+  INTRODUCTION_ACCESS,
+  IntroductionAccess,
   notFound,
   OutboxSubject,
   recordOutboxChange,
@@ -74,16 +76,19 @@ export class ExpertsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ExpertEntity) private readonly experts: Repository<ExpertEntity>,
     private readonly directory: DirectoryService,
+    @Optional() @Inject(INTRODUCTION_ACCESS) private readonly introductions?: IntroductionAccess,
   ) {}
 
   // ---- decisions (the single places each rule lives) ----
 
   /**
    * The one place that decides who sees an expert's contact details: the expert, the institution's TTO officers
-   * and administrators. (A brokered introduction will reveal them to its parties here.)
+   * and administrators; and the enterprise side of a brokered introduction once it is revealed (both accepted and
+   * acknowledged confidentiality; the introduction logs the reveal).
    */
   async canSeeContact(actor: Actor | undefined, expert: ExpertEntity): Promise<boolean> {
-    return this.canManage(actor, expert);
+    if (this.canManage(actor, expert)) return true;
+    return !!actor && !!this.introductions && this.introductions.revealsExpertContact(actor.userId, expert.id);
   }
 
   /** The expert themself, the institution's TTO officers and administrators edit a profile. */
@@ -127,11 +132,13 @@ export class ExpertsService {
           if (actor) visible.where('e.listed = true');
           else visible.where('e.listed = true AND e.visibility = :public', { public: ExpertVisibility.PUBLIC });
           if (actor) visible.orWhere('e.userId = :me', { me: actor.userId });
-          if (ttoOrganisations.length > 0) visible.orWhere('e.organisationId IN (:...ttoOrganisations)', { ttoOrganisations });
+          if (ttoOrganisations.length > 0)
+            visible.orWhere('e.organisationId IN (:...ttoOrganisations)', { ttoOrganisations });
         }),
       );
     }
-    if (filter.organisationId) query.andWhere('e.organisationId = :organisationId', { organisationId: filter.organisationId });
+    if (filter.organisationId)
+      query.andWhere('e.organisationId = :organisationId', { organisationId: filter.organisationId });
     if (filter.region) query.andWhere('e.region = :region', { region: filter.region });
     if (filter.service) query.andWhere(':service = ANY(e.services)', { service: filter.service });
     if (filter.language) query.andWhere(':language = ANY(e.languages)', { language: filter.language });
@@ -186,7 +193,9 @@ export class ExpertsService {
       const expert = await manager.findOne(ExpertEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!expert) throw notFound('Expert', id);
       if (!this.canManage(actor, expert)) {
-        throw forbidden('Only the expert, their institution\'s TTO officers or an administrator may change this profile');
+        throw forbidden(
+          "Only the expert, their institution's TTO officers or an administrator may change this profile",
+        );
       }
       Object.assign(expert, validatedContent(input));
       await manager.save(expert);
@@ -203,7 +212,10 @@ export class ExpertsService {
    * Idempotent import keyed by (institution, externalId): a new line creates a PUBLIC, listed profile, a changed
    * line updates it, an identical line changes nothing (and writes no outbox row).
    */
-  async importExpert(organisationId: string, line: ImportedExpert): Promise<{ expert: ExpertEntity; outcome: ExpertImportOutcome }> {
+  async importExpert(
+    organisationId: string,
+    line: ImportedExpert,
+  ): Promise<{ expert: ExpertEntity; outcome: ExpertImportOutcome }> {
     const externalId = line.externalId.trim();
     if (!externalId) throw badInput('externalId is required', { field: 'externalId' });
     const content = validatedContent({
@@ -220,7 +232,9 @@ export class ExpertsService {
       contactPhone: line.contactPhone ?? null,
     });
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`expert:${organisationId}:${externalId}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `expert:${organisationId}:${externalId}`,
+      ]);
       const existing = await manager.findOneBy(ExpertEntity, { organisationId, externalId });
       if (existing) {
         const changed = Object.entries(content).some(
@@ -257,14 +271,18 @@ export class ExpertsService {
     if (!organisationId && actor.isAdmin) throw badInput('Name the institution', { field: 'organisationId' });
     if (!organisationId) {
       const candidates = [...new Set([...tto, ...researcher])];
-      if (candidates.length === 0) throw forbidden('Only researchers, TTO officers and administrators create expert profiles');
-      if (candidates.length > 1) throw badInput('You belong to several institutions: name one', { field: 'organisationId' });
+      if (candidates.length === 0)
+        throw forbidden('Only researchers, TTO officers and administrators create expert profiles');
+      if (candidates.length > 1)
+        throw badInput('You belong to several institutions: name one', { field: 'organisationId' });
       organisationId = candidates[0];
     }
     const [organisation] = await this.directory.organisationsByIds([organisationId]);
     if (!organisation) throw notFound('Organisation', organisationId);
     if (!INSTITUTION_KINDS.includes(organisation.kind)) {
-      throw badInput('Experts belong to a university, research institute or R&D institution', { field: 'organisationId' });
+      throw badInput('Experts belong to a university, research institute or R&D institution', {
+        field: 'organisationId',
+      });
     }
     const forSomeoneElse = input.userId !== undefined && input.userId !== actor.userId;
     if (actor.isAdmin || tto.includes(organisationId)) {
@@ -300,7 +318,16 @@ const EMPTY_CONTENT: Partial<ExpertEntity> = {
 
 function validatedContent(input: ExpertContent): Partial<ExpertEntity> {
   const content: Partial<ExpertEntity> = {};
-  for (const field of ['name', 'bio', 'visibility', 'listed', 'researchFields', 'keywords', 'services', 'languages'] as const) {
+  for (const field of [
+    'name',
+    'bio',
+    'visibility',
+    'listed',
+    'researchFields',
+    'keywords',
+    'services',
+    'languages',
+  ] as const) {
     if (input[field] === null) throw badInput(`${field} cannot be null`, { field });
   }
   if (input.name !== undefined) {

@@ -8,10 +8,12 @@ import { TaxonomyService } from './taxonomy.service';
 
 /** Per-request loader of industries by code, for the `industry` field of achievements, experts, demands. */
 export function industryLoader(loaders: RequestLoaders, taxonomy: TaxonomyService) {
-  return loaders.get('taxonomy.industry', () =>
-    new DataLoader<string, IndustryEntity | null>(async (codes) =>
-      byKeys(codes, await taxonomy.industriesByCodes(codes), (industry) => industry.code),
-    ),
+  return loaders.get(
+    'taxonomy.industry',
+    () =>
+      new DataLoader<string, IndustryEntity | null>(async (codes) =>
+        byKeys(codes, await taxonomy.industriesByCodes(codes), (industry) => industry.code),
+      ),
   );
 }
 

@@ -29,7 +29,10 @@ export class TaxonomyService {
     const wanted = normalise(text ?? '');
     if (!wanted) return null;
     const match = (await this.industries()).find(
-      (industry) => normalise(industry.code) === wanted || normalise(industry.nameZh) === wanted || normalise(industry.nameEn) === wanted,
+      (industry) =>
+        normalise(industry.code) === wanted ||
+        normalise(industry.nameZh) === wanted ||
+        normalise(industry.nameEn) === wanted,
     );
     return match?.code ?? null;
   }
@@ -43,5 +46,9 @@ export class TaxonomyService {
 }
 
 function normalise(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }

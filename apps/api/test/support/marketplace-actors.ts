@@ -35,7 +35,10 @@ export class MarketplaceActors {
       registerInput = { role, organisationId };
     } else {
       // Register into a throwaway enterprise, then replace the membership.
-      registerInput = { role: Role.ENTERPRISE_MEMBER, newOrganisation: { name: `${label} scratch`, kind: 'ENTERPRISE' } };
+      registerInput = {
+        role: Role.ENTERPRISE_MEMBER,
+        newOrganisation: { name: `${label} scratch`, kind: 'ENTERPRISE' },
+      };
     }
     const res = await this.api.gql(REGISTER, {
       input: { email: uniqueEmail(label), password: PASSWORD, displayName: label, ...registerInput },
@@ -56,7 +59,10 @@ export class MarketplaceActors {
 }
 
 /** Polls until `probe` returns a truthy value (short interval, bounded wait). */
-export async function eventually<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

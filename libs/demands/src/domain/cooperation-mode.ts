@@ -19,7 +19,7 @@ export const COOPERATION_MODE_ZH: { readonly [M in CooperationMode]: string } = 
 export function parseCooperationMode(text: string): CooperationMode | null {
   const wanted = text.trim();
   for (const mode of Object.values(CooperationMode)) {
-    if (mode === wanted.toUpperCase() || COOPERATION_MODE_ZH[mode] === wanted) return mode;
+    if (String(mode) === wanted.toUpperCase() || COOPERATION_MODE_ZH[mode] === wanted) return mode;
   }
   return null;
 }

@@ -24,17 +24,29 @@ const TRANSITIONS: { readonly [S in DemandStatus]: Partial<Record<DemandAction, 
     [DemandAction.CLOSE]: DemandStatus.CLOSED,
     [DemandAction.EXPIRE]: DemandStatus.EXPIRED,
   },
-  [DemandStatus.IN_PROGRESS]: { [DemandAction.MARK_SOLVED]: DemandStatus.SOLVED, [DemandAction.CLOSE]: DemandStatus.CLOSED },
+  [DemandStatus.IN_PROGRESS]: {
+    [DemandAction.MARK_SOLVED]: DemandStatus.SOLVED,
+    [DemandAction.CLOSE]: DemandStatus.CLOSED,
+  },
   [DemandStatus.EXPIRED]: { [DemandAction.PUBLISH]: DemandStatus.OPEN, [DemandAction.CLOSE]: DemandStatus.CLOSED },
   [DemandStatus.SOLVED]: {},
   [DemandStatus.CLOSED]: {},
 };
 
 /** Statuses anyone may see; the others are visible to the posting organisation (and administrators) only. */
-export const PUBLIC_DEMAND_STATUSES: readonly DemandStatus[] = [DemandStatus.OPEN, DemandStatus.IN_PROGRESS, DemandStatus.SOLVED];
+export const PUBLIC_DEMAND_STATUSES: readonly DemandStatus[] = [
+  DemandStatus.OPEN,
+  DemandStatus.IN_PROGRESS,
+  DemandStatus.SOLVED,
+];
 
 /** Statuses in which the posting organisation may still edit the content. */
-const EDITABLE: readonly DemandStatus[] = [DemandStatus.DRAFT, DemandStatus.OPEN, DemandStatus.IN_PROGRESS, DemandStatus.EXPIRED];
+const EDITABLE: readonly DemandStatus[] = [
+  DemandStatus.DRAFT,
+  DemandStatus.OPEN,
+  DemandStatus.IN_PROGRESS,
+  DemandStatus.EXPIRED,
+];
 
 export class DemandTransitionError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import { cleanTerms, ExpertService, parseExpertService } from './expert-service';
+import { cleanTerms, ExpertService, ExpertVisibility, isExpertPublic, parseExpertService } from './expert-service';
 
 describe('expert services', () => {
   it('parses the Chinese terms and the enum values', () => {
@@ -12,7 +12,16 @@ describe('expert services', () => {
   });
 
   it('cleans term lists', () => {
-    expect(cleanTerms([' 机器视觉 ', '', 'Deep Learning', 'deep learning', '机器视觉'])).toEqual(['机器视觉', 'Deep Learning']);
+    expect(cleanTerms([' 机器视觉 ', '', 'Deep Learning', 'deep learning', '机器视觉'])).toEqual([
+      '机器视觉',
+      'Deep Learning',
+    ]);
     expect(cleanTerms(undefined)).toEqual([]);
+  });
+
+  it('treats only listed PUBLIC profiles as public', () => {
+    expect(isExpertPublic({ listed: true, visibility: ExpertVisibility.PUBLIC })).toBe(true);
+    expect(isExpertPublic({ listed: true, visibility: ExpertVisibility.MEMBERS_ONLY })).toBe(false);
+    expect(isExpertPublic({ listed: false, visibility: ExpertVisibility.PUBLIC })).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ export enum ExpertVisibility {
 export function parseExpertService(text: string): ExpertService | null {
   const wanted = text.trim();
   for (const service of Object.values(ExpertService)) {
-    if (service === wanted.toUpperCase() || EXPERT_SERVICE_ZH[service] === wanted) return service;
+    if (String(service) === wanted.toUpperCase() || EXPERT_SERVICE_ZH[service] === wanted) return service;
   }
   return null;
 }
@@ -43,4 +43,9 @@ export function cleanTerms(terms: readonly string[] | null | undefined): string[
     result.push(term);
   }
   return result;
+}
+
+/** Whether anyone (signed in or not) may see the profile: what search may index for the public. */
+export function isExpertPublic(expert: { listed: boolean; visibility: ExpertVisibility }): boolean {
+  return expert.listed && expert.visibility === ExpertVisibility.PUBLIC;
 }
