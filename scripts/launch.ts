@@ -18,6 +18,7 @@ import {
   pickFreePort,
 } from '@app/dev-services';
 import { runMigrations } from '@app/database';
+import { startDevSmtpSink } from './dev-smtp-sink';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './seed';
 
 const ROOT = join(__dirname, '..');
@@ -110,6 +111,18 @@ async function main(): Promise<void> {
   });
   started.push(meili);
 
+  // Digest emails go to a local sink unless SMTP_URL points at a real server (read them: npm run mail:list).
+  let smtpUrl = process.env.SMTP_URL;
+  if (!smtpUrl) {
+    const mailSink = await startDevSmtpSink({
+      port: (await isTcpPortOpen('127.0.0.1', 1025)) ? await pickFreePort() : 1025,
+      quiet: true,
+    });
+    started.push({ startedByUs: true, stop: () => mailSink.close() });
+    smtpUrl = mailSink.url;
+    step(`SMTP sink at ${smtpUrl} (mail stored in .data/mail)`);
+  }
+
   const port = process.env.PORT ?? '3000';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -121,6 +134,7 @@ async function main(): Promise<void> {
     MEILI_MASTER_KEY: meili.masterKey,
     JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+    SMTP_URL: smtpUrl,
     // Framework start-up chatter hides the useful lines; LOG_LEVEL=info brings it back.
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
@@ -146,6 +160,8 @@ async function main(): Promise<void> {
   GraphQL IDE   http://localhost:${port}/graphiql
   Health        http://localhost:${port}/health
   Meilisearch   ${meili.url}
+  Mail sink     ${smtpUrl}   (npm run mail:list)
+  Queues        http://localhost:${port}/admin/queues   (ADMIN: bearer token, or issueQueueDashboardTicket)
 
 Demo logins (password: ${DEMO_PASSWORD}):
 ${DEMO_LOGINS.map((login) => `  ${login.email.padEnd(24)} ${login.role.padEnd(18)} ${login.what}`).join('\n')}

@@ -3,12 +3,16 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { AchievementsGraphqlModule } from '@app/achievements';
+import { AnalyticsGraphqlModule } from '@app/analytics';
+import { BrokerageGraphqlModule } from '@app/brokerage';
 import { AppConfig, AppConfigModule, ClockModule, MeilisearchModule, QueuesModule, RedisModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { DemandsGraphqlModule } from '@app/demands';
+import { DigestsGraphqlModule } from '@app/digests';
 import { ExpertsGraphqlModule } from '@app/experts';
 import { GraphqlAuthGuard, IdentityGraphqlModule } from '@app/identity';
 import { MatchingGraphqlModule } from '@app/matching';
+import { NotificationsGraphqlModule } from '@app/notifications';
 import { SearchGraphqlModule } from '@app/search';
 import { TaxonomyGraphqlModule } from '@app/taxonomy';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -37,6 +41,10 @@ import { HealthModule } from './health/health.module';
     SearchGraphqlModule,
     AchievementsGraphqlModule,
     MatchingGraphqlModule,
+    NotificationsGraphqlModule,
+    DigestsGraphqlModule,
+    BrokerageGraphqlModule,
+    AnalyticsGraphqlModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: GraphqlAuthGuard },

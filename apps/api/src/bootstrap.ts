@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, createPinoLogger, loadConfig, PinoNestLogger } from '@app/core';
+import { mountQueueDashboard } from '@app/digests';
 import { ApiModule } from './api.module';
 import { createGraphiqlRouter } from './graphql/ide/graphiql';
 import { GRAPHQL_PATH } from './graphql/graphql-options';
@@ -18,6 +19,7 @@ export async function createApiApp(): Promise<INestApplication> {
   });
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  mountQueueDashboard(app);
   if (app.get(AppConfig).ideEnabled) {
     app.use(createGraphiqlRouter({ graphqlPath: GRAPHQL_PATH, mountPath: IDE_PATH }));
   }

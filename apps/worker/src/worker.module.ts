@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AchievementsJobsModule } from '@app/achievements';
+import { BrokerageJobsModule } from '@app/brokerage';
 import {
   AppConfigModule,
   ClockModule,
@@ -10,6 +11,7 @@ import {
 } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { DemandsJobsModule } from '@app/demands';
+import { DigestsJobsModule } from '@app/digests';
 import { MatchingJobsModule } from '@app/matching';
 import { SearchJobsModule } from '@app/search';
 import { HeartbeatJob } from './heartbeat.job';
@@ -28,6 +30,8 @@ import { HeartbeatJob } from './heartbeat.job';
     SearchJobsModule,
     AchievementsJobsModule,
     MatchingJobsModule,
+    DigestsJobsModule,
+    BrokerageJobsModule,
   ],
   providers: [HeartbeatJob],
 })

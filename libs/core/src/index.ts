@@ -19,3 +19,4 @@ export * from './graphql/request-loaders';
 export * from './graphql/pagination';
 export * from './outbox/outbox.entity';
 export * from './outbox/outbox';
+export * from './access/introduction-access';

@@ -1,9 +1,12 @@
 import { ACHIEVEMENT_ENTITIES } from '@app/achievements';
+import { BROKERAGE_ENTITIES } from '@app/brokerage';
 import { OutboxEventEntity } from '@app/core';
 import { DEMAND_ENTITIES } from '@app/demands';
+import { DIGEST_ENTITIES } from '@app/digests';
 import { EXPERT_ENTITIES } from '@app/experts';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import { MATCHING_ENTITIES } from '@app/matching';
+import { NOTIFICATION_ENTITIES } from '@app/notifications';
 import { TAXONOMY_ENTITIES } from '@app/taxonomy';
 import { MIGRATIONS } from './migrations';
 
@@ -15,6 +18,9 @@ export const ALL_ENTITIES = [
   ...EXPERT_ENTITIES,
   ...ACHIEVEMENT_ENTITIES,
   ...MATCHING_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
+  ...DIGEST_ENTITIES,
+  ...BROKERAGE_ENTITIES,
   OutboxEventEntity,
 ];
 

@@ -20,6 +20,9 @@ const REVERSE_CANDIDATE_DEMANDS = 50;
 
 export type MatchOutcome = 'done' | 'skipped';
 
+/** engineVersion of a row stored only to remember a decline (the engine never proposed the pair). */
+export const DECLINED_OUTSIDE_MATCHING = 'declined-outside-matching';
+
 @Injectable()
 export class MatchesService {
 
@@ -163,6 +166,32 @@ export class MatchesService {
     match.status = nextStatus(match.status, status);
     match.declineReason = status === MatchStatus.DECLINED ? (reason ?? null) : match.declineReason;
     return repository.save(match);
+  }
+
+  /**
+   * A pair declined outside the match list (e.g. a brokered introduction): the pair's row becomes DECLINED with
+   * the reason, or a DECLINED row is stored when the engine never proposed it, so it is not suggested again.
+   * System-level: the caller decided who may decline.
+   */
+  async recordDeclinedPair(
+    pair: { demandId: string; targetType: MatchTargetType; targetId: string },
+    reason: DeclineReason,
+  ): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(MatchEntity)
+      .values({
+        ...pair,
+        score: 0,
+        explanation: { matchedTerms: [], missingTerms: [], textScore: 0, coverage: 0, factors: [] },
+        engineVersion: DECLINED_OUTSIDE_MATCHING,
+        status: MatchStatus.DECLINED,
+        declineReason: reason,
+        computedAt: this.clock.now(),
+      })
+      .orUpdate(['status', 'decline_reason', 'updated_at'], ['demand_id', 'target_type', 'target_id'])
+      .execute();
   }
 
   // ---- authorisation ----

@@ -53,7 +53,7 @@ export function meiliErrorCode(error: unknown): string | undefined {
 export function describeError(error: unknown): string {
   const messages: string[] = [];
   for (let current: unknown = error; current && messages.length < 4; current = (current as { cause?: unknown }).cause) {
-    messages.push(current instanceof Error ? current.message : String(current));
+    messages.push(current instanceof Error ? current.message : JSON.stringify(current));
   }
   return messages.join(' <- ').slice(0, 2000);
 }

@@ -30,8 +30,6 @@ interface PendingRow {
 @Injectable()
 export class OutboxDrainer {
   private readonly logger = new Logger(OutboxDrainer.name);
-  private running: Promise<void> | null = null;
-  private rerun = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -46,9 +44,10 @@ export class OutboxDrainer {
    */
   async drainOnce(batchSize = DEFAULT_DRAIN_BATCH): Promise<DrainResult> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-        LIVE_INDEX_WRITE_LOCK,
-      ]);
+      const [{ locked }] = await manager.query<Array<{ locked: boolean }>>(
+        'SELECT pg_try_advisory_xact_lock($1) AS locked',
+        [LIVE_INDEX_WRITE_LOCK],
+      );
       if (!locked) return { status: 'busy', processed: 0, failed: 0 };
       const rows = await manager.query<PendingRow[]>(
         `SELECT id, subject, subject_id FROM outbox_events WHERE processed_at IS NULL
@@ -58,11 +57,11 @@ export class OutboxDrainer {
       if (rows.length === 0) return { status: 'idle', processed: 0, failed: 0 };
 
       let failed = 0;
-      let settingsError: unknown = null;
+      let settingsError: Error | null = null;
       try {
         await this.settings.ensureLiveIndexes();
       } catch (error) {
-        settingsError = error;
+        settingsError = error instanceof Error ? error : new Error(String(error));
       }
       for (const [subject, group] of groupBySubject(rows)) {
         const rowIds = group.map((row) => row.id);
@@ -70,7 +69,12 @@ export class OutboxDrainer {
         try {
           if (settingsError) throw settingsError;
           // A kind without a registered source (its domain is not deployed) has nothing to index.
-          if (this.sources.has(kind)) await this.indexer.sync(manager, kind, group.map((row) => row.subject_id));
+          if (this.sources.has(kind))
+            await this.indexer.sync(
+              manager,
+              kind,
+              group.map((row) => row.subject_id),
+            );
           await markProcessed(manager, rowIds);
         } catch (error) {
           failed += rowIds.length;
@@ -92,29 +96,6 @@ export class OutboxDrainer {
       if (result.status !== 'drained' || result.failed > 0) break;
     }
     return total;
-  }
-
-  /** Asks for a drain soon; calls while one runs coalesce into one more pass after it. */
-  kick(): void {
-    if (this.running) {
-      this.rerun = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.rerun = false;
-        try {
-          await this.drainUntilIdle();
-        } catch (error) {
-          this.logger.warn({ err: error }, 'Outbox drain failed');
-        }
-      } while (this.rerun);
-    })().finally(() => (this.running = null));
-  }
-
-  /** Resolves when a kicked drain (if any) has finished: for shutdown and tests. */
-  async settled(): Promise<void> {
-    while (this.running) await this.running;
   }
 
   /** Processed rows are only history; keep a week of it. */
@@ -145,8 +126,8 @@ async function markProcessed(manager: EntityManager, ids: string[]): Promise<voi
 }
 
 async function markFailed(manager: EntityManager, ids: string[], error: string): Promise<void> {
-  await manager.query(`UPDATE outbox_events SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`, [
-    ids,
-    error,
-  ]);
+  await manager.query(
+    `UPDATE outbox_events SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
+    [ids, error],
+  );
 }

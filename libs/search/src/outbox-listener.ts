@@ -4,10 +4,11 @@ import { Client } from 'pg';
 import { OutboxDrainer } from './outbox-drainer.service';
 
 const RECONNECT_DELAY_MS = 2_000;
+const RETRY_DELAY_MS = 1_000;
 
 /**
- * Drains as soon as a change commits (recordOutboxChange sends a NOTIFY): the scheduled pass is only the
- * safety net for a lost notification or a failed drain.
+ * Drains as soon as a change commits (recordOutboxChange sends a NOTIFY), and retries a failed drain after a
+ * second; the scheduled job is the safety net for a lost notification.
  */
 @Injectable()
 export class OutboxListener implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -15,6 +16,9 @@ export class OutboxListener implements OnApplicationBootstrap, OnApplicationShut
   private client: Client | null = null;
   private stopped = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private rerun = false;
 
   constructor(
     private readonly config: AppConfig,
@@ -23,13 +27,46 @@ export class OutboxListener implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     await this.connect();
-    this.drainer.kick();
+    this.kick();
+  }
+
+  /** Asks for a drain now; calls while one runs coalesce into one more pass after it. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = (async () => {
+      let failed = 0;
+      do {
+        this.rerun = false;
+        try {
+          failed = (await this.drainer.drainUntilIdle()).failed;
+        } catch (error) {
+          failed = 1;
+          this.logger.warn({ err: error }, 'Outbox drain failed');
+        }
+      } while (this.rerun && !this.stopped);
+      if (failed > 0) this.scheduleRetry();
+    })().finally(() => (this.running = null));
+  }
+
+  private scheduleRetry(): void {
+    if (this.stopped || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.kick();
+    }, RETRY_DELAY_MS);
   }
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'techtransfer-outbox-listener' });
-    client.on('notification', () => this.drainer.kick());
+    const client = new Client({
+      connectionString: this.config.DATABASE_URL,
+      application_name: 'techtransfer-outbox-listener',
+    });
+    client.on('notification', () => this.kick());
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'Outbox listener connection lost; reconnecting');
       this.scheduleReconnect(client);
@@ -50,14 +87,15 @@ export class OutboxListener implements OnApplicationBootstrap, OnApplicationShut
     if (this.stopped || this.reconnectTimer) return;
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
-      void this.connect().then(() => this.drainer.kick());
+      void this.connect().then(() => this.kick());
     }, RECONNECT_DELAY_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.client?.end().catch(() => undefined);
-    await this.drainer.settled();
+    while (this.running) await this.running;
   }
 }

@@ -44,7 +44,9 @@ export class ReindexService {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [REINDEX_LOCK]);
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [REINDEX_LOCK])) as Array<{
+        locked: boolean;
+      }>;
       if (!locked) return 'busy';
       try {
         const reports: ReindexReport[] = [];
@@ -83,7 +85,12 @@ export class ReindexService {
            WHERE subject = $1 AND created_at >= $2::timestamptz - make_interval(secs => $3)`,
           [kindToSubject(kind), startedAt.toISOString(), CATCH_UP_MARGIN_SECONDS],
         );
-        await this.indexer.sync(manager, kind, changed.map((row) => row.subject_id), fresh);
+        await this.indexer.sync(
+          manager,
+          kind,
+          changed.map((row) => row.subject_id),
+          fresh,
+        );
         await awaitTasks(this.client, [this.client.swapIndexes([{ indexes: [live, fresh], rename: false }])]);
         return changed.length;
       });
@@ -92,8 +99,8 @@ export class ReindexService {
       return { kind, documents, caughtUp, durationMs };
     } finally {
       // After the swap `fresh` names the old contents; on failure, the half-built index. Either way: gone.
-      await awaitTasks(this.client, [this.client.deleteIndex(fresh)], { tolerate: ['index_not_found'] }).catch((error: unknown) =>
-        this.logger.warn({ err: error, index: fresh }, 'Could not delete the previous index'),
+      await awaitTasks(this.client, [this.client.deleteIndex(fresh)], { tolerate: ['index_not_found'] }).catch(
+        (error: unknown) => this.logger.warn({ err: error, index: fresh }, 'Could not delete the previous index'),
       );
     }
   }

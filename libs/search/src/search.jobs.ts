@@ -23,20 +23,28 @@ export class SearchJobs implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     // Meilisearch down at boot must not stop the worker: the drainer applies the settings before its first sync.
-    await this.settings.applyToLiveIndexes().catch((error: unknown) =>
-      this.logger.warn({ err: error }, 'Could not apply search settings at boot; will retry before indexing'),
-    );
+    await this.settings
+      .applyToLiveIndexes()
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'Could not apply search settings at boot; will retry before indexing'),
+      );
     const drainQueue = this.queue.queue(JOB_QUEUE[JobName.DrainSearchOutbox]);
     await drainQueue.upsertJobScheduler(
       DRAIN_SCHEDULER_ID,
       { every: DRAIN_EVERY_MS },
-      { name: JobName.DrainSearchOutbox, data: {}, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+      {
+        name: JobName.DrainSearchOutbox,
+        data: {},
+        opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+      },
     );
-    await this.queue.queue(JOB_QUEUE[JobName.ReindexSearch]).upsertJobScheduler(
-      REINDEX_SCHEDULER_ID,
-      { pattern: REINDEX_PATTERN },
-      { name: JobName.ReindexSearch, data: {}, opts: { attempts: 2 } },
-    );
+    await this.queue
+      .queue(JOB_QUEUE[JobName.ReindexSearch])
+      .upsertJobScheduler(
+        REINDEX_SCHEDULER_ID,
+        { pattern: REINDEX_PATTERN },
+        { name: JobName.ReindexSearch, data: {}, opts: { attempts: 2 } },
+      );
   }
 
   @OnJob(JobName.DrainSearchOutbox)

@@ -42,7 +42,12 @@ export class SearchModule {}
 /** The search queries, imported by apps/api only. */
 @Module({
   imports: [SearchModule],
-  providers: [FederatedSearchResolver, ...achievementSearchResolvers, ...expertSearchResolvers, ...demandSearchResolvers],
+  providers: [
+    FederatedSearchResolver,
+    ...achievementSearchResolvers,
+    ...expertSearchResolvers,
+    ...demandSearchResolvers,
+  ],
 })
 export class SearchGraphqlModule {}
 

@@ -62,22 +62,39 @@ export class SearchService {
     private readonly sources: SearchSources,
   ) {}
 
-  async search<T = unknown>(kind: SearchKind, request: SearchRequest, actor: Actor | undefined): Promise<SearchResult<T>> {
+  /** The Meilisearch query a request becomes (validated): what `search` sends, and what the benchmark replays raw. */
+  describeQuery(kind: SearchKind, request: SearchRequest) {
     const definition = this.definitionOf(kind);
     const { page, pageSize } = pagination(request);
     const facets = guard(() => facetAttributes(definition, request.facets));
     const params: SearchParams = {
-      ...this.queryParams(definition, request, guard(() => buildFilter(definition, request.filter))),
+      ...this.queryParams(
+        definition,
+        request,
+        guard(() => buildFilter(definition, request.filter)),
+      ),
       page,
       hitsPerPage: pageSize,
       facets: facets.size > 0 ? [...facets.values()] : undefined,
     };
+    return { uid: this.sources.liveUid(kind), q: request.query?.trim() ?? '', params, facets, page, pageSize };
+  }
+
+  async search<T = unknown>(
+    kind: SearchKind,
+    request: SearchRequest,
+    actor: Actor | undefined,
+  ): Promise<SearchResult<T>> {
+    const { uid, q, params, facets, page, pageSize } = this.describeQuery(kind, request);
     // With `page` set, Meilisearch answers exhaustive totalHits/totalPages.
-    const response = (await this.client.index(this.sources.liveUid(kind)).search(request.query?.trim() ?? '', params)) as SearchResponse & {
+    const response = (await this.client.index(uid).search(q, params)) as SearchResponse & {
       totalHits?: number;
       totalPages?: number;
     };
-    const hits = await this.resolve<T>(response.hits.map((hit) => ({ kind, hit })), actor);
+    const hits = await this.resolve<T>(
+      response.hits.map((hit) => ({ kind, hit })),
+      actor,
+    );
     return {
       hits,
       totalHits: response.totalHits ?? response.hits.length,
@@ -86,7 +103,10 @@ export class SearchService {
       totalPages: response.totalPages ?? 1,
       facets: [...facets].map(([name, attribute]) => ({
         name,
-        values: Object.entries(response.facetDistribution?.[attribute] ?? {}).map(([value, count]) => ({ value, count })),
+        values: Object.entries(response.facetDistribution?.[attribute] ?? {}).map(([value, count]) => ({
+          value,
+          count,
+        })),
       })),
       droppedHits: response.hits.length - hits.length,
       processingTimeMs: response.processingTimeMs,
@@ -101,7 +121,8 @@ export class SearchService {
     request: SearchRequest & { kinds?: SearchKind[] },
     actor: Actor | undefined,
   ): Promise<Omit<SearchResult, 'facets' | 'totalPages'> & { totalPages: number }> {
-    if (request.facets?.length) throw badInput('facets are not available on the federated search; search one kind', { field: 'facets' });
+    if (request.facets?.length)
+      throw badInput('facets are not available on the federated search; search one kind', { field: 'facets' });
     if (request.sort && request.sort !== SearchSort.RELEVANCE) {
       throw badInput('The federated search is ranked by relevance only', { field: 'sort' });
     }
@@ -110,7 +131,11 @@ export class SearchService {
     const queries = kinds.map((kind) => {
       const definition = this.definitionOf(kind);
       const filter = guard(() => buildFilter(definition, applicableFilters(definition, request.filter)));
-      return { indexUid: this.sources.liveUid(kind), q: request.query?.trim() ?? '', ...this.queryParams(definition, request, filter) };
+      return {
+        indexUid: this.sources.liveUid(kind),
+        q: request.query?.trim() ?? '',
+        ...this.queryParams(definition, request, filter),
+      };
     });
     if (queries.length === 0) {
       return { hits: [], totalHits: 0, page, pageSize, totalPages: 0, droppedHits: 0, processingTimeMs: 0 };
@@ -166,19 +191,30 @@ export class SearchService {
     };
   }
 
-  private async resolve<T>(raw: Array<{ kind: SearchKind; hit: Hit }>, actor: Actor | undefined): Promise<Array<SearchHitResult<T>>> {
+  private async resolve<T>(
+    raw: Array<{ kind: SearchKind; hit: Hit }>,
+    actor: Actor | undefined,
+  ): Promise<Array<SearchHitResult<T>>> {
     const idsByKind = new Map<SearchKind, string[]>();
     for (const { kind, hit } of raw) idsByKind.set(kind, [...(idsByKind.get(kind) ?? []), String(hit.id)]);
     const objects = new Map<SearchKind, Map<string, unknown>>();
     await Promise.all(
-      [...idsByKind].map(async ([kind, ids]) => objects.set(kind, await this.sources.source(kind).visibleToViewer(ids, actor))),
+      [...idsByKind].map(async ([kind, ids]) =>
+        objects.set(kind, await this.sources.source(kind).visibleToViewer(ids, actor)),
+      ),
     );
     const results: Array<SearchHitResult<T>> = [];
     for (const { kind, hit } of raw) {
       const id = String(hit.id);
       const object = objects.get(kind)?.get(id);
       if (object === undefined) continue;
-      results.push({ kind, id, object: object as T, rankingScore: hit._rankingScore ?? null, highlights: highlightsOf(hit) });
+      results.push({
+        kind,
+        id,
+        object: object as T,
+        rankingScore: hit._rankingScore ?? null,
+        highlights: highlightsOf(hit),
+      });
     }
     return results;
   }

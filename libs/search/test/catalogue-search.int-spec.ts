@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { AchievementsService, AchievementStatus, IpType, TransferMode } from '@app/achievements';
+import { AchievementLanguage, AchievementsService, AchievementStatus, IpType, TransferMode } from '@app/achievements';
 import { MEILI_CLIENT, OutboxSubject, recordOutboxChange } from '@app/core';
 import { ExpertsService, ExpertVisibility } from '@app/experts';
 import { OrganisationEntity, OrganisationKind } from '@app/identity';
@@ -54,9 +54,11 @@ describe('achievement and expert search', () => {
   };
   const achievementIds = async (variables: Record<string, unknown>) =>
     (await gqlData(SEARCH_ACHIEVEMENTS, variables)).searchAchievements.hits.map((hit: any) => hit.node.id);
-  const expertIds = async (query: string) => (await gqlData(SEARCH_EXPERTS, { query })).searchExperts.hits.map((hit: any) => hit.node.id);
+  const expertIds = async (query: string) =>
+    (await gqlData(SEARCH_EXPERTS, { query })).searchExperts.hits.map((hit: any) => hit.node.id);
 
-  const importAchievement = (title: string, extra: Record<string, unknown> = {}) =>
+  type ImportInput = Parameters<AchievementsService['importListedAchievement']>[0];
+  const importAchievement = (title: string, extra: Partial<ImportInput> = {}) =>
     achievements.importListedAchievement({
       institutionId: university.id,
       externalId: unique('ext'),
@@ -65,7 +67,7 @@ describe('achievement and expert search', () => {
       industryCode: codes[0],
       status: AchievementStatus.LISTED,
       ...extra,
-    } as Parameters<AchievementsService['importListedAchievement']>[0]);
+    });
 
   /** What a domain service does when an achievement leaves the listing (withdrawal, staleness). */
   const setStatus = (id: string, status: AchievementStatus) =>
@@ -91,7 +93,7 @@ describe('achievement and expert search', () => {
   it('finds an English achievement from a Chinese query through the dictionary', async () => {
     const token = unique('eng');
     const { achievement } = await importAchievement(`${token} Solid-state lithium-ion battery electrolyte`, {
-      language: 'en',
+      language: AchievementLanguage.en,
       summary: 'A sulfide electrolyte for high energy density cells',
     });
     await eventually(async () => expect(await achievementIds({ query: token })).toEqual([achievement.id]));
@@ -107,17 +109,38 @@ describe('achievement and expert search', () => {
       transferModes: [TransferMode.LICENSE],
       askingPriceWan: 80,
     });
-    const { achievement: b } = await importAchievement(`${token} 乙`, { trl: 7, ipType: IpType.SOFTWARE_COPYRIGHT, askingPriceWan: 800 });
+    const { achievement: b } = await importAchievement(`${token} 乙`, {
+      trl: 7,
+      ipType: IpType.SOFTWARE_COPYRIGHT,
+      askingPriceWan: 800,
+    });
     await eventually(async () => expect((await achievementIds({ query: token })).sort()).toEqual([a.id, b.id].sort()));
     expect(await achievementIds({ query: token, filter: { trlMin: 5 } })).toEqual([b.id]);
-    expect(await achievementIds({ query: token, filter: { ipTypes: ['INVENTION_PATENT'], priceMax: 100 } })).toEqual([a.id]);
-    expect(await achievementIds({ query: token, filter: { institutionId: university.id, transferModes: ['LICENSE'] } })).toEqual([a.id]);
+    expect(await achievementIds({ query: token, filter: { ipTypes: ['INVENTION_PATENT'], priceMax: 100 } })).toEqual([
+      a.id,
+    ]);
+    expect(
+      await achievementIds({ query: token, filter: { institutionId: university.id, transferModes: ['LICENSE'] } }),
+    ).toEqual([a.id]);
     expect(await achievementIds({ query: 'ZL202310123456.7' })).toEqual([a.id]);
     expect(await achievementIds({ query: 'ZL202310123457.7' })).toEqual([]);
-    const { facets } = (await gqlData(SEARCH_ACHIEVEMENTS, { query: token, facets: ['trl', 'ipType'] })).searchAchievements;
+    const { facets } = (await gqlData(SEARCH_ACHIEVEMENTS, { query: token, facets: ['trl', 'ipType'] }))
+      .searchAchievements;
     expect(facets).toEqual([
-      { name: 'trl', values: expect.arrayContaining([{ value: '3', count: 1 }, { value: '7', count: 1 }]) },
-      { name: 'ipType', values: expect.arrayContaining([{ value: 'INVENTION_PATENT', count: 1 }, { value: 'SOFTWARE_COPYRIGHT', count: 1 }]) },
+      {
+        name: 'trl',
+        values: expect.arrayContaining([
+          { value: '3', count: 1 },
+          { value: '7', count: 1 },
+        ]),
+      },
+      {
+        name: 'ipType',
+        values: expect.arrayContaining([
+          { value: 'INVENTION_PATENT', count: 1 },
+          { value: 'SOFTWARE_COPYRIGHT', count: 1 },
+        ]),
+      },
     ]);
   });
 
@@ -129,7 +152,9 @@ describe('achievement and expert search', () => {
     await setStatus(withdrawn.id, AchievementStatus.WITHDRAWN);
     await setStatus(stale.id, AchievementStatus.STALE);
     await eventually(async () => expect(await achievementIds({ query: token })).toEqual([]));
-    const index = api.app.get<Meilisearch>(MEILI_CLIENT).index(api.app.get(SearchSources).liveUid(SearchKind.ACHIEVEMENT));
+    const index = api.app
+      .get<Meilisearch>(MEILI_CLIENT)
+      .index(api.app.get(SearchSources).liveUid(SearchKind.ACHIEVEMENT));
     await eventually(async () => expect((await index.search(token)).hits).toEqual([]));
   });
 
@@ -170,7 +195,11 @@ describe('achievement and expert search', () => {
   it('federates achievements and experts into one ranked list', async () => {
     const token = unique('fed');
     const { achievement } = await importAchievement(`${token} 工业机器人视觉`);
-    const { expert } = await experts.importExpert(university.id, { externalId: unique('e'), name: `赵工 ${token}`, bio: '机器视觉' });
+    const { expert } = await experts.importExpert(university.id, {
+      externalId: unique('e'),
+      name: `赵工 ${token}`,
+      bio: '机器视觉',
+    });
     await eventually(async () => {
       const { search } = await gqlData(FEDERATED, { query: token });
       expect(search.hits.map((hit: any) => [hit.kind, hit.achievement?.id ?? hit.expert?.id]).sort()).toEqual(

@@ -5,7 +5,15 @@ import { IndexSettingsService, OutboxDrainer, SearchKind, SearchSources } from '
 import { startTestApi, TestApi } from '@app/testing';
 import type { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
-import { Enterprise, eventually, inAMonth, industryCodes, registerEnterprise, startWorker, unique } from './search-fixtures';
+import {
+  Enterprise,
+  eventually,
+  inAMonth,
+  industryCodes,
+  registerEnterprise,
+  startWorker,
+  unique,
+} from './search-fixtures';
 
 void InjectMeili;
 
@@ -48,7 +56,8 @@ describe('demand search kept in sync through the outbox', () => {
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     return res.data!.searchDemands;
   };
-  const idsFor = async (variables: Record<string, unknown>) => (await search(variables)).hits.map((hit: any) => hit.node.id);
+  const idsFor = async (variables: Record<string, unknown>) =>
+    (await search(variables)).hits.map((hit: any) => hit.node.id);
 
   const open = (title: string, extra: Record<string, unknown> = {}) =>
     demands.create(enterprise.actor, {
@@ -66,7 +75,9 @@ describe('demand search kept in sync through the outbox', () => {
     await settingsService.applyToLiveIndexes();
     const settings = await meili.index(demandsUid).getSettings();
     expect(settings.searchableAttributes?.slice(0, 3)).toEqual(['title_zh', 'title_en', 'keywords']);
-    expect(settings.filterableAttributes).toEqual(expect.arrayContaining(['industryCodes', 'price', 'region', 'transferModes', 'updatedAt']));
+    expect(settings.filterableAttributes).toEqual(
+      expect.arrayContaining(['industryCodes', 'price', 'region', 'transferModes', 'updatedAt']),
+    );
     expect(settings.sortableAttributes).toEqual(expect.arrayContaining(['publishedAt', 'price']));
     expect(settings.localizedAttributes).toEqual([
       { attributePatterns: ['*_zh'], locales: ['cmn'] },
@@ -99,7 +110,11 @@ describe('demand search kept in sync through the outbox', () => {
     const draftToken = unique('draftz');
     const anonymousToken = unique('anonz');
     const visible = await open(`机密测试 ${unique('vis')}`, { confidentialDetails: `核心配方 ${secret}` });
-    const draft = await demands.create(enterprise.actor, { title: `草稿需求 ${draftToken}`, summary: '草稿摘要', industryCode: codes[0] });
+    const draft = await demands.create(enterprise.actor, {
+      title: `草稿需求 ${draftToken}`,
+      summary: '草稿摘要',
+      industryCode: codes[0],
+    });
     const anonymous = await open(`匿名需求 ${anonymousToken}`, { anonymous: true });
     await worker.get(OutboxDrainer).drainUntilIdle();
     await eventually(async () => expect(await idsFor({ query: anonymousToken })).toEqual([anonymous.id]));
@@ -158,7 +173,15 @@ describe('demand search kept in sync through the outbox', () => {
 
     const faceted = await search({ query: token, facets: ['region'] });
     expect(faceted.totalHits).toBe(2);
-    expect(faceted.facets).toEqual([{ name: 'region', values: expect.arrayContaining([{ value: '广东省', count: 1 }, { value: '江苏省', count: 1 }]) }]);
+    expect(faceted.facets).toEqual([
+      {
+        name: 'region',
+        values: expect.arrayContaining([
+          { value: '广东省', count: 1 },
+          { value: '江苏省', count: 1 },
+        ]),
+      },
+    ]);
   });
 
   it('keeps a hostile filter value inside its literal', async () => {
@@ -171,7 +194,10 @@ describe('demand search kept in sync through the outbox', () => {
     expect(await idsFor({ query: token, filter: { regions: ['x" OR status = "DRAFT'] } })).toEqual([]);
     expect(await idsFor({ query: token, filter: { regions: ['\\" OR 1 = 1 OR "'] } })).toEqual([]);
     expect(await idsFor({ query: token, filter: { regions: ['浙江省'] } })).toEqual([regular.id]);
-    const injected = await api.gql(SEARCH_DEMANDS, { query: token, filter: { transferModes: ['LICENSE" OR price > "0'] } });
+    const injected = await api.gql(SEARCH_DEMANDS, {
+      query: token,
+      filter: { transferModes: ['LICENSE" OR price > "0'] },
+    });
     expect(injected.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 

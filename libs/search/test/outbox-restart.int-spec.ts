@@ -6,7 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Enterprise, eventually, inAMonth, industryCodes, registerEnterprise, startWorker, unique } from './search-fixtures';
+import {
+  Enterprise,
+  eventually,
+  inAMonth,
+  industryCodes,
+  registerEnterprise,
+  startWorker,
+  unique,
+} from './search-fixtures';
 
 const SEARCH_DEMANDS = `query Search($query: String) { searchDemands(query: $query) { hits { node { id } } } }`;
 
@@ -49,7 +57,13 @@ describe('outbox convergence through a Meilisearch restart', () => {
     return res.data!.searchDemands.hits.map((hit: any) => hit.node.id);
   };
   const open = (title: string) =>
-    demands.create(enterprise.actor, { title, summary: `${title} 摘要`, industryCode: industry, deadline: inAMonth(), publish: true });
+    demands.create(enterprise.actor, {
+      title,
+      summary: `${title} 摘要`,
+      industryCode: industry,
+      deadline: inAMonth(),
+      publish: true,
+    });
 
   it('keeps writes working while Meilisearch is down and converges once it is back', async () => {
     const token = unique('restart');
@@ -78,10 +92,15 @@ describe('outbox convergence through a Meilisearch restart', () => {
     });
 
     meili = await startMeilisearch({ dataDir, port: Number(new URL(meili.url).port), masterKey: meili.masterKey });
-    await eventually(async () => expect((await searchIds(token)).sort()).toEqual([during.id, renamed.id].sort()), 20_000);
+    await eventually(
+      async () => expect((await searchIds(token)).sort()).toEqual([during.id, renamed.id].sort()),
+      20_000,
+    );
     expect(await searchIds('renamedz')).toEqual([renamed.id]);
     await eventually(async () => {
-      const [{ pending }] = await outbox.query('SELECT count(*)::int AS pending FROM outbox_events WHERE processed_at IS NULL');
+      const [{ pending }] = await outbox.query(
+        'SELECT count(*)::int AS pending FROM outbox_events WHERE processed_at IS NULL',
+      );
       expect(pending).toBe(0);
     });
   });

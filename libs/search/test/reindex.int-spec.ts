@@ -4,7 +4,15 @@ import { MEILI_CLIENT } from '@app/core';
 import { OutboxDrainer, ReindexService, SearchKind, SearchSources } from '@app/search';
 import { startTestApi, TestApi } from '@app/testing';
 import type { Meilisearch } from 'meilisearch';
-import { eventually, inAMonth, industryCodes, registerEnterprise, startWorker, unique, Enterprise } from './search-fixtures';
+import {
+  eventually,
+  inAMonth,
+  industryCodes,
+  registerEnterprise,
+  startWorker,
+  unique,
+  Enterprise,
+} from './search-fixtures';
 
 describe('full reindex and ordering', () => {
   let api: TestApi;
@@ -30,7 +38,13 @@ describe('full reindex and ordering', () => {
   });
 
   const open = (title: string) =>
-    demands.create(enterprise.actor, { title, summary: `${title} 摘要`, industryCode: industry, deadline: inAMonth(), publish: true });
+    demands.create(enterprise.actor, {
+      title,
+      summary: `${title} 摘要`,
+      industryCode: industry,
+      deadline: inAMonth(),
+      publish: true,
+    });
   const count = async (token: string) => (await meili.index(liveUid).search(token, { limit: 100 })).hits.length;
 
   it('swaps in a rebuilt index while searches keep answering in full, and keeps changes made meanwhile', async () => {

@@ -126,6 +126,64 @@ export class AppConfig {
   @IsUrl(HTTP_URL, { message: 'PUBLIC_URL must be an http(s):// URL' })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** SMTP server that sends mail, e.g. smtp://user:pass@host:587 (smtps:// for implicit TLS; ?ignoreTLS=true skips STARTTLS). */
+  @IsUrl(
+    { protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true },
+    { message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:1025' },
+  )
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  /** Sender of outgoing mail (RFC 5322 address, optionally with a display name). */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = '科技成果转化平台 <digest@localhost>';
+
+  /** Key signing unsubscribe links and dashboard tickets (32+ characters). Unset: derived from JWT_SECRET. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'DIGEST_SIGNING_SECRET must be at least 32 characters' })
+  DIGEST_SIGNING_SECRET?: string;
+
+  /** How many matches one digest lists at most. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DIGEST_MAX_ITEMS = 10;
+
+  /** Send no digest when a recipient has nothing new (false: send an empty "nothing new" digest). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DIGEST_SKIP_EMPTY = true;
+
+  /** Attempts per digest delivery (email, webhook) before it is dead-lettered. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  DELIVERY_ATTEMPTS = 6;
+
+  /** First retry delay of a failed delivery in ms; doubles with every attempt. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  DELIVERY_BACKOFF_MS = 30_000;
+
+  /** Timeout of one webhook POST in ms. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** A webhook subscription is disabled after this many consecutive dead-lettered deliveries. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 3;
+
   /** pino log level. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
@@ -160,12 +218,26 @@ function describeProblems(errors: ValidationError[]): string[] {
   });
 }
 
-const SECRET_VARIABLES = new Set(['MEILI_MASTER_KEY', 'JWT_SECRET', 'DATABASE_URL', 'REDIS_URL']);
+const SECRET_VARIABLES = new Set([
+  'MEILI_MASTER_KEY',
+  'JWT_SECRET',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+  'DIGEST_SIGNING_SECRET',
+]);
 
 /** Reads only the variables AppConfig declares: an empty string counts as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
-  const declared = new Set([...known, 'MEILI_MASTER_KEY', 'JWT_SECRET', 'GRAPHQL_INTROSPECTION', 'GRAPHQL_IDE']);
+  const declared = new Set([
+    ...known,
+    'MEILI_MASTER_KEY',
+    'JWT_SECRET',
+    'GRAPHQL_INTROSPECTION',
+    'GRAPHQL_IDE',
+    'DIGEST_SIGNING_SECRET',
+  ]);
   const raw: Record<string, string> = {};
   for (const name of declared) {
     const value = env[name];

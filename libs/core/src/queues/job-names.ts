@@ -8,6 +8,9 @@ export enum QueueName {
   Achievements = 'achievements',
   Search = 'search',
   Matching = 'matching',
+  Digests = 'digests',
+  Deliveries = 'deliveries',
+  Brokerage = 'brokerage',
 }
 
 export enum JobName {
@@ -31,6 +34,16 @@ export enum JobName {
   MatchTarget = 'matching.match-target',
   /** Nightly: rebuilds the corpus statistics and rematches every open demand. */
   RematchAll = 'matching.rematch-all',
+  /** Hourly (job scheduler): finds the recipients whose digest is due in this hour slot and fans out builds. */
+  PlanDigests = 'digests.plan',
+  /** Builds one recipient's digest for one period (once: unique per recipient and period), then its deliveries. */
+  BuildDigest = 'digests.build',
+  /** Sends one digest on one channel (email, webhook, in-app), at most once. */
+  DeliverDigest = 'digests.deliver',
+  /** Reminds brokers of deals idle for their agency's period (a job scheduler runs it; tests enqueue it). */
+  RemindIdleDeals = 'brokerage.remind-idle-deals',
+  /** Ends one round of a deal's price notice (协议定价公示), delayed by the notice period. */
+  EndDealPriceNotice = 'brokerage.end-price-notice',
 }
 
 export interface JobPayloads {
@@ -44,6 +57,13 @@ export interface JobPayloads {
   [JobName.MatchDemand]: { demandId: string };
   [JobName.MatchTarget]: { targetType: 'ACHIEVEMENT' | 'EXPERT'; targetId: string };
   [JobName.RematchAll]: { requestedAt?: string };
+  /** `slot`: ISO start of the hour to plan; the scheduler leaves it out (the job's scheduled time is used). */
+  [JobName.PlanDigests]: { slot?: string };
+  /** `period`: 2026-W19 (weekly) or 2026-05 (monthly), in the recipient's time zone; `slot`: ISO hour planned. */
+  [JobName.BuildDigest]: { userId: string; period: string; slot: string };
+  [JobName.DeliverDigest]: { deliveryId: string };
+  [JobName.RemindIdleDeals]: { requestedAt?: string };
+  [JobName.EndDealPriceNotice]: { dealId: string; noticeRound: number };
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -57,6 +77,11 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.MatchDemand]: QueueName.Matching,
   [JobName.MatchTarget]: QueueName.Matching,
   [JobName.RematchAll]: QueueName.Matching,
+  [JobName.PlanDigests]: QueueName.Digests,
+  [JobName.BuildDigest]: QueueName.Digests,
+  [JobName.DeliverDigest]: QueueName.Deliveries,
+  [JobName.RemindIdleDeals]: QueueName.Brokerage,
+  [JobName.EndDealPriceNotice]: QueueName.Brokerage,
 };
 
 /** How many jobs of a queue one worker process runs at once (2 cores: keep it small). */
@@ -67,6 +92,11 @@ export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
   [QueueName.Search]: 2,
   // Matching is CPU-bound scoring between Meilisearch round trips: two at once keep both cores busy.
   [QueueName.Matching]: 2,
+  // Builds are a few short queries each: several at once hide the database round trips.
+  [QueueName.Digests]: 8,
+  // Deliveries wait on SMTP and HTTP peers, not on the CPU.
+  [QueueName.Deliveries]: 8,
+  [QueueName.Brokerage]: 1,
 };
 
 /** What a handler reports; `skipped` when the job no longer applies (the entity is gone, the state moved on). */

@@ -21,19 +21,19 @@ export class Industries1795724588305 implements MigrationInterface {
   name = 'Industries1795724588305';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"industries\" (\"code\" text NOT NULL, \"name_zh\" text NOT NULL, \"name_en\" text NOT NULL, \"sort_order\" integer NOT NULL, CONSTRAINT \"PK_afc1ff553ae4dfc3502ccb363d0\" PRIMARY KEY (\"code\"))");
+    await queryRunner.query(
+      'CREATE TABLE "industries" ("code" text NOT NULL, "name_zh" text NOT NULL, "name_en" text NOT NULL, "sort_order" integer NOT NULL, CONSTRAINT "PK_afc1ff553ae4dfc3502ccb363d0" PRIMARY KEY ("code"))',
+    );
     // Seed data every database needs (the taxonomy is fixed, not user-editable).
     for (const [index, [code, nameZh, nameEn]] of INDUSTRIES.entries()) {
-      await queryRunner.query('INSERT INTO "industries" ("code", "name_zh", "name_en", "sort_order") VALUES ($1, $2, $3, $4)', [
-        code,
-        nameZh,
-        nameEn,
-        (index + 1) * 10,
-      ]);
+      await queryRunner.query(
+        'INSERT INTO "industries" ("code", "name_zh", "name_en", "sort_order") VALUES ($1, $2, $3, $4)',
+        [code, nameZh, nameEn, (index + 1) * 10],
+      );
     }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP TABLE \"industries\"");
+    await queryRunner.query('DROP TABLE "industries"');
   }
 }

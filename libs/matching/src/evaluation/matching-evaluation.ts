@@ -68,19 +68,28 @@ async function mapConcurrent<T, R>(items: readonly T[], concurrency: number, wor
  */
 export async function runMatchingEvaluation(app: INestApplicationContext, folder: string, dataset: string): Promise<EvaluationRun> {
   const timings: Record<string, number> = {};
-  const time = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    try {
-      return await work();
-    } finally {
-      timings[name] = Math.round(performance.now() - started);
-    }
-  };
-  const dataSource = app.get<DataSource>(getDataSourceToken());
-  const engine = app.get(MatchingEngine);
+  await indexEvaluationFolder(app, folder, dataset, timings);
+  return rankEvaluationFolder(app, folder, dataset, timings);
+}
 
-  await time('import', () => app.get(ImportService).importFolder(folder, { organisationSet: dataset.slice(0, 64) }));
-  await time('index', async () => {
+async function timed<T>(timings: Record<string, number>, name: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[name] = Math.round(performance.now() - started);
+  }
+}
+
+/** Import with the real ImportService, then drain the outbox into the indexes with the real drainer. */
+export async function indexEvaluationFolder(
+  app: INestApplicationContext,
+  folder: string,
+  dataset: string,
+  timings: Record<string, number> = {},
+): Promise<void> {
+  await timed(timings, 'import', () => app.get(ImportService).importFolder(folder, { organisationSet: dataset.slice(0, 64) }));
+  await timed(timings, 'index', async () => {
     const drainer = app.get(OutboxDrainer);
     for (;;) {
       const { processed, failed } = await drainer.drainUntilIdle(1_000);
@@ -88,7 +97,18 @@ export async function runMatchingEvaluation(app: INestApplicationContext, folder
       if (processed === 0) break;
     }
   });
-  await time('corpusStats', () => engine.refreshCorpusStats());
+}
+
+/** Ranks every imported demand over achievements and experts together (top 100) with the real engine → metrics. */
+export async function rankEvaluationFolder(
+  app: INestApplicationContext,
+  folder: string,
+  dataset: string,
+  timings: Record<string, number> = {},
+): Promise<EvaluationRun> {
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  const engine = app.get(MatchingEngine);
+  await timed(timings, 'corpusStats', () => engine.refreshCorpusStats());
 
   // External ids (the dataset's) ↔ our ids.
   const demands = await dataSource.getRepository(DemandEntity).find({ where: {}, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -100,7 +120,7 @@ export async function runMatchingEvaluation(app: INestApplicationContext, folder
   for (const row of expertRows) if (row.externalId) (external.set(row.id, row.externalId), kind.set(row.externalId, 'expert'));
 
   const runs = new Map<string, string[]>();
-  await time('match', async () => {
+  await timed(timings, 'match', async () => {
     const ranked = await mapConcurrent(demands, 4, (demand) => engine.rank(demandForMatching(demand), { limit: 100 }));
     demands.forEach((demand, i) => {
       const ids = ranked[i].map((match) => external.get(match.id) ?? `${match.type === MatchTargetType.EXPERT ? 'expert' : 'achievement'}:${match.id}`);

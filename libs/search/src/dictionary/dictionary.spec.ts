@@ -17,10 +17,7 @@ import glossaryJson from './glossary.json';
 import synonymsJson from './synonyms.json';
 
 /** A tiny valid data set the bad fixtures are derived from. */
-const goodGroups = [
-  { terms: ['无人机', 'UAV', 'drone'] },
-  { terms: ['芯片', 'chip'] },
-];
+const goodGroups = [{ terms: ['无人机', 'UAV', 'drone'] }, { terms: ['芯片', 'chip'] }];
 const goodGlossary = [
   { zh: ['腐蚀'], en: ['corrosion'] },
   { zh: ['无人机'], en: ['drone'] },
@@ -227,14 +224,7 @@ describe('findDictionaryTerms', () => {
     const found = findDictionaryTerms(
       '我们需要Unmanned Aerial Vehicles做巡检, with Li-ion batteries that work at low temperature; 低温下掉电快。',
     );
-    expect(found).toEqual([
-      'unmanned aerial vehicle',
-      '巡检',
-      'li-ion battery',
-      'low temperature',
-      '低温',
-      '掉电快',
-    ]);
+    expect(found).toEqual(['unmanned aerial vehicle', '巡检', 'li-ion battery', 'low temperature', '低温', '掉电快']);
   });
 
   it('normalises full-width text', () => {

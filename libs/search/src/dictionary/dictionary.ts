@@ -57,7 +57,10 @@ export class DictionaryValidationError extends Error {
   constructor(readonly errors: readonly string[]) {
     super(
       `Invalid search dictionary (${errors.length} problem${errors.length === 1 ? '' : 's'}):\n` +
-        errors.slice(0, 50).map((e) => `  - ${e}`).join('\n') +
+        errors
+          .slice(0, 50)
+          .map((e) => `  - ${e}`)
+          .join('\n') +
         (errors.length > 50 ? `\n  … and ${errors.length - 50} more` : ''),
     );
     this.name = 'DictionaryValidationError';
@@ -77,12 +80,7 @@ const SEPARATORS = /[-\u2010-\u2015\u2212_/\u00b7\u30fb]+/g;
 
 /** NFKC, curly apostrophes → ', lower-case (affects Latin only), trim, collapse whitespace. */
 export function normalizeTerm(value: string): string {
-  return value
-    .normalize('NFKC')
-    .replace(CURLY_APOSTROPHES, "'")
-    .toLowerCase()
-    .replace(WHITESPACE, ' ')
-    .trim();
+  return value.normalize('NFKC').replace(CURLY_APOSTROPHES, "'").toLowerCase().replace(WHITESPACE, ' ').trim();
 }
 
 /** The key terms are compared and matched by: normalised, with separators turned into spaces. */
@@ -201,7 +199,8 @@ export function validateDictionaryData(groups: unknown, glossary: unknown): stri
         return;
       }
       if (terms.length < 2) errors.push(`${where}: needs at least 2 terms, has ${terms.length}`);
-      if (terms.length > MAX_GROUP_SIZE) errors.push(`${where}: has ${terms.length} terms, at most ${MAX_GROUP_SIZE} allowed`);
+      if (terms.length > MAX_GROUP_SIZE)
+        errors.push(`${where}: has ${terms.length} terms, at most ${MAX_GROUP_SIZE} allowed`);
       const seen = new Set<string>();
       let han = 0;
       let latin = 0;
@@ -257,10 +256,14 @@ export function validateDictionaryData(groups: unknown, glossary: unknown): stri
         const checked = checkTerm(raw, `${where} ("${label}") ${side}[${termIndex}]`, errors);
         if (checked === undefined) return;
         const han = HAN.test(checked.normalized);
-        if (side === 'zh' && !han) errors.push(`${where} ("${label}"): zh term "${String(raw)}" has no Chinese characters`);
-        if (side === 'en' && han) errors.push(`${where} ("${label}"): en term "${String(raw)}" contains Chinese characters`);
+        if (side === 'zh' && !han)
+          errors.push(`${where} ("${label}"): zh term "${String(raw)}" has no Chinese characters`);
+        if (side === 'en' && han)
+          errors.push(`${where} ("${label}"): en term "${String(raw)}" contains Chinese characters`);
         if (side === 'en' && raw !== checked.normalized) {
-          errors.push(`${where} ("${label}"): en term "${String(raw)}" must be written lower-case and normalised ("${checked.normalized}")`);
+          errors.push(
+            `${where} ("${label}"): en term "${String(raw)}" must be written lower-case and normalised ("${checked.normalized}")`,
+          );
         }
         const owner = entryOfKey.get(checked.key);
         if (owner !== undefined) {
@@ -470,7 +473,11 @@ export class Dictionary {
 
     const meilisearch = new Map<string, readonly string[]>();
     for (const terms of this.groups) {
-      for (const term of terms) meilisearch.set(term, terms.filter((other) => other !== term));
+      for (const term of terms)
+        meilisearch.set(
+          term,
+          terms.filter((other) => other !== term),
+        );
     }
     this.meilisearch = meilisearch;
   }

@@ -68,6 +68,8 @@ describe('search filter builder', () => {
     ]);
     expect(() => facetAttributes(ACHIEVEMENT_INDEX, ['status'])).toThrow(/Unknown facet "status"/);
     expect(() => facetAttributes(EXPERT_INDEX, ['trl'])).toThrow(SearchInputError);
-    expect(() => facetAttributes(EXPERT_INDEX, ['industry'])).toThrow(/allowed: region, institution, language, service/);
+    expect(() => facetAttributes(EXPERT_INDEX, ['industry'])).toThrow(
+      /allowed: region, institution, language, service/,
+    );
   });
 });

@@ -49,7 +49,8 @@ function oneOf(definition: IndexDefinition, field: FilterName, values: readonly 
   if (!Array.isArray(values) || values.length === 0 || values.length > MAX_VALUES_PER_FILTER) {
     throw new SearchInputError(`filter.${field}`, `filter.${field} takes 1 to ${MAX_VALUES_PER_FILTER} values`);
   }
-  return `${attribute} IN [${values.map((value) => quoteFilterValue(`filter.${field}`, value)).join(', ')}]`;
+  const quoted = (values as readonly unknown[]).map((value) => quoteFilterValue(`filter.${field}`, value as string));
+  return `${attribute} IN [${quoted.join(', ')}]`;
 }
 
 function range(
@@ -61,8 +62,10 @@ function range(
   integer: boolean,
 ): string[] {
   const clauses: string[] = [];
-  if (min !== undefined) clauses.push(`${attributeFor(definition, minField)} >= ${finiteNumber(`filter.${minField}`, min, integer)}`);
-  if (max !== undefined) clauses.push(`${attributeFor(definition, maxField)} <= ${finiteNumber(`filter.${maxField}`, max, integer)}`);
+  if (min !== undefined)
+    clauses.push(`${attributeFor(definition, minField)} >= ${finiteNumber(`filter.${minField}`, min, integer)}`);
+  if (max !== undefined)
+    clauses.push(`${attributeFor(definition, maxField)} <= ${finiteNumber(`filter.${maxField}`, max, integer)}`);
   if (min !== undefined && max !== undefined && min > max) {
     throw new SearchInputError(`filter.${minField}`, `filter.${minField} must not exceed filter.${maxField}`);
   }
@@ -81,7 +84,9 @@ export function buildFilter(definition: IndexDefinition, filters: SearchFilters 
   if (filters.transferModes?.length) clauses.push(oneOf(definition, 'transferModes', filters.transferModes));
   if (filters.regions?.length) clauses.push(oneOf(definition, 'regions', filters.regions));
   if (filters.institutionId !== undefined) {
-    clauses.push(`${attributeFor(definition, 'institutionId')} = ${quoteFilterValue('filter.institutionId', filters.institutionId)}`);
+    clauses.push(
+      `${attributeFor(definition, 'institutionId')} = ${quoteFilterValue('filter.institutionId', filters.institutionId)}`,
+    );
   }
   if (filters.language !== undefined) {
     clauses.push(`${attributeFor(definition, 'language')} = ${quoteFilterValue('filter.language', filters.language)}`);
@@ -98,13 +103,17 @@ export function buildFilter(definition: IndexDefinition, filters: SearchFilters 
 /** Only filters that apply to this index (for the federated search, where one filter set spans all three). */
 export function applicableFilters(definition: IndexDefinition, filters: SearchFilters | undefined): SearchFilters {
   if (!filters) return {};
-  return Object.fromEntries(
+  const applicable: SearchFilters = Object.fromEntries(
     Object.entries(filters).filter(([name, value]) => value !== undefined && definition.filters[name as FilterName]),
-  ) as SearchFilters;
+  );
+  return applicable;
 }
 
 /** Facet names are checked against the definition's allow-list; the attribute behind each comes from it. */
-export function facetAttributes(definition: IndexDefinition, facets: readonly string[] | undefined): Map<string, string> {
+export function facetAttributes(
+  definition: IndexDefinition,
+  facets: readonly string[] | undefined,
+): Map<string, string> {
   const result = new Map<string, string>();
   for (const facet of facets ?? []) {
     const attribute = definition.facets[facet];

@@ -1,4 +1,10 @@
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE, highlightFieldName, stripControlCharacters, toHighlightHtml } from './highlight';
+import {
+  HIGHLIGHT_POST,
+  HIGHLIGHT_PRE,
+  highlightFieldName,
+  stripControlCharacters,
+  toHighlightHtml,
+} from './highlight';
 
 describe('highlight snippets', () => {
   it('escapes the indexed text and turns only the markers into <mark>', () => {
@@ -6,7 +12,9 @@ describe('highlight snippets', () => {
       '&lt;script&gt;x&lt;/script&gt; 基于<mark>无人机</mark>的巡检',
     );
     expect(toHighlightHtml([`a`, `${HIGHLIGHT_PRE}AI${HIGHLIGHT_POST}`])).toBe('a · <mark>AI</mark>');
-    expect(toHighlightHtml(`${HIGHLIGHT_PRE}无人${HIGHLIGHT_POST}${HIGHLIGHT_PRE}机${HIGHLIGHT_POST}巡检`)).toBe('<mark>无人机</mark>巡检');
+    expect(toHighlightHtml(`${HIGHLIGHT_PRE}无人${HIGHLIGHT_POST}${HIGHLIGHT_PRE}机${HIGHLIGHT_POST}巡检`)).toBe(
+      '<mark>无人机</mark>巡检',
+    );
   });
 
   it('returns null for fields without a match', () => {

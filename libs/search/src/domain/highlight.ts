@@ -11,17 +11,18 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export function toHighlightHtml(formatted: unknown): string | null {
   const text = Array.isArray(formatted) ? formatted.filter((v) => typeof v === 'string').join(' · ') : formatted;
   if (typeof text !== 'string' || !text.includes(HIGHLIGHT_PRE)) return null;
-  return text
-    // Chinese words split into pieces by the segmenter read better as one match.
-    .replaceAll(HIGHLIGHT_POST + HIGHLIGHT_PRE, '')
-    .replace(/[&<>"']/g, (character) => HTML_ESCAPES[character])
-    .replaceAll(HIGHLIGHT_PRE, '<mark>')
-    .replaceAll(HIGHLIGHT_POST, '</mark>');
+  return (
+    text
+      // Chinese words split into pieces by the segmenter read better as one match.
+      .replaceAll(HIGHLIGHT_POST + HIGHLIGHT_PRE, '')
+      .replace(/[&<>"']/g, (character) => HTML_ESCAPES[character])
+      .replaceAll(HIGHLIGHT_PRE, '<mark>')
+      .replaceAll(HIGHLIGHT_POST, '</mark>')
+  );
 }
 
 /** Indexed text loses control characters, so the markers stay unambiguous. */
 export function stripControlCharacters(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 

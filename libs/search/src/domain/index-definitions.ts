@@ -73,7 +73,6 @@ export const ACHIEVEMENT_INDEX: IndexDefinition = {
     'patentNumbers',
     'summary_zh',
     'summary_en',
-    'terms_zh',
     'institutionName',
     'inventors',
     'industryNames',
@@ -123,7 +122,6 @@ export const EXPERT_INDEX: IndexDefinition = {
     'headline_en',
     'bio_zh',
     'bio_en',
-    'terms_zh',
     'institutionName',
   ],
   exactAttributes: [],
@@ -143,7 +141,15 @@ export const EXPERT_INDEX: IndexDefinition = {
 export const DEMAND_INDEX: IndexDefinition = {
   kind: SearchKind.DEMAND,
   baseName: 'demands',
-  searchableAttributes: ['title_zh', 'title_en', 'keywords', 'summary_zh', 'summary_en', 'terms_zh', 'organisationName', 'industryNames'],
+  searchableAttributes: [
+    'title_zh',
+    'title_en',
+    'keywords',
+    'summary_zh',
+    'summary_en',
+    'organisationName',
+    'industryNames',
+  ],
   exactAttributes: ['industryCodes'],
   sortableAttributes: ['publishedAt', 'price', 'updatedAt'],
   filters: {

@@ -6,6 +6,7 @@ describe('localized text fields', () => {
     expect(detectLanguage('5G 通信模组')).toBe('zh');
     expect(detectLanguage('Drone inspection system for power lines')).toBe('en');
     expect(detectLanguage('A long English abstract mentioning 锂 once in passing for chemistry')).toBe('en');
+    expect(detectLanguage('Transformer 模型压缩')).toBe('zh');
   });
 
   it('puts text in a field named for its language, trusting the declaration only when the script agrees', () => {

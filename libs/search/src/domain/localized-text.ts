@@ -3,7 +3,7 @@ export type TextLanguage = 'zh' | 'en';
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const HAN_GLOBAL = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
-const LATIN_LETTER_GLOBAL = /[A-Za-z]/g;
+const LATIN_WORD_GLOBAL = /[A-Za-z][A-Za-z0-9'-]*/g;
 
 export function containsHan(text: string): boolean {
   return HAN.test(text);
@@ -16,9 +16,9 @@ export function containsHan(text: string): boolean {
 export function detectLanguage(text: string): TextLanguage {
   const han = text.match(HAN_GLOBAL)?.length ?? 0;
   if (han === 0) return 'en';
-  const latin = text.match(LATIN_LETTER_GLOBAL)?.length ?? 0;
-  // A Han character carries about as much as a 3-4 letter word: weigh it accordingly.
-  return han * 3 >= latin ? 'zh' : 'en';
+  const latinWords = text.match(LATIN_WORD_GLOBAL)?.length ?? 0;
+  // Chinese words are one to three characters: a Han character weighs at least as much as a Latin word.
+  return han >= latinWords ? 'zh' : 'en';
 }
 
 /**
@@ -33,7 +33,8 @@ export function localizedFields(
   const value = text?.trim();
   if (!value) return {};
   const detected = detectLanguage(value);
-  const language = declared === 'zh' && containsHan(value) ? 'zh' : declared === 'en' && detected === 'en' ? 'en' : detected;
+  const language =
+    declared === 'zh' && containsHan(value) ? 'zh' : declared === 'en' && detected === 'en' ? 'en' : detected;
   return { [`${name}_${language}`]: value };
 }
 

@@ -21,7 +21,10 @@ import { SearchKind, SearchSort } from '../domain/index-definitions';
 import { MAX_QUERY_LENGTH, MAX_SEARCH_PAGE_SIZE } from '../search.service';
 
 registerEnumType(SearchKind, { name: 'SearchKind', description: 'The kinds of object search covers' });
-registerEnumType(SearchSort, { name: 'SearchSort', description: 'RELEVANCE by default; the others apply where the kind has the field' });
+registerEnumType(SearchSort, {
+  name: 'SearchSort',
+  description: 'RELEVANCE by default; the others apply where the kind has the field',
+});
 
 const CODE = /^[A-Za-z0-9._-]{1,32}$/;
 const ENUM_VALUE = /^[A-Z][A-Z0-9_]{0,39}$/;
@@ -63,8 +66,16 @@ export class SearchFilterInput {
 
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() institutionId?: string;
 
-  @Field(() => Float, { nullable: true, description: 'In 万元' }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) priceMin?: number;
-  @Field(() => Float, { nullable: true, description: 'In 万元' }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) priceMax?: number;
+  @Field(() => Float, { nullable: true, description: 'In 万元' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  priceMin?: number;
+  @Field(() => Float, { nullable: true, description: 'In 万元' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  priceMax?: number;
 
   @Field({ nullable: true, description: 'zh or en' }) @IsOptional() @IsIn(['zh', 'en']) language?: string;
 
@@ -73,7 +84,10 @@ export class SearchFilterInput {
 
 @ArgsType()
 export class SearchArgs {
-  @Field({ nullable: true, description: `Words to search for, up to ${MAX_QUERY_LENGTH} characters; empty lists everything` })
+  @Field({
+    nullable: true,
+    description: `Words to search for, up to ${MAX_QUERY_LENGTH} characters; empty lists everything`,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(MAX_QUERY_LENGTH)
@@ -85,14 +99,18 @@ export class SearchArgs {
   @Type(() => SearchFilterInput)
   filter?: SearchFilterInput;
 
-  @Field(() => [String], { nullable: true, description: 'Facets to count (allow-listed per kind, e.g. industry, trl, region)' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Facets to count (allow-listed per kind, e.g. industry, trl, region)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
   facets?: string[];
 
-  @Field(() => SearchSort, { defaultValue: SearchSort.RELEVANCE }) @IsEnum(SearchSort) sort: SearchSort = SearchSort.RELEVANCE;
+  @Field(() => SearchSort, { defaultValue: SearchSort.RELEVANCE }) @IsEnum(SearchSort) sort: SearchSort =
+    SearchSort.RELEVANCE;
 
   @Field(() => Int, { defaultValue: 1 }) @IsInt() @Min(1) @Max(1000) page = 1;
 

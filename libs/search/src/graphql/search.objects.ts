@@ -32,7 +32,8 @@ export function SearchResultTypes<T>(node: Type<T>, name: string) {
   @ObjectType(`${name}SearchResult`)
   class Result {
     @Field(() => [Hit]) hits: Hit[];
-    @Field(() => Int, { description: 'Matches in the index (hits the viewer may not see are dropped from the page)' }) totalHits: number;
+    @Field(() => Int, { description: 'Matches in the index (hits the viewer may not see are dropped from the page)' })
+    totalHits: number;
     @Field(() => Int) page: number;
     @Field(() => Int) pageSize: number;
     @Field(() => Int) totalPages: number;

@@ -32,7 +32,13 @@ export class FederatedSearchResolver {
  * The GraphQL surface of one kind: `searchX` over its index, and the field holding its object on the
  * federated `SearchHit`. Each domain adds itself with one call, so a kind not deployed has no schema.
  */
-export function kindSearchResolvers<T>(options: { kind: SearchKind; node: Type<T>; typeName: string; query: string; hitField: string }) {
+export function kindSearchResolvers<T>(options: {
+  kind: SearchKind;
+  node: Type<T>;
+  typeName: string;
+  query: string;
+  hitField: string;
+}) {
   const { Result } = SearchResultTypes(options.node, options.typeName);
 
   @Resolver(() => Result)

@@ -18,12 +18,17 @@ export class DemandSearchSource implements SearchDocumentSource<DemandEntity> {
   async documents(manager: EntityManager, ids: readonly string[]): Promise<BaseSearchDocument[]> {
     const rows = await manager.find(DemandEntity, { where: { id: In([...ids]), status: DemandStatus.OPEN } });
     if (rows.length === 0) return [];
-    const industries = await manager.findBy(IndustryEntity, { code: In([...new Set(rows.map((row) => row.industryCode))]) });
+    const industries = await manager.findBy(IndustryEntity, {
+      code: In([...new Set(rows.map((row) => row.industryCode))]),
+    });
     const industryByCode = new Map(industries.map((industry) => [industry.code, industry]));
     const named = rows.filter((row) => !row.anonymous).map((row) => row.organisationId);
-    const organisations = named.length > 0 ? await manager.findBy(OrganisationEntity, { id: In([...new Set(named)]) }) : [];
+    const organisations =
+      named.length > 0 ? await manager.findBy(OrganisationEntity, { id: In([...new Set(named)]) }) : [];
     const organisationName = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
-    return rows.map((demand) => toDocument(demand, industryByCode.get(demand.industryCode), organisationName.get(demand.organisationId)));
+    return rows.map((demand) =>
+      toDocument(demand, industryByCode.get(demand.industryCode), organisationName.get(demand.organisationId)),
+    );
   }
 
   async searchableIds(manager: EntityManager, afterId: string | null, limit: number): Promise<string[]> {
@@ -40,12 +45,18 @@ export class DemandSearchSource implements SearchDocumentSource<DemandEntity> {
     const rows = await this.demands.demandsByIds(ids);
     // The index holds OPEN demands only; one that moved on since it was indexed is not a search result any more.
     return new Map(
-      rows.filter((row) => row.status === DemandStatus.OPEN && this.demands.canView(actor, row)).map((row) => [row.id, row]),
+      rows
+        .filter((row) => row.status === DemandStatus.OPEN && this.demands.canView(actor, row))
+        .map((row) => [row.id, row]),
     );
   }
 }
 
-export function toDocument(demand: DemandEntity, industry: IndustryEntity | undefined, organisationName: string | undefined): BaseSearchDocument {
+export function toDocument(
+  demand: DemandEntity,
+  industry: IndustryEntity | undefined,
+  organisationName: string | undefined,
+): BaseSearchDocument {
   const language = languageOf(null, `${demand.title} ${demand.summary}`);
   return {
     id: demand.id,

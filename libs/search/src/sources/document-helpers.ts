@@ -8,7 +8,11 @@ export function clean(text: string | null | undefined): string | null {
 }
 
 /** `<name>_zh` / `<name>_en` fields from texts of one role, cleaned of control characters. */
-export function localized(name: string, texts: ReadonlyArray<string | null | undefined>, declared?: TextLanguage | null) {
+export function localized(
+  name: string,
+  texts: ReadonlyArray<string | null | undefined>,
+  declared?: TextLanguage | null,
+) {
   return localizedFieldsOf(name, texts.map(clean), declared);
 }
 

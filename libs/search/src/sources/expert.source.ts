@@ -19,7 +19,9 @@ export class ExpertSearchSource implements SearchDocumentSource<ExpertEntity> {
   async documents(manager: EntityManager, ids: readonly string[]): Promise<BaseSearchDocument[]> {
     const rows = await manager.find(ExpertEntity, { where: { id: In([...ids]), ...SEARCHABLE } });
     if (rows.length === 0) return [];
-    const organisations = await manager.findBy(OrganisationEntity, { id: In([...new Set(rows.map((row) => row.organisationId))]) });
+    const organisations = await manager.findBy(OrganisationEntity, {
+      id: In([...new Set(rows.map((row) => row.organisationId))]),
+    });
     const institutionName = new Map(organisations.map((organisation) => [organisation.id, organisation.name]));
     return rows.map((expert) => toDocument(expert, institutionName.get(expert.organisationId) ?? null));
   }
@@ -37,7 +39,9 @@ export class ExpertSearchSource implements SearchDocumentSource<ExpertEntity> {
   async visibleToViewer(ids: readonly string[], actor: Actor | undefined): Promise<Map<string, ExpertEntity>> {
     const rows = await this.experts.expertsByIds(ids);
     const searchable = (row: ExpertEntity) => row.listed && row.visibility === ExpertVisibility.PUBLIC;
-    return new Map(rows.filter((row) => searchable(row) && this.experts.canView(actor, row)).map((row) => [row.id, row]));
+    return new Map(
+      rows.filter((row) => searchable(row) && this.experts.canView(actor, row)).map((row) => [row.id, row]),
+    );
   }
 }
 

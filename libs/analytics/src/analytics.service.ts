@@ -1,0 +1,479 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { badInput, forbidden } from '@app/core';
+import { Actor } from '@app/identity';
+import { DECLINED_OUTSIDE_MATCHING } from '@app/matching';
+import { ratio, toCsv } from './domain/csv';
+
+export enum AnalyticsDimension {
+  INDUSTRY = 'INDUSTRY',
+  INSTITUTION = 'INSTITUTION',
+  BROKER = 'BROKER',
+  MONTH = 'MONTH',
+}
+
+export enum LeaderboardKind {
+  INSTITUTIONS = 'INSTITUTIONS',
+  BROKERS = 'BROKERS',
+}
+
+/** Half-open [from, to); either end may be open. */
+export interface AnalyticsRange {
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** The figures of one group (an industry, an institution, a broker, a month); null where the figure does not apply. */
+export interface AnalyticsFigures {
+  achievementsListed: number | null;
+  rightsConfirmed: number | null;
+  medianDaysToRightsConfirmation: number | null;
+  demandsPosted: number | null;
+  matches: number | null;
+  introductions: number | null;
+  introductionsAccepted: number | null;
+  introductionsDeclined: number | null;
+  acceptanceRate: number | null;
+  deals: number | null;
+  registeredContracts: number | null;
+  contractValueWan: number | null;
+  technicalIncomeWan: number | null;
+  commissionWan: number | null;
+}
+
+export interface AnalyticsRow extends AnalyticsFigures {
+  key: string;
+  label: string;
+}
+
+export interface AnalyticsOverview extends AnalyticsFigures {
+  dealsByStage: Array<{ stage: string; count: number }>;
+}
+
+export interface FunnelStep {
+  step: string;
+  count: number;
+  conversionFromPrevious: number | null;
+  medianDaysFromPrevious: number | null;
+}
+
+export interface StageDuration {
+  stage: string;
+  completedStays: number;
+  medianDaysInStage: number | null;
+}
+
+export interface ResponsivenessRow {
+  organisationId: string;
+  organisationName: string;
+  side: 'INSTITUTION' | 'ENTERPRISE';
+  answered: number;
+  pending: number;
+  medianHoursToAnswer: number | null;
+}
+
+export interface LeaderboardRow extends AnalyticsRow {
+  rank: number;
+}
+
+/** Shanghai months: the bureau reports by its own calendar. */
+const MONTH = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+/** `column` within [$1, $2) where a null bound is open. */
+const IN_RANGE = (column: string) =>
+  `(${column} IS NOT NULL AND ($1::timestamptz IS NULL OR ${column} >= $1) AND ($2::timestamptz IS NULL OR ${column} < $2))`;
+const DAYS = (interval: string) => `EXTRACT(EPOCH FROM (${interval})) / 86400.0`;
+const MEDIAN = (expression: string, filter = 'TRUE') =>
+  `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expression}) FILTER (WHERE ${filter})`;
+
+/** The group key of each fact per dimension; null: the fact is not broken down by it. */
+interface KeySql {
+  achievement: string | null;
+  demand: string | null;
+  /** For matches (m), introductions (i) and deals (d) joined with their demand (dm) and targets (ta, tx). */
+  match: string | null;
+  introduction: string | null;
+  deal: string | null;
+  registration: string | null;
+  confirmation: string | null;
+}
+
+const KEYS: { readonly [D in AnalyticsDimension]: KeySql } = {
+  [AnalyticsDimension.INDUSTRY]: {
+    achievement: 'a.industry_code',
+    confirmation: 'a.industry_code',
+    demand: 'dm.industry_code',
+    match: 'dm.industry_code',
+    introduction: 'dm.industry_code',
+    deal: 'dm.industry_code',
+    registration: 'dm.industry_code',
+  },
+  [AnalyticsDimension.INSTITUTION]: {
+    achievement: 'a.institution_id::text',
+    confirmation: 'a.institution_id::text',
+    demand: null,
+    match: 'COALESCE(ta.institution_id, tx.organisation_id)::text',
+    introduction: 'i.target_organisation_id::text',
+    deal: 'd.target_organisation_id::text',
+    registration: 'd.target_organisation_id::text',
+  },
+  [AnalyticsDimension.BROKER]: {
+    achievement: null,
+    confirmation: null,
+    demand: null,
+    match: null,
+    introduction: 'i.broker_id::text',
+    deal: 'd.broker_id::text',
+    registration: 'd.broker_id::text',
+  },
+  [AnalyticsDimension.MONTH]: {
+    achievement: MONTH('a.listed_at'),
+    confirmation: MONTH('rc.confirmed_at'),
+    demand: MONTH('dm.published_at'),
+    match: MONTH('m.created_at'),
+    introduction: MONTH('i.created_at'),
+    deal: MONTH('d.created_at'),
+    registration: MONTH('d.registered_at'),
+  },
+};
+
+const RIGHTS_CONFIRMATIONS = `
+  rc AS (SELECT achievement_id, min(created_at) AS confirmed_at FROM achievement_transitions
+         WHERE to_status = 'RIGHTS_CONFIRMED' GROUP BY achievement_id),
+  sub AS (SELECT achievement_id, min(created_at) AS submitted_at FROM achievement_transitions
+          WHERE event = 'SUBMIT' GROUP BY achievement_id)`;
+
+/**
+ * The bureau's figures, each computed by one SQL aggregate per fact (GROUP BY the dimension's key), never by
+ * loading rows. For administrators (the bureau's role) only.
+ */
+@Injectable()
+export class AnalyticsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async overview(actor: Actor, range: AnalyticsRange): Promise<AnalyticsOverview> {
+    this.assertBureau(actor);
+    const figures = (await this.figures(null, range)).get('') ?? emptyFigures();
+    const stages = await this.dataSource.query<Array<{ stage: string; count: string }>>(
+      `SELECT d.stage::text AS stage, count(*) AS count FROM deals d WHERE ${IN_RANGE('d.created_at')}
+       GROUP BY d.stage ORDER BY array_position(enum_range(NULL::deal_stage), d.stage)`,
+      this.params(range),
+    );
+    return { ...figures, dealsByStage: stages.map((row) => ({ stage: row.stage, count: Number(row.count) })) };
+  }
+
+  async breakdown(actor: Actor, dimension: AnalyticsDimension, range: AnalyticsRange): Promise<AnalyticsRow[]> {
+    this.assertBureau(actor);
+    const groups = await this.figures(dimension, range);
+    const labels = await this.labels(dimension, [...groups.keys()]);
+    return [...groups.entries()]
+      .map(([key, figures]) => ({ key, label: labels.get(key) ?? key, ...figures }))
+      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  }
+
+  /** Institutions or brokers ranked by registered contract value, then registered contracts, then deals. */
+  async leaderboard(
+    actor: Actor,
+    kind: LeaderboardKind,
+    range: AnalyticsRange,
+    first: number,
+  ): Promise<LeaderboardRow[]> {
+    const rows = await this.breakdown(
+      actor,
+      kind === LeaderboardKind.BROKERS ? AnalyticsDimension.BROKER : AnalyticsDimension.INSTITUTION,
+      range,
+    );
+    return rows
+      .sort(
+        (x, y) =>
+          (y.contractValueWan ?? 0) - (x.contractValueWan ?? 0) ||
+          (y.registeredContracts ?? 0) - (x.registeredContracts ?? 0) ||
+          (y.deals ?? 0) - (x.deals ?? 0) ||
+          (x.key < y.key ? -1 : 1),
+      )
+      .slice(0, first)
+      .map((row, index) => ({ ...row, rank: index + 1 }));
+  }
+
+  /**
+   * The conversion funnel of the achievements listed in the range: how many got a match, an introduction, a deal,
+   * a registered contract — with the median days from the previous step (first occurrence of each).
+   */
+  async funnel(actor: Actor, range: AnalyticsRange): Promise<FunnelStep[]> {
+    this.assertBureau(actor);
+    const [row] = await this.dataSource.query<Array<Record<string, string | null>>>(
+      `WITH cohort AS (SELECT id, listed_at FROM achievements a WHERE ${IN_RANGE('a.listed_at')}),
+        fm AS (SELECT m.target_id AS id, min(m.created_at) AS at FROM matches m JOIN cohort c ON c.id = m.target_id
+               WHERE m.target_type = 'ACHIEVEMENT' AND m.engine_version <> $3 GROUP BY m.target_id),
+        fi AS (SELECT i.target_id AS id, min(i.created_at) AS at FROM introductions i JOIN cohort c ON c.id = i.target_id
+               WHERE i.target_type = 'ACHIEVEMENT' GROUP BY i.target_id),
+        fd AS (SELECT d.target_id AS id, min(d.created_at) AS at FROM deals d JOIN cohort c ON c.id = d.target_id
+               WHERE d.target_type = 'ACHIEVEMENT' GROUP BY d.target_id),
+        fr AS (SELECT d.target_id AS id, min(d.registered_at) AS at FROM deals d JOIN cohort c ON c.id = d.target_id
+               WHERE d.target_type = 'ACHIEVEMENT' AND d.registered_at IS NOT NULL GROUP BY d.target_id)
+       SELECT count(c.id) AS listed, count(fm.id) AS matched, count(fi.id) AS introduced, count(fd.id) AS dealt,
+              count(fr.id) AS registered,
+              ${MEDIAN(DAYS('fm.at - c.listed_at'), 'fm.at IS NOT NULL')} AS listed_to_matched,
+              ${MEDIAN(DAYS('fi.at - fm.at'), 'fi.at IS NOT NULL AND fm.at IS NOT NULL')} AS matched_to_introduced,
+              ${MEDIAN(DAYS('fd.at - fi.at'), 'fd.at IS NOT NULL AND fi.at IS NOT NULL')} AS introduced_to_dealt,
+              ${MEDIAN(DAYS('fr.at - fd.at'), 'fr.at IS NOT NULL AND fd.at IS NOT NULL')} AS dealt_to_registered
+       FROM cohort c LEFT JOIN fm ON fm.id = c.id LEFT JOIN fi ON fi.id = c.id
+            LEFT JOIN fd ON fd.id = c.id LEFT JOIN fr ON fr.id = c.id`,
+      [...this.params(range), DECLINED_OUTSIDE_MATCHING],
+    );
+    const steps: Array<[string, string, string | null]> = [
+      ['LISTED', 'listed', null],
+      ['MATCHED', 'matched', 'listed_to_matched'],
+      ['INTRODUCED', 'introduced', 'matched_to_introduced'],
+      ['DEAL', 'dealt', 'introduced_to_dealt'],
+      ['REGISTERED_CONTRACT', 'registered', 'dealt_to_registered'],
+    ];
+    return steps.map(([step, count, median], index) => ({
+      step,
+      count: Number(row[count]),
+      conversionFromPrevious: index === 0 ? null : ratio(Number(row[count]), Number(row[steps[index - 1][1]])),
+      medianDaysFromPrevious: median ? days(row[median]) : null,
+    }));
+  }
+
+  /** Median days deals spent in each stage they left (deals created in the range). */
+  async stageDurations(actor: Actor, range: AnalyticsRange): Promise<StageDuration[]> {
+    this.assertBureau(actor);
+    const rows = await this.dataSource.query<Array<{ stage: string; completed: string; median: string | null }>>(
+      `WITH stays AS (
+         SELECT x.deal_id, x.to_stage, x.created_at,
+                lead(x.created_at) OVER (PARTITION BY x.deal_id ORDER BY x.created_at, x.id) AS left_at
+         FROM deal_activities x WHERE x.to_stage IS NOT NULL AND x.kind IN ('CREATED', 'STAGE_CHANGED'))
+       SELECT s.to_stage::text AS stage, count(s.left_at) AS completed,
+              ${MEDIAN(DAYS('s.left_at - s.created_at'), 's.left_at IS NOT NULL')} AS median
+       FROM stays s JOIN deals d ON d.id = s.deal_id
+       WHERE ${IN_RANGE('d.created_at')} AND s.to_stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+       GROUP BY s.to_stage ORDER BY array_position(enum_range(NULL::deal_stage), s.to_stage)`,
+      this.params(range),
+    );
+    return rows.map((row) => ({
+      stage: row.stage,
+      completedStays: Number(row.completed),
+      medianDaysInStage: days(row.median),
+    }));
+  }
+
+  /** How fast institutions and enterprises answer introductions (created in the range), slowest first. */
+  async responsiveness(actor: Actor, range: AnalyticsRange): Promise<ResponsivenessRow[]> {
+    this.assertBureau(actor);
+    const rows = await this.dataSource.query<
+      Array<{
+        organisation_id: string;
+        name: string;
+        side: 'INSTITUTION' | 'ENTERPRISE';
+        answered: string;
+        pending: string;
+        median: string | null;
+      }>
+    >(
+      `WITH answers AS (
+         SELECT i.target_organisation_id AS organisation_id, 'INSTITUTION' AS side, i.target_answered_at AS answered_at,
+                i.created_at, (i.status = 'PROPOSED' AND i.target_answer IS NULL) AS pending
+         FROM introductions i WHERE ${IN_RANGE('i.created_at')}
+         UNION ALL
+         SELECT i.demand_organisation_id, 'ENTERPRISE', i.demand_answered_at, i.created_at,
+                (i.status = 'PROPOSED' AND i.demand_answer IS NULL)
+         FROM introductions i WHERE ${IN_RANGE('i.created_at')})
+       SELECT x.organisation_id, o.name, x.side, count(x.answered_at) AS answered, count(*) FILTER (WHERE x.pending) AS pending,
+              ${MEDIAN('EXTRACT(EPOCH FROM (x.answered_at - x.created_at)) / 3600.0', 'x.answered_at IS NOT NULL')} AS median
+       FROM answers x JOIN organisations o ON o.id = x.organisation_id
+       GROUP BY x.organisation_id, o.name, x.side
+       ORDER BY median DESC NULLS LAST, x.side, x.organisation_id`,
+      this.params(range),
+    );
+    return rows.map((row) => ({
+      organisationId: row.organisation_id,
+      organisationName: row.name,
+      side: row.side,
+      answered: Number(row.answered),
+      pending: Number(row.pending),
+      medianHoursToAnswer: row.median === null ? null : round(Number(row.median)),
+    }));
+  }
+
+  /** A breakdown as CSV text (UTF-8; the header names every figure). */
+  async breakdownCsv(actor: Actor, dimension: AnalyticsDimension, range: AnalyticsRange): Promise<string> {
+    const rows = await this.breakdown(actor, dimension, range);
+    const columns = Object.keys(emptyFigures()) as Array<keyof AnalyticsFigures>;
+    return toCsv(
+      ['key', 'label', ...columns],
+      rows.map((row) => [row.key, row.label, ...columns.map((column) => row[column])]),
+    );
+  }
+
+  async funnelCsv(actor: Actor, range: AnalyticsRange): Promise<string> {
+    const steps = await this.funnel(actor, range);
+    return toCsv(
+      ['step', 'count', 'conversionFromPrevious', 'medianDaysFromPrevious'],
+      steps.map((s) => [s.step, s.count, s.conversionFromPrevious, s.medianDaysFromPrevious]),
+    );
+  }
+
+  // ---- internals ----
+
+  private assertBureau(actor: Actor): void {
+    if (!actor.isAdmin) throw forbidden('Only the bureau (administrators) sees the analytics');
+  }
+
+  private params(range: AnalyticsRange): [Date | null, Date | null] {
+    const from = range.from ?? null;
+    const to = range.to ?? null;
+    if (from && to && from.getTime() >= to.getTime()) throw badInput('`from` must be before `to`', { field: 'from' });
+    return [from, to];
+  }
+
+  /** Every figure grouped by the dimension (or overall, key ''), each fact by one aggregate query. */
+  private async figures(
+    dimension: AnalyticsDimension | null,
+    range: AnalyticsRange,
+  ): Promise<Map<string, AnalyticsFigures>> {
+    const keys: KeySql = dimension
+      ? KEYS[dimension]
+      : {
+          achievement: "''",
+          confirmation: "''",
+          demand: "''",
+          match: "''",
+          introduction: "''",
+          deal: "''",
+          registration: "''",
+        };
+    const params = this.params(range);
+    const groups = new Map<string, AnalyticsFigures>();
+    const merge = (key: string | null, values: Partial<AnalyticsFigures>) => {
+      const group = groups.get(key ?? '∅') ?? emptyFigures(dimension);
+      groups.set(key ?? '∅', { ...group, ...values });
+    };
+    const run = <T>(sql: string, extra: unknown[] = []) =>
+      this.dataSource.query<Array<T & { key: string | null }>>(sql, [...params, ...extra]);
+
+    if (keys.achievement) {
+      for (const row of await run<{ n: string }>(
+        `SELECT ${keys.achievement} AS key, count(*) AS n FROM achievements a WHERE ${IN_RANGE('a.listed_at')} GROUP BY 1`,
+      )) {
+        merge(row.key, { achievementsListed: Number(row.n) });
+      }
+    }
+    if (keys.confirmation) {
+      for (const row of await run<{ n: string; median: string | null }>(
+        `WITH ${RIGHTS_CONFIRMATIONS}
+         SELECT ${keys.confirmation} AS key, count(*) AS n,
+                ${MEDIAN(DAYS('rc.confirmed_at - sub.submitted_at'), 'sub.submitted_at IS NOT NULL')} AS median
+         FROM rc JOIN achievements a ON a.id = rc.achievement_id LEFT JOIN sub ON sub.achievement_id = rc.achievement_id
+         WHERE ${IN_RANGE('rc.confirmed_at')} GROUP BY 1`,
+      )) {
+        merge(row.key, { rightsConfirmed: Number(row.n), medianDaysToRightsConfirmation: days(row.median) });
+      }
+    }
+    if (keys.demand) {
+      for (const row of await run<{ n: string }>(
+        `SELECT ${keys.demand} AS key, count(*) AS n FROM demands dm WHERE ${IN_RANGE('dm.published_at')} GROUP BY 1`,
+      )) {
+        merge(row.key, { demandsPosted: Number(row.n) });
+      }
+    }
+    if (keys.match) {
+      for (const row of await run<{ n: string }>(
+        `SELECT ${keys.match} AS key, count(*) AS n FROM matches m
+         JOIN demands dm ON dm.id = m.demand_id
+         LEFT JOIN achievements ta ON m.target_type = 'ACHIEVEMENT' AND ta.id = m.target_id
+         LEFT JOIN experts tx ON m.target_type = 'EXPERT' AND tx.id = m.target_id
+         WHERE ${IN_RANGE('m.created_at')} AND m.engine_version <> $3 GROUP BY 1`,
+        [DECLINED_OUTSIDE_MATCHING],
+      )) {
+        merge(row.key, { matches: Number(row.n) });
+      }
+    }
+    if (keys.introduction) {
+      for (const row of await run<{ n: string; accepted: string; declined: string }>(
+        `SELECT ${keys.introduction} AS key, count(*) AS n,
+                count(*) FILTER (WHERE i.status = 'ACCEPTED') AS accepted,
+                count(*) FILTER (WHERE i.status = 'DECLINED') AS declined
+         FROM introductions i JOIN demands dm ON dm.id = i.demand_id
+         WHERE ${IN_RANGE('i.created_at')} GROUP BY 1`,
+      )) {
+        const accepted = Number(row.accepted);
+        const declined = Number(row.declined);
+        merge(row.key, {
+          introductions: Number(row.n),
+          introductionsAccepted: accepted,
+          introductionsDeclined: declined,
+          acceptanceRate: ratio(accepted, accepted + declined),
+        });
+      }
+    }
+    if (keys.deal) {
+      for (const row of await run<{ n: string }>(
+        `SELECT ${keys.deal} AS key, count(*) AS n FROM deals d JOIN demands dm ON dm.id = d.demand_id
+         WHERE ${IN_RANGE('d.created_at')} GROUP BY 1`,
+      )) {
+        merge(row.key, { deals: Number(row.n) });
+      }
+    }
+    if (keys.registration) {
+      for (const row of await run<{ n: string; value: string; income: string; commission: string }>(
+        `SELECT ${keys.registration} AS key, count(*) AS n, COALESCE(sum(d.contract_value_wan), 0) AS value,
+                COALESCE(sum(d.technical_income_wan), 0) AS income, COALESCE(sum(d.commission_wan), 0) AS commission
+         FROM deals d JOIN demands dm ON dm.id = d.demand_id
+         WHERE ${IN_RANGE('d.registered_at')} GROUP BY 1`,
+      )) {
+        merge(row.key, {
+          registeredContracts: Number(row.n),
+          contractValueWan: Number(row.value),
+          technicalIncomeWan: Number(row.income),
+          commissionWan: Number(row.commission),
+        });
+      }
+    }
+    if (!dimension && !groups.has('')) groups.set('', emptyFigures(null));
+    return groups;
+  }
+
+  private async labels(dimension: AnalyticsDimension, keys: string[]): Promise<Map<string, string>> {
+    const ids = keys.filter((key) => key !== '∅');
+    if (ids.length === 0 || dimension === AnalyticsDimension.MONTH) return new Map();
+    const sql = {
+      [AnalyticsDimension.INDUSTRY]: 'SELECT code AS key, name_zh AS label FROM industries WHERE code = ANY($1)',
+      [AnalyticsDimension.INSTITUTION]:
+        'SELECT id::text AS key, name AS label FROM organisations WHERE id::text = ANY($1)',
+      [AnalyticsDimension.BROKER]: 'SELECT id::text AS key, display_name AS label FROM users WHERE id::text = ANY($1)',
+    }[dimension];
+    const rows = await this.dataSource.query<Array<{ key: string; label: string }>>(sql, [ids]);
+    return new Map(rows.map((row) => [row.key, row.label]));
+  }
+}
+
+/** Zero for the figures that apply to the dimension, null for those that do not. */
+function emptyFigures(dimension: AnalyticsDimension | null = null): AnalyticsFigures {
+  const keys = dimension ? KEYS[dimension] : null;
+  const zero = (applies: string | null | undefined) => (keys === null || applies ? 0 : null);
+  return {
+    achievementsListed: zero(keys?.achievement),
+    rightsConfirmed: zero(keys?.confirmation),
+    medianDaysToRightsConfirmation: null,
+    demandsPosted: zero(keys?.demand),
+    matches: zero(keys?.match),
+    introductions: zero(keys?.introduction),
+    introductionsAccepted: zero(keys?.introduction),
+    introductionsDeclined: zero(keys?.introduction),
+    acceptanceRate: null,
+    deals: zero(keys?.deal),
+    registeredContracts: zero(keys?.registration),
+    contractValueWan: zero(keys?.registration),
+    technicalIncomeWan: zero(keys?.registration),
+    commissionWan: zero(keys?.registration),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function days(value: string | number | null | undefined): number | null {
+  return value === null || value === undefined ? null : round(Number(value));
+}

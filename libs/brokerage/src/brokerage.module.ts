@@ -1,0 +1,80 @@
+import { Global, Module } from '@nestjs/common';
+import { INTRODUCTION_ACCESS } from '@app/core';
+import { DemandsModule } from '@app/demands';
+import { MatchingModule } from '@app/matching';
+import { NotificationsModule } from '@app/notifications';
+import { BrokerageJobs } from './brokerage.jobs';
+import { BrokerageResolver, DealResolver, IntroductionResolver } from './brokerage.resolver';
+import { BrokerageSettingsService } from './brokerage-settings.service';
+import { ClaimsService } from './claims.service';
+import { DealsService } from './deals.service';
+import { BrokerAgencySettingsEntity, BrokerProfileEntity } from './entities/brokerage-settings.entity';
+import { DealActivityEntity, DealEntity, DealReminderEntity, DealTaskEntity } from './entities/deal.entity';
+import { EntrustmentEntity } from './entities/entrustment.entity';
+import {
+  IntroductionAcknowledgementEntity,
+  IntroductionEntity,
+  IntroductionRevealEntity,
+  ListingFeedbackEntity,
+} from './entities/introduction.entity';
+import { MatchClaimEntity } from './entities/match-claim.entity';
+import { EntrustmentsService } from './entrustments.service';
+import { IntroductionAccessProvider } from './introduction-access.provider';
+import { IntroductionsService } from './introductions.service';
+import { PartiesService } from './parties.service';
+
+export const BROKERAGE_ENTITIES = [
+  BrokerAgencySettingsEntity,
+  BrokerProfileEntity,
+  EntrustmentEntity,
+  MatchClaimEntity,
+  IntroductionEntity,
+  IntroductionAcknowledgementEntity,
+  IntroductionRevealEntity,
+  ListingFeedbackEntity,
+  DealEntity,
+  DealActivityEntity,
+  DealTaskEntity,
+  DealReminderEntity,
+];
+
+/**
+ * What introductions reveal, offered to experts and demands through the IntroductionAccess port. Global so their
+ * modules see the token without importing brokerage (brokerage depends on them, never the reverse).
+ */
+@Global()
+@Module({
+  providers: [IntroductionAccessProvider, { provide: INTRODUCTION_ACCESS, useExisting: IntroductionAccessProvider }],
+  exports: [IntroductionAccessProvider, INTRODUCTION_ACCESS],
+})
+export class BrokerageAccessModule {}
+
+/** Entrustments, claims, introductions and deals, for every process. */
+@Module({
+  imports: [BrokerageAccessModule, DemandsModule, MatchingModule, NotificationsModule],
+  providers: [
+    PartiesService,
+    BrokerageSettingsService,
+    EntrustmentsService,
+    ClaimsService,
+    IntroductionsService,
+    DealsService,
+  ],
+  exports: [
+    PartiesService,
+    BrokerageSettingsService,
+    EntrustmentsService,
+    ClaimsService,
+    IntroductionsService,
+    DealsService,
+  ],
+})
+export class BrokerageModule {}
+
+/** The GraphQL surface, imported by apps/api only. */
+@Module({ imports: [BrokerageModule], providers: [BrokerageResolver, IntroductionResolver, DealResolver] })
+export class BrokerageGraphqlModule {}
+
+/** Idle-deal reminders and price-notice ends, imported by apps/worker only. */
+@Module({ imports: [BrokerageModule], providers: [BrokerageJobs] })
+export class BrokerageJobsModule {}

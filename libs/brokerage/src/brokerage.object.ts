@@ -1,0 +1,228 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Paginated } from '@app/core';
+import { MatchObject, MatchTargetType } from '@app/matching';
+import { DealRole, DealStage, TechContractType } from './domain/deal-workflow';
+import {
+  IntroductionDeclineReason,
+  IntroductionSide,
+  IntroductionStatus,
+  PartyAnswer,
+} from './domain/introduction-consent';
+import { DealActivityKind, PriceNoticeStatus } from './entities/deal.entity';
+import { EntrustedSubject } from './entities/entrustment.entity';
+import { RevealedDetail } from './entities/introduction.entity';
+
+registerEnumType(EntrustedSubject, { name: 'EntrustedSubject' });
+registerEnumType(IntroductionStatus, { name: 'IntroductionStatus' });
+registerEnumType(IntroductionSide, { name: 'IntroductionSide' });
+registerEnumType(PartyAnswer, { name: 'IntroductionAnswer' });
+registerEnumType(IntroductionDeclineReason, {
+  name: 'IntroductionDeclineReason',
+  description:
+    'TOO_EARLY 时机未到, UNCLEAR_BENEFIT 收益不明确, NO_COMMERCIAL_ROUTE 无商业化路径, PRICE 价格, OTHER 其他',
+});
+registerEnumType(RevealedDetail, { name: 'RevealedDetail' });
+registerEnumType(DealStage, { name: 'DealStage' });
+registerEnumType(DealRole, { name: 'DealRole' });
+registerEnumType(TechContractType, {
+  name: 'TechContractType',
+  description: 'TRANSFER 技术转让, LICENSE 技术许可, DEVELOPMENT 技术开发, SERVICE 技术服务, CONSULTING 技术咨询',
+});
+registerEnumType(DealActivityKind, { name: 'DealActivityKind' });
+registerEnumType(PriceNoticeStatus, { name: 'PriceNoticeStatus' });
+
+@ObjectType('Entrustment', { description: '委托: a listing entrusted to a broker or an agency' })
+export class EntrustmentObject {
+  @Field(() => ID) id: string;
+  @Field(() => EntrustedSubject) subjectType: EntrustedSubject;
+  @Field(() => ID) subjectId: string;
+  @Field(() => ID) ownerOrganisationId: string;
+  @Field(() => ID) entrustedById: string;
+  @Field(() => ID, { nullable: true }) brokerId: string | null;
+  @Field(() => ID, { nullable: true }) agencyId: string | null;
+  @Field(() => Date, { nullable: true }) exclusiveUntil: Date | null;
+  @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => Date, { nullable: true }) revokedAt: Date | null;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('MatchClaim')
+export class MatchClaimObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) matchId: string;
+  @Field(() => ID) brokerId: string;
+  @Field(() => ID) agencyId: string;
+  @Field() claimedAt: Date;
+  @Field() expiresAt: Date;
+  @Field(() => Date, { nullable: true }) releasedAt: Date | null;
+  @Field(() => String, { nullable: true }) releaseReason: string | null;
+}
+
+@ObjectType('WorkQueueItem')
+export class WorkQueueItemObject {
+  @Field(() => MatchObject) match: MatchObject;
+  @Field({ description: 'The demand or the achievement is entrusted to you or your agency' }) entrusted: boolean;
+}
+
+@ObjectType('WorkQueueItemConnection')
+export class WorkQueueItemConnection extends Paginated(WorkQueueItemObject, 'WorkQueueItem') {}
+
+@ObjectType('BrokerWorkQueue')
+export class BrokerWorkQueueObject {
+  @Field(() => WorkQueueItemConnection, { description: 'Unclaimed matches, best first' })
+  matches: WorkQueueItemConnection;
+  @Field(() => [EntrustmentObject], { description: 'Listings entrusted to you or your agency (newest 50)' })
+  entrustments: EntrustmentObject[];
+  @Field(() => [MatchClaimObject], { description: 'Your claims that still hold (newest 50)' })
+  claims: MatchClaimObject[];
+}
+
+@ObjectType('ContactPerson')
+export class ContactPersonObject {
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) email: string | null;
+  @Field(() => String, { nullable: true }) phone: string | null;
+  @Field(() => String, { nullable: true }) organisationName: string | null;
+  @Field() role: string;
+}
+
+@ObjectType('IntroductionAcknowledgement')
+export class IntroductionAcknowledgementObject {
+  @Field(() => ID) userId: string;
+  @Field(() => IntroductionSide) side: IntroductionSide;
+  @Field() termsVersion: string;
+  @Field() acknowledgedAt: Date;
+}
+
+@ObjectType('IntroductionReveal')
+export class IntroductionRevealObject {
+  @Field(() => ID) userId: string;
+  @Field(() => RevealedDetail) detail: RevealedDetail;
+  @Field() revealedAt: Date;
+}
+
+@ObjectType('Introduction')
+export class IntroductionObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) demandId: string;
+  @Field(() => MatchTargetType) targetType: MatchTargetType;
+  @Field(() => ID) targetId: string;
+  @Field(() => ID, { nullable: true }) matchId: string | null;
+  @Field(() => ID) brokerId: string;
+  @Field(() => ID) agencyId: string;
+  @Field() message: string;
+  @Field(() => IntroductionStatus) status: IntroductionStatus;
+  @Field(() => PartyAnswer, { nullable: true }) demandAnswer: PartyAnswer | null;
+  @Field(() => Date, { nullable: true }) demandAnsweredAt: Date | null;
+  @Field(() => PartyAnswer, { nullable: true }) targetAnswer: PartyAnswer | null;
+  @Field(() => Date, { nullable: true }) targetAnsweredAt: Date | null;
+  @Field(() => IntroductionSide, { nullable: true }) declinedBySide: IntroductionSide | null;
+  @Field(() => IntroductionDeclineReason, { nullable: true }) declineReason: IntroductionDeclineReason | null;
+  @Field(() => String, { nullable: true }) declineComment: string | null;
+  @Field(() => Date, { nullable: true, description: 'When both sides had accepted and acknowledged confidentiality' })
+  revealedAt: Date | null;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('IntroductionConnection')
+export class IntroductionConnection extends Paginated(IntroductionObject) {}
+
+@ObjectType('ListingFeedback', { description: 'A decline reported to the owner of the declined listing' })
+export class ListingFeedbackObject {
+  @Field(() => ID) id: string;
+  @Field() listingType: string;
+  @Field(() => ID) listingId: string;
+  @Field(() => ID) introductionId: string;
+  @Field(() => IntroductionDeclineReason) reason: IntroductionDeclineReason;
+  @Field(() => String, { nullable: true }) comment: string | null;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('Deal')
+export class DealObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) introductionId: string;
+  @Field(() => ID) demandId: string;
+  @Field(() => MatchTargetType) targetType: MatchTargetType;
+  @Field(() => ID) targetId: string;
+  @Field(() => ID) brokerId: string;
+  @Field(() => ID) agencyId: string;
+  @Field(() => DealStage) stage: DealStage;
+  @Field() stageEnteredAt: Date;
+  @Field(() => String, { nullable: true }) lostReason: string | null;
+  @Field(() => Float, { nullable: true, description: '协议定价, 万元' }) agreedPriceWan: number | null;
+  @Field(() => Float, { nullable: true, description: '万元' }) contractValueWan: number | null;
+  @Field(() => Float, { nullable: true, description: "By the agency's commission rule, 万元" }) commissionWan:
+    number | null;
+  @Field(() => String, { nullable: true, description: '技术合同认定登记号' }) registrationNumber: string | null;
+  @Field(() => TechContractType, { nullable: true }) contractType: TechContractType | null;
+  @Field(() => Float, { nullable: true, description: '技术交易额 (technical income), 万元' }) technicalIncomeWan:
+    number | null;
+  @Field(() => Date, { nullable: true }) registeredAt: Date | null;
+  @Field(() => PriceNoticeStatus) priceNoticeStatus: PriceNoticeStatus;
+  @Field(() => Int) priceNoticeRound: number;
+  @Field(() => Date, { nullable: true }) priceNoticeStartsAt: Date | null;
+  @Field(() => Date, { nullable: true }) priceNoticeEndsAt: Date | null;
+  @Field() lastActivityAt: Date;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('DealConnection')
+export class DealConnection extends Paginated(DealObject) {}
+
+@ObjectType('DealActivity')
+export class DealActivityObject {
+  @Field(() => ID) id: string;
+  @Field(() => DealActivityKind) kind: DealActivityKind;
+  @Field(() => ID, { nullable: true }) actorId: string | null;
+  @Field(() => DealStage, { nullable: true }) fromStage: DealStage | null;
+  @Field(() => DealStage, { nullable: true }) toStage: DealStage | null;
+  @Field(() => String, { nullable: true }) body: string | null;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('DealTask')
+export class DealTaskObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) dealId: string;
+  @Field() title: string;
+  @Field(() => Date, { nullable: true }) dueAt: Date | null;
+  @Field(() => Date, { nullable: true }) doneAt: Date | null;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('DealReminder')
+export class DealReminderObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) dealId: string;
+  @Field({ description: 'The last activity before the deal fell idle' }) idleSince: Date;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('PriceNotice', { description: '协议定价公示: a publicly noticed agreed price' })
+export class PriceNoticeObject {
+  @Field(() => ID) dealId: string;
+  @Field(() => ID) achievementId: string;
+  @Field() achievementTitle: string;
+  @Field(() => Float) agreedPriceWan: number;
+  @Field(() => Int) round: number;
+  @Field() startsAt: Date;
+  @Field() endsAt: Date;
+}
+
+@ObjectType('BrokerAgencySettings')
+export class BrokerAgencySettingsObject {
+  @Field(() => ID) agencyId: string;
+  @Field(() => Int) claimPeriodSeconds: number;
+  @Field(() => Float) commissionPercent: number;
+  @Field(() => Float, { nullable: true }) commissionMinWan: number | null;
+  @Field(() => Float, { nullable: true }) commissionCapWan: number | null;
+  @Field(() => Int) idleReminderDays: number;
+  @Field(() => Int) priceNoticePeriodSeconds: number;
+}
+
+@ObjectType('BrokerProfile')
+export class BrokerProfileObject {
+  @Field(() => ID) userId: string;
+  @Field(() => [String]) industryCodes: string[];
+}

@@ -1,0 +1,490 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import {
+  badInput,
+  Clock,
+  Connection,
+  decodeCursor,
+  forbidden,
+  JobName,
+  JobQueue,
+  notFound,
+  toConnection,
+} from '@app/core';
+import { AchievementEntity } from '@app/achievements';
+import { Actor, Role } from '@app/identity';
+import { MatchTargetType } from '@app/matching';
+import { NotificationKind, NotificationsService } from '@app/notifications';
+import { BrokerageSettingsService } from './brokerage-settings.service';
+import { DEFAULT_IDLE_REMINDER_DAYS } from './domain/claim-period';
+import { commissionFor } from './domain/commission';
+import {
+  DealMoveViolation,
+  DealRole,
+  DealStage,
+  isClosed,
+  nextStages,
+  planDealMove,
+  priceNoticeProblem,
+  Registration,
+} from './domain/deal-workflow';
+import {
+  DealActivityEntity,
+  DealActivityKind,
+  DealEntity,
+  DealReminderEntity,
+  DealTaskEntity,
+  PriceNoticeStatus,
+} from './entities/deal.entity';
+import { PartiesService, RIGHTS_CONFIRMED_STATUSES } from './parties.service';
+
+export interface MoveDealInput {
+  stage: DealStage;
+  lostReason?: string | null;
+  registration?: Partial<Registration> | null;
+  comment?: string | null;
+}
+
+export interface DealAmountsInput {
+  agreedPriceWan?: number | null;
+  contractValueWan?: number | null;
+}
+
+export interface DealFilter {
+  stage?: DealStage;
+}
+
+/** Deals: the stage machine, amounts, notes, tasks, timeline, price notice and idle reminders. */
+@Injectable()
+export class DealsService {
+  private readonly logger = new Logger(DealsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly parties: PartiesService,
+    private readonly settings: BrokerageSettingsService,
+    private readonly jobs: JobQueue,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- access ----
+
+  async rolesOf(actor: Actor, deal: DealEntity): Promise<Set<DealRole>> {
+    const roles = new Set<DealRole>();
+    if (deal.brokerId === actor.userId) roles.add(DealRole.BROKER);
+    if ((await this.parties.sidesOf(actor, deal)).size > 0) roles.add(DealRole.PARTY);
+    if (roles.size === 0) roles.add(DealRole.OTHER);
+    return roles;
+  }
+
+  /** The deal's broker, its parties and administrators see it; others get NOT_FOUND. */
+  async get(actor: Actor, id: string): Promise<DealEntity> {
+    const deal = await this.dataSource.getRepository(DealEntity).findOneBy({ id });
+    if (!deal) throw notFound('Deal', id);
+    if (!actor.isAdmin && (await this.rolesOf(actor, deal)).has(DealRole.OTHER)) throw notFound('Deal', id);
+    return deal;
+  }
+
+  async list(
+    actor: Actor,
+    filter: DealFilter,
+    page: { first: number; after?: string },
+  ): Promise<Connection<DealEntity>> {
+    const query = this.dataSource.getRepository(DealEntity).createQueryBuilder('d');
+    if (!actor.isAdmin) {
+      const enterprises = actor.organisationsWithRole(Role.ENTERPRISE_MEMBER);
+      const ttoOf = actor.organisationsWithRole(Role.TTO_OFFICER);
+      query.where(
+        new Brackets((mine) => {
+          mine.where('d.broker_id = :me', { me: actor.userId });
+          if (enterprises.length) mine.orWhere('d.demand_organisation_id IN (:...enterprises)', { enterprises });
+          if (ttoOf.length) mine.orWhere('d.target_organisation_id IN (:...ttoOf)', { ttoOf });
+          mine
+            .orWhere(
+              `(d.target_type = 'EXPERT' AND EXISTS (SELECT 1 FROM experts x WHERE x.id = d.target_id AND x.user_id = :me))`,
+            )
+            .orWhere(
+              `(d.target_type = 'ACHIEVEMENT' AND EXISTS (SELECT 1 FROM achievements a WHERE a.id = d.target_id
+                AND (a.owner_id = :me OR a.representative_id = :me
+                  OR EXISTS (SELECT 1 FROM achievement_inventors ai WHERE ai.achievement_id = a.id AND ai.user_id = :me))))`,
+            );
+        }),
+      );
+    }
+    if (filter.stage) query.andWhere('d.stage = :stage', { stage: filter.stage });
+    if (page.after) {
+      const [createdAt, id] = decodeCursor(page.after, 2);
+      if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) {
+        throw badInput('Invalid pagination cursor', { field: 'after' });
+      }
+      query.andWhere('(d.created_at, d.id) < (:createdAt, :id)', { createdAt: new Date(createdAt), id });
+    }
+    const rows = await query
+      .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .limit(page.first + 1)
+      .getMany();
+    return toConnection(rows, page.first, (row) => [row.createdAt.toISOString(), row.id]);
+  }
+
+  async allowedStages(actor: Actor, deal: DealEntity): Promise<DealStage[]> {
+    const roles = await this.rolesOf(actor, deal);
+    if (roles.has(DealRole.BROKER)) return nextStages(deal.stage);
+    if (roles.has(DealRole.PARTY) && !isClosed(deal.stage)) return [DealStage.CLOSED_LOST];
+    return [];
+  }
+
+  // ---- changes ----
+
+  async move(actor: Actor, id: string, input: MoveDealInput): Promise<DealEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const deal = await this.lock(manager, actor, id);
+      const roles = await this.rolesOf(actor, deal);
+      let plan;
+      try {
+        plan = planDealMove(deal.stage, input.stage, roles, {
+          priceNoticeOpen: deal.priceNoticeStatus === PriceNoticeStatus.OPEN,
+          priceNoticeObjected: deal.priceNoticeStatus === PriceNoticeStatus.OBJECTED,
+          contractValueWan: deal.contractValueWan,
+          registration: input.registration,
+          lostReason: input.lostReason,
+        });
+      } catch (error) {
+        if (error instanceof DealMoveViolation) {
+          throw error.kind === 'FORBIDDEN'
+            ? forbidden(error.message, error.details)
+            : badInput(error.message, error.details);
+        }
+        throw error;
+      }
+      const now = this.clock.now();
+      const from = deal.stage;
+      deal.stage = plan.to;
+      deal.stageEnteredAt = now;
+      deal.lastActivityAt = now;
+      if (plan.lostReason) deal.lostReason = plan.lostReason;
+      if (plan.registration) {
+        deal.registrationNumber = plan.registration.registrationNumber;
+        deal.contractType = plan.registration.contractType;
+        deal.contractValueWan = plan.registration.contractValueWan;
+        deal.technicalIncomeWan = plan.registration.technicalIncomeWan;
+        deal.registeredAt = now;
+        deal.commissionWan = await this.commission(manager, deal);
+      }
+      await this.activity(manager, deal.id, actor.userId, DealActivityKind.STAGE_CHANGED, {
+        fromStage: from,
+        toStage: plan.to,
+        body: plan.lostReason ?? (input.comment?.trim() || null),
+      });
+      return manager.save(deal);
+    });
+  }
+
+  /** The agreed price and the contract value (the broker's; the commission follows the agency's rule). */
+  async setAmounts(actor: Actor, id: string, input: DealAmountsInput): Promise<DealEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const deal = await this.lock(manager, actor, id);
+      if (!(await this.rolesOf(actor, deal)).has(DealRole.BROKER))
+        throw forbidden("Only the deal's broker sets its amounts");
+      if (isClosed(deal.stage) || deal.stage === DealStage.REGISTERED) {
+        throw badInput(`The amounts of a ${deal.stage} deal are final`, {
+          field: 'contractValueWan',
+          currentStage: deal.stage,
+        });
+      }
+      if (input.agreedPriceWan !== undefined) {
+        if (deal.priceNoticeStatus === PriceNoticeStatus.OPEN) {
+          throw badInput('The agreed price cannot change while its price notice runs', { field: 'agreedPriceWan' });
+        }
+        deal.agreedPriceWan = input.agreedPriceWan;
+      }
+      if (input.contractValueWan !== undefined) deal.contractValueWan = input.contractValueWan;
+      deal.commissionWan = await this.commission(manager, deal);
+      deal.lastActivityAt = this.clock.now();
+      await this.activity(manager, deal.id, actor.userId, DealActivityKind.AMOUNTS_SET, {
+        body: JSON.stringify({ agreedPriceWan: deal.agreedPriceWan, contractValueWan: deal.contractValueWan }),
+      });
+      return manager.save(deal);
+    });
+  }
+
+  async addNote(actor: Actor, id: string, body: string): Promise<DealActivityEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const deal = await this.lock(manager, actor, id);
+      await this.assertParticipant(actor, deal, 'add notes to');
+      deal.lastActivityAt = this.clock.now();
+      await manager.save(deal);
+      return this.activity(manager, deal.id, actor.userId, DealActivityKind.NOTE, { body: body.trim() });
+    });
+  }
+
+  async addTask(actor: Actor, id: string, input: { title: string; dueAt?: Date | null }): Promise<DealTaskEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const deal = await this.lock(manager, actor, id);
+      await this.assertParticipant(actor, deal, 'add tasks to');
+      const task = await manager.save(
+        manager.create(DealTaskEntity, {
+          dealId: id,
+          title: input.title.trim(),
+          dueAt: input.dueAt ?? null,
+          createdById: actor.userId,
+        }),
+      );
+      deal.lastActivityAt = this.clock.now();
+      await manager.save(deal);
+      await this.activity(manager, deal.id, actor.userId, DealActivityKind.TASK_ADDED, { body: task.title });
+      return task;
+    });
+  }
+
+  async completeTask(actor: Actor, taskId: string): Promise<DealTaskEntity> {
+    const task = await this.dataSource.getRepository(DealTaskEntity).findOneBy({ id: taskId });
+    if (!task) throw notFound('Task', taskId);
+    return this.dataSource.transaction(async (manager) => {
+      const deal = await this.lock(manager, actor, task.dealId);
+      await this.assertParticipant(actor, deal, 'complete tasks of');
+      if (!task.doneAt) {
+        task.doneAt = this.clock.now();
+        await manager.save(task);
+        deal.lastActivityAt = task.doneAt;
+        await manager.save(deal);
+        await this.activity(manager, deal.id, actor.userId, DealActivityKind.TASK_DONE, { body: task.title });
+      }
+      return task;
+    });
+  }
+
+  async timeline(actor: Actor, id: string): Promise<DealActivityEntity[]> {
+    await this.get(actor, id);
+    return this.dataSource
+      .getRepository(DealActivityEntity)
+      .find({ where: { dealId: id }, order: { createdAt: 'ASC', id: 'ASC' }, take: 500 });
+  }
+
+  async tasks(actor: Actor, id: string): Promise<DealTaskEntity[]> {
+    await this.get(actor, id);
+    return this.dataSource
+      .getRepository(DealTaskEntity)
+      .createQueryBuilder('t')
+      .where('t.deal_id = :id', { id })
+      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('t.created_at', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(500)
+      .getMany();
+  }
+
+  /** Batch reads for DataLoaders (the parent deals were already access-checked). */
+  activitiesOf(dealIds: readonly string[]): Promise<DealActivityEntity[]> {
+    return this.dataSource
+      .getRepository(DealActivityEntity)
+      .find({ where: { dealId: In([...dealIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  tasksOf(dealIds: readonly string[]): Promise<DealTaskEntity[]> {
+    return this.dataSource
+      .getRepository(DealTaskEntity)
+      .createQueryBuilder('t')
+      .where('t.deal_id IN (:...dealIds)', { dealIds })
+      .orderBy('t.due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('t.created_at', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .getMany();
+  }
+
+  dealsOfIntroductions(introductionIds: readonly string[]): Promise<DealEntity[]> {
+    return this.dataSource.getRepository(DealEntity).findBy({ introductionId: In([...introductionIds]) });
+  }
+
+  // ---- price notice (协议定价公示) ----
+
+  /**
+   * Publishes the agreed price of a deal about an institution-owned or rights-confirmed achievement for the
+   * agency's notice period; a delayed job ends it. The broker or the institution's TTO publishes.
+   */
+  async publishPriceNotice(actor: Actor, id: string, agreedPriceWan?: number | null): Promise<DealEntity> {
+    const deal = await this.dataSource.transaction(async (manager) => {
+      const deal = await this.lock(manager, actor, id);
+      const isBroker = deal.brokerId === actor.userId;
+      if (!isBroker && !actor.hasRole(Role.TTO_OFFICER, deal.targetOrganisationId)) {
+        throw forbidden("Only the deal's broker or the institution's TTO publishes its price notice");
+      }
+      if (agreedPriceWan !== undefined && agreedPriceWan !== null) deal.agreedPriceWan = agreedPriceWan;
+      const achievement =
+        deal.targetType === MatchTargetType.ACHIEVEMENT
+          ? await manager.findOneBy(AchievementEntity, { id: deal.targetId })
+          : null;
+      const problem = priceNoticeProblem({
+        stage: deal.stage,
+        isAchievement: !!achievement,
+        institutionOwned: achievement?.institutionOwned ?? false,
+        rightsConfirmed: !!achievement && RIGHTS_CONFIRMED_STATUSES.includes(achievement.status),
+        agreedPriceWan: deal.agreedPriceWan,
+        noticeOpen: deal.priceNoticeStatus === PriceNoticeStatus.OPEN,
+      });
+      if (problem) throw badInput(problem, { field: 'agreedPriceWan', currentStage: deal.stage });
+      const settings = await this.settings.agencySettings(deal.agencyId, manager);
+      const now = this.clock.now();
+      deal.priceNoticeRound += 1;
+      deal.priceNoticeStatus = PriceNoticeStatus.OPEN;
+      deal.priceNoticeStartsAt = now;
+      deal.priceNoticeEndsAt = new Date(now.getTime() + settings.priceNoticePeriodSeconds * 1000);
+      deal.lastActivityAt = now;
+      deal.commissionWan = await this.commission(manager, deal);
+      await this.activity(manager, deal.id, actor.userId, DealActivityKind.PRICE_NOTICE_STARTED, {
+        body: `round ${deal.priceNoticeRound}: ${deal.agreedPriceWan} 万元 until ${deal.priceNoticeEndsAt.toISOString()}`,
+      });
+      return manager.save(deal);
+    });
+    const delay = Math.max(0, deal.priceNoticeEndsAt!.getTime() - this.clock.now().getTime());
+    await this.jobs.enqueue(
+      JobName.EndDealPriceNotice,
+      { dealId: deal.id, noticeRound: deal.priceNoticeRound },
+      { jobId: `deal-price-notice-end-${deal.id}-${deal.priceNoticeRound}`, delay },
+    );
+    return deal;
+  }
+
+  /** Anyone signed in may object while the notice runs (that is the point of publishing). */
+  async objectToPriceNotice(actor: Actor, id: string, reason: string): Promise<DealEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const deal = await manager.findOne(DealEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!deal || deal.priceNoticeStatus !== PriceNoticeStatus.OPEN) throw notFound('Price notice', id);
+      if (!reason.trim()) throw badInput('An objection needs a reason', { field: 'reason' });
+      await this.activity(manager, deal.id, actor.userId, DealActivityKind.PRICE_NOTICE_OBJECTION, {
+        body: `round ${deal.priceNoticeRound}: ${reason.trim()}`,
+      });
+      deal.lastActivityAt = this.clock.now();
+      return manager.save(deal);
+    });
+  }
+
+  /** Open price notices, public (title of the achievement, price, window), ending soonest first. */
+  async openPriceNotices(limit: number): Promise<Array<{ deal: DealEntity; achievementTitle: string }>> {
+    const rows = await this.dataSource
+      .getRepository(DealEntity)
+      .createQueryBuilder('d')
+      .innerJoin(AchievementEntity, 'a', 'a.id = d.target_id')
+      .addSelect('a.title', 'achievement_title')
+      .where('d.price_notice_status = :open', { open: PriceNoticeStatus.OPEN })
+      .orderBy('d.price_notice_ends_at', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .limit(limit)
+      .getRawAndEntities<{ achievement_title: string }>();
+    return rows.entities.map((deal, index) => ({ deal, achievementTitle: rows.raw[index].achievement_title }));
+  }
+
+  /** The notice window's end (job handler): ENDED, or OBJECTED when someone objected during this round. */
+  async endPriceNotice(dealId: string, noticeRound: number): Promise<'done' | 'skipped'> {
+    return this.dataSource.transaction(async (manager) => {
+      const deal = await manager.findOne(DealEntity, { where: { id: dealId }, lock: { mode: 'pessimistic_write' } });
+      if (!deal || deal.priceNoticeStatus !== PriceNoticeStatus.OPEN || deal.priceNoticeRound !== noticeRound)
+        return 'skipped';
+      const now = this.clock.now();
+      // A job that fires early (clock skew) fails and is retried by BullMQ.
+      if (deal.priceNoticeEndsAt && deal.priceNoticeEndsAt.getTime() > now.getTime() + 1000) {
+        throw new Error(`Price notice of deal ${dealId} ends at ${deal.priceNoticeEndsAt.toISOString()}`);
+      }
+      const objections = await manager
+        .createQueryBuilder(DealActivityEntity, 'x')
+        .where('x.deal_id = :dealId AND x.kind = :kind AND x.created_at >= :start', {
+          dealId,
+          kind: DealActivityKind.PRICE_NOTICE_OBJECTION,
+          start: deal.priceNoticeStartsAt,
+        })
+        .getCount();
+      deal.priceNoticeStatus = objections > 0 ? PriceNoticeStatus.OBJECTED : PriceNoticeStatus.ENDED;
+      deal.lastActivityAt = now;
+      await this.activity(manager, deal.id, null, DealActivityKind.PRICE_NOTICE_ENDED, {
+        body: `round ${noticeRound}: ${deal.priceNoticeStatus}${objections ? ` (${objections} objections)` : ''}`,
+      });
+      await manager.save(deal);
+      return 'done';
+    });
+  }
+
+  // ---- idle reminders ----
+
+  /**
+   * One reminder per (deal, idle period) for open deals idle at least their agency's period: a single
+   * INSERT … SELECT behind the unique key, so running twice adds nothing.
+   */
+  async remindIdleDeals(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<Array<{ deal_id: string; broker_id: string; idle_since: Date }>>(
+        `INSERT INTO deal_reminders (deal_id, broker_id, idle_since)
+         SELECT d.id, d.broker_id, d.last_activity_at
+         FROM deals d LEFT JOIN broker_agency_settings s ON s.agency_id = d.agency_id
+         WHERE d.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+           AND d.last_activity_at <= CAST($1 AS timestamptz) - make_interval(days => COALESCE(s.idle_reminder_days, $2))
+         ON CONFLICT ON CONSTRAINT uq_deal_reminders_period DO NOTHING
+         RETURNING deal_id, broker_id, idle_since`,
+        [this.clock.now().toISOString(), DEFAULT_IDLE_REMINDER_DAYS],
+      );
+      // The in-app notification goes with the reminder row (same transaction, same idle period key).
+      for (const row of rows) {
+        const idleSince = new Date(row.idle_since).toISOString();
+        await this.notifications.notify(
+          {
+            userId: row.broker_id,
+            kind: NotificationKind.DEAL_IDLE,
+            title: '交易已闲置，请跟进 / A deal is idle',
+            body: `No activity since ${idleSince}`,
+            data: { dealId: row.deal_id, idleSince },
+            dedupeKey: `deal-idle:${row.deal_id}:${idleSince}`,
+          },
+          manager,
+        );
+      }
+      if (rows.length > 0) this.logger.log(`Reminded brokers of ${rows.length} idle deals`);
+      return rows.length;
+    });
+  }
+
+  async remindersFor(actor: Actor, limit: number): Promise<DealReminderEntity[]> {
+    return this.dataSource
+      .getRepository(DealReminderEntity)
+      .find({ where: { brokerId: actor.userId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+
+  // ---- internals ----
+
+  private async lock(manager: EntityManager, actor: Actor, id: string): Promise<DealEntity> {
+    const deal = await manager.findOne(DealEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!deal) throw notFound('Deal', id);
+    if (!actor.isAdmin && (await this.rolesOf(actor, deal)).has(DealRole.OTHER)) throw notFound('Deal', id);
+    return deal;
+  }
+
+  private async assertParticipant(actor: Actor, deal: DealEntity, what: string): Promise<void> {
+    const roles = await this.rolesOf(actor, deal);
+    if (!roles.has(DealRole.BROKER) && !roles.has(DealRole.PARTY))
+      throw forbidden(`Only the broker and the parties ${what} a deal`);
+  }
+
+  private async commission(manager: EntityManager, deal: DealEntity): Promise<number | null> {
+    const settings = await this.settings.agencySettings(deal.agencyId, manager);
+    return commissionFor(deal.contractValueWan ?? deal.agreedPriceWan, this.settings.commissionRule(settings));
+  }
+
+  private async activity(
+    manager: EntityManager,
+    dealId: string,
+    actorId: string | null,
+    kind: DealActivityKind,
+    extra: { fromStage?: DealStage; toStage?: DealStage; body?: string | null },
+  ): Promise<DealActivityEntity> {
+    return manager.save(
+      manager.create(DealActivityEntity, {
+        dealId,
+        actorId,
+        kind,
+        fromStage: extra.fromStage ?? null,
+        toStage: extra.toStage ?? null,
+        body: extra.body ?? null,
+      }),
+    );
+  }
+}

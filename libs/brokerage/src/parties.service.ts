@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { forbidden, notFound } from '@app/core';
+import { AchievementEntity, AchievementInventorEntity, AchievementStatus, isOnTeam } from '@app/achievements';
+import { DemandEntity } from '@app/demands';
+import { ExpertEntity } from '@app/experts';
+import { Actor, Role } from '@app/identity';
+import { MatchTargetType } from '@app/matching';
+import { IntroductionSide } from './domain/introduction-consent';
+
+/** An introduction's or a deal's pair, as brokerage needs to know it. */
+export interface Pair {
+  demandId: string;
+  targetType: MatchTargetType;
+  targetId: string;
+}
+
+export interface ResolvedPair {
+  demand: DemandEntity;
+  achievement: AchievementEntity | null;
+  expert: ExpertEntity | null;
+  /** The institution behind the achievement or the expert. */
+  targetOrganisationId: string;
+}
+
+/** Achievement statuses in which the rights have been confirmed (先确权、后转化) and the achievement is on the market. */
+export const RIGHTS_CONFIRMED_STATUSES: readonly AchievementStatus[] = [
+  AchievementStatus.RIGHTS_CONFIRMED,
+  AchievementStatus.LISTED,
+  AchievementStatus.IN_NEGOTIATION,
+];
+
+/**
+ * Who stands on which side of a pair: the demand's enterprise members on one side; the achievement's team or its
+ * institution's TTO officers — or the expert (or their TTO) — on the other. The single place brokerage decides it.
+ */
+@Injectable()
+export class PartiesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async resolve(pair: Pair): Promise<ResolvedPair> {
+    const demand = await this.dataSource.getRepository(DemandEntity).findOneBy({ id: pair.demandId });
+    if (!demand) throw notFound('Demand', pair.demandId);
+    if (pair.targetType === MatchTargetType.ACHIEVEMENT) {
+      const achievement = await this.dataSource.getRepository(AchievementEntity).findOneBy({ id: pair.targetId });
+      if (!achievement) throw notFound('Achievement', pair.targetId);
+      return { demand, achievement, expert: null, targetOrganisationId: achievement.institutionId };
+    }
+    const expert = await this.dataSource.getRepository(ExpertEntity).findOneBy({ id: pair.targetId });
+    if (!expert) throw notFound('Expert', pair.targetId);
+    return { demand, achievement: null, expert, targetOrganisationId: expert.organisationId };
+  }
+
+  /** The sides `actor` may speak for (possibly both, e.g. an administrator test account; usually one or none). */
+  async sidesOf(
+    actor: Actor,
+    pair: Pair & { demandOrganisationId: string; targetOrganisationId: string },
+  ): Promise<Set<IntroductionSide>> {
+    const sides = new Set<IntroductionSide>();
+    if (actor.hasRole(Role.ENTERPRISE_MEMBER, pair.demandOrganisationId)) sides.add(IntroductionSide.DEMAND);
+    if (await this.onTargetSide(actor, pair)) sides.add(IntroductionSide.TARGET);
+    return sides;
+  }
+
+  private async onTargetSide(actor: Actor, pair: Pair & { targetOrganisationId: string }): Promise<boolean> {
+    if (actor.hasRole(Role.TTO_OFFICER, pair.targetOrganisationId)) return true;
+    if (pair.targetType === MatchTargetType.EXPERT) {
+      const expert = await this.dataSource.getRepository(ExpertEntity).findOneBy({ id: pair.targetId });
+      return !!expert && expert.userId === actor.userId;
+    }
+    const achievement = await this.dataSource.getRepository(AchievementEntity).findOneBy({ id: pair.targetId });
+    if (!achievement) return false;
+    const inventors = await this.dataSource
+      .getRepository(AchievementInventorEntity)
+      .findBy({ achievementId: pair.targetId });
+    return isOnTeam(actor, achievement, inventors);
+  }
+
+  /** The broker agency the actor works for (their first BROKER membership); FORBIDDEN for non-brokers. */
+  agencyOf(actor: Actor): string {
+    const agencies = actor.organisationsWithRole(Role.BROKER);
+    if (agencies.length === 0) throw forbidden('Only brokers do this');
+    return agencies[0];
+  }
+}

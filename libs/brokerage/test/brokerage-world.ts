@@ -1,0 +1,197 @@
+import { DataSource } from 'typeorm';
+import { AchievementEntity, AchievementInventorEntity, AchievementStatus } from '@app/achievements';
+import { DemandEntity, DemandStatus } from '@app/demands';
+import { ExpertEntity } from '@app/experts';
+import { OrganisationEntity, OrganisationKind, Role } from '@app/identity';
+import { MatchEntity, MatchStatus, MatchTargetType } from '@app/matching';
+import { TestApi } from '@app/testing';
+import { MarketplaceActors, TestActor } from '../../../apps/api/test/support/marketplace-actors';
+
+export const CLAIM = `mutation($id: ID!) { claimMatch(matchId: $id) { id matchId brokerId expiresAt } }`;
+export const PROPOSE = `mutation($input: ProposeIntroductionInput!) { proposeIntroduction(input: $input) { id status } }`;
+export const ANSWER = `mutation($input: AnswerIntroductionInput!) {
+  answerIntroduction(input: $input) { id status demandAnswer targetAnswer declineReason revealedAt deal { id stage } } }`;
+export const ACK = `mutation($id: ID!) { acknowledgeIntroductionConfidentiality(introductionId: $id) { id revealedAt } }`;
+export const MOVE = `mutation($input: MoveDealInput!) { moveDeal(input: $input) { id stage lostReason contractValueWan commissionWan
+  registrationNumber contractType technicalIncomeWan } }`;
+
+/** One marketplace: an institution with a listed achievement and an expert, an enterprise with an open demand, two agencies. */
+export interface BrokerageWorld {
+  university: OrganisationEntity;
+  enterprise: OrganisationEntity;
+  agencyA: OrganisationEntity;
+  agencyB: OrganisationEntity;
+  researcher: TestActor;
+  tto: TestActor;
+  expertUser: TestActor;
+  member: TestActor;
+  outsider: TestActor;
+  admin: TestActor;
+  brokers: TestActor[];
+  achievement: AchievementEntity;
+  expert: ExpertEntity;
+  demand: DemandEntity;
+  achievementMatch: MatchEntity;
+  expertMatch: MatchEntity;
+}
+
+export async function buildWorld(api: TestApi, label: string, brokerCount = 2): Promise<BrokerageWorld> {
+  const dataSource = api.app.get(DataSource);
+  const actors = new MarketplaceActors(api, dataSource);
+  const university = await actors.organisation(`${label} 明湖理工大学`, OrganisationKind.UNIVERSITY);
+  const enterprise = await actors.organisation(`${label} 翼展航空`, OrganisationKind.ENTERPRISE);
+  const otherEnterprise = await actors.organisation(`${label} 旁观公司`, OrganisationKind.ENTERPRISE);
+  const agencyA = await actors.organisation(`${label} 汇智技术转移`, OrganisationKind.BROKER_AGENCY);
+  const agencyB = await actors.organisation(`${label} 启航经纪`, OrganisationKind.BROKER_AGENCY);
+  const government = await actors.organisation(`${label} 科技局`, OrganisationKind.GOVERNMENT);
+  const researcher = await actors.user(`${label}-researcher`, Role.RESEARCHER, university.id);
+  const tto = await actors.user(`${label}-tto`, Role.TTO_OFFICER, university.id);
+  const expertUser = await actors.user(`${label}-expert`, Role.RESEARCHER, university.id);
+  const member = await actors.user(`${label}-member`, Role.ENTERPRISE_MEMBER, enterprise.id);
+  const outsider = await actors.user(`${label}-outsider`, Role.ENTERPRISE_MEMBER, otherEnterprise.id);
+  const admin = await actors.user(`${label}-admin`, Role.ADMIN, government.id);
+  const brokers = await Promise.all(
+    Array.from({ length: brokerCount }, (_, i) =>
+      actors.user(`${label}-broker${i}`, Role.BROKER, i % 2 === 0 ? agencyA.id : agencyB.id),
+    ),
+  );
+
+  const achievement = await dataSource.getRepository(AchievementEntity).save(
+    dataSource.getRepository(AchievementEntity).create({
+      title: `${label} 低空物流视觉导航`,
+      summary: '公开摘要',
+      description: '机密：算法细节',
+      keywords: ['视觉导航'],
+      industryCode: 'low_altitude',
+      trl: 6,
+      askingPriceWan: 120,
+      institutionId: university.id,
+      ownerId: researcher.userId,
+      representativeId: researcher.userId,
+      status: AchievementStatus.LISTED,
+      listedAt: new Date(),
+      reconfirmedAt: new Date(),
+    }),
+  );
+  await dataSource.getRepository(AchievementInventorEntity).insert({
+    achievementId: achievement.id,
+    userId: researcher.userId,
+    name: '周明远',
+    contributionShare: 100,
+    position: 0,
+  });
+  const expert = await dataSource.getRepository(ExpertEntity).save(
+    dataSource.getRepository(ExpertEntity).create({
+      userId: expertUser.userId,
+      organisationId: university.id,
+      name: '李专家',
+      bio: '无人机导航',
+      contactEmail: `${label}-expert-private@example.com`,
+      contactPhone: '13800000000',
+    }),
+  );
+  const demand = await dataSource.getRepository(DemandEntity).save(
+    dataSource.getRepository(DemandEntity).create({
+      organisationId: enterprise.id,
+      postedById: member.userId,
+      title: `${label} 需要无人机室内导航`,
+      summary: '公开需求',
+      confidentialDetails: `${label} CONFIDENTIAL: 预算 200 万, 客户为某机场`,
+      industryCode: 'low_altitude',
+      status: DemandStatus.OPEN,
+      publishedAt: new Date(),
+    }),
+  );
+  const matches = dataSource.getRepository(MatchEntity);
+  const explanation = { matchedTerms: [], missingTerms: [], textScore: 0.9, coverage: 0.8, factors: [] };
+  const achievementMatch = await matches.save(
+    matches.create({
+      demandId: demand.id,
+      targetType: MatchTargetType.ACHIEVEMENT,
+      targetId: achievement.id,
+      score: 0.91,
+      explanation,
+      engineVersion: 'test',
+      status: MatchStatus.SUGGESTED,
+      computedAt: new Date(),
+    }),
+  );
+  const expertMatch = await matches.save(
+    matches.create({
+      demandId: demand.id,
+      targetType: MatchTargetType.EXPERT,
+      targetId: expert.id,
+      score: 0.72,
+      explanation,
+      engineVersion: 'test',
+      status: MatchStatus.SUGGESTED,
+      computedAt: new Date(),
+    }),
+  );
+  return {
+    university,
+    enterprise,
+    agencyA,
+    agencyB,
+    researcher,
+    tto,
+    expertUser,
+    member,
+    outsider,
+    admin,
+    brokers,
+    achievement,
+    expert,
+    demand,
+    achievementMatch,
+    expertMatch,
+  };
+}
+
+/** Runs a GraphQL operation that must succeed, returning its data. */
+export async function ok<T = any>(
+  api: TestApi,
+  query: string,
+  variables: Record<string, unknown>,
+  actor: TestActor,
+): Promise<T> {
+  const res = await api.gql(query, variables, actor.token);
+  if (res.errors) throw new Error(`${actor.label}: ${JSON.stringify(res.errors)}`);
+  return res.data as T;
+}
+
+/** The error code of an operation that must fail. */
+export async function errorCode(
+  api: TestApi,
+  query: string,
+  variables: Record<string, unknown>,
+  actor: TestActor,
+): Promise<string> {
+  const res = await api.gql(query, variables, actor.token);
+  if (!res.errors) throw new Error(`${actor.label}: expected an error, got ${JSON.stringify(res.data)}`);
+  return res.errors[0].extensions?.code as string;
+}
+
+/** A deal at INTRODUCED between the world's demand and achievement, by brokers[0]; returns ids. */
+export async function introducedDeal(api: TestApi, world: BrokerageWorld, acknowledge = true) {
+  const broker = world.brokers[0];
+  await ok(api, CLAIM, { id: world.achievementMatch.id }, broker);
+  const { proposeIntroduction } = await ok(
+    api,
+    PROPOSE,
+    { input: { matchId: world.achievementMatch.id, message: '建议洽谈' } },
+    broker,
+  );
+  await ok(api, ANSWER, { input: { introductionId: proposeIntroduction.id, accept: true } }, world.member);
+  const { answerIntroduction } = await ok(
+    api,
+    ANSWER,
+    { input: { introductionId: proposeIntroduction.id, accept: true } },
+    world.researcher,
+  );
+  if (acknowledge) {
+    await ok(api, ACK, { id: proposeIntroduction.id }, world.member);
+    await ok(api, ACK, { id: proposeIntroduction.id }, world.researcher);
+  }
+  return { introductionId: proposeIntroduction.id as string, dealId: answerIntroduction.deal.id as string };
+}

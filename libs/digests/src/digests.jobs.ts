@@ -1,0 +1,53 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Clock, JobName, JobOutcome, JobPayloads, JobQueue, JOB_QUEUE, OnJob } from '@app/core';
+import type { Job } from 'bullmq';
+import { DigestBuilderService } from './digest-builder.service';
+import { DigestDeliveryService } from './digest-delivery.service';
+import { hourSlot } from './domain/digest-defaults';
+
+export const PLAN_DIGESTS_SCHEDULER_ID = 'digests.plan-hourly';
+/** Every hour on the hour (UTC): each hour is a slot; recipients' local day and hour decide who is due. */
+export const PLAN_DIGESTS_PATTERN = '0 * * * *';
+
+@Injectable()
+export class DigestsJobs implements OnApplicationBootstrap {
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+    private readonly builder: DigestBuilderService,
+    private readonly delivery: DigestDeliveryService,
+  ) {}
+
+  /** Upserting the scheduler by id at every boot keeps exactly one, whatever the number of restarts or workers. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs
+      .queue(JOB_QUEUE[JobName.PlanDigests])
+      .upsertJobScheduler(
+        PLAN_DIGESTS_SCHEDULER_ID,
+        { pattern: PLAN_DIGESTS_PATTERN, tz: 'UTC' },
+        { name: JobName.PlanDigests, data: {} satisfies JobPayloads[JobName.PlanDigests], opts: { attempts: 3 } },
+      );
+  }
+
+  /** The slot is the hour the scheduler meant (its scheduled time), so a late run still plans the right hour. */
+  @OnJob(JobName.PlanDigests)
+  async plan(payload: JobPayloads[JobName.PlanDigests], job?: Job): Promise<JobOutcome> {
+    const scheduledAt = job ? job.timestamp + (job.opts.delay ?? 0) : this.clock.now().getTime();
+    const slot = payload.slot ? hourSlot(new Date(payload.slot)) : hourSlot(new Date(scheduledAt));
+    const due = await this.builder.plan(slot);
+    return due > 0 ? 'done' : 'skipped';
+  }
+
+  @OnJob(JobName.BuildDigest)
+  build(payload: JobPayloads[JobName.BuildDigest]): Promise<JobOutcome> {
+    return this.builder.buildScheduled(payload.userId, payload.period, new Date(payload.slot));
+  }
+
+  @OnJob(JobName.DeliverDigest)
+  deliver(payload: JobPayloads[JobName.DeliverDigest], job: Job): Promise<JobOutcome> {
+    return this.delivery.deliver(payload.deliveryId, {
+      attemptsMade: job.attemptsMade,
+      maxAttempts: job.opts.attempts ?? 1,
+    });
+  }
+}

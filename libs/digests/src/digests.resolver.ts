@@ -1,0 +1,51 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentActor, Public } from '@app/identity';
+import { DigestBuilderService } from './digest-builder.service';
+import { DigestPreferencesService } from './digest-preferences.service';
+import {
+  DigestObject,
+  DigestPreferencesInput,
+  DigestPreferencesObject,
+  QueueDashboardTicket,
+  RerunDigestArgs,
+  UnsubscribeArgs,
+} from './digest.object';
+import { QueueDashboardService } from './queue-dashboard';
+
+/** Thin: preferences are the actor's own; re-runs and dashboard tickets check ADMIN in the services. */
+@Resolver()
+export class DigestsResolver {
+  constructor(
+    private readonly preferences: DigestPreferencesService,
+    private readonly builder: DigestBuilderService,
+    private readonly dashboard: QueueDashboardService,
+  ) {}
+
+  @Query(() => DigestPreferencesObject, { description: 'My digest settings (defaults until changed)' })
+  digestPreferences(@CurrentActor() actor: Actor) {
+    return this.preferences.get(actor);
+  }
+
+  @Mutation(() => DigestPreferencesObject)
+  updateDigestPreferences(@CurrentActor() actor: Actor, @Args('input') input: DigestPreferencesInput) {
+    return this.preferences.update(actor, input);
+  }
+
+  @Public()
+  @Mutation(() => DigestPreferencesObject, { description: 'The one-click link of a digest email, without signing in' })
+  async unsubscribeDigest(@Args() args: UnsubscribeArgs) {
+    return (await this.preferences.applyUnsubscribe(args.token, args.frequency)).settings;
+  }
+
+  @Mutation(() => DigestObject, {
+    description: 'ADMIN: builds a new version of a period for one recipient and delivers it on their channels',
+  })
+  rerunDigest(@CurrentActor() actor: Actor, @Args() args: RerunDigestArgs) {
+    return this.builder.rerun(actor, args.userId, args.period);
+  }
+
+  @Mutation(() => QueueDashboardTicket, { description: 'ADMIN: a short-lived link to the queue dashboard' })
+  issueQueueDashboardTicket(@CurrentActor() actor: Actor) {
+    return this.dashboard.issueTicket(actor);
+  }
+}

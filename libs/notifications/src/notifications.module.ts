@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { NotificationsResolver } from './notifications.resolver';
+import { NotificationsService } from './notifications.service';
+import { SmtpMailer } from './smtp-mailer';
+import { WebhooksResolver } from './webhooks.resolver';
+import { WebhooksService } from './webhooks.service';
+
+/** Channels: in-app notifications, webhook subscriptions and the signed POST, SMTP mail. For every process. */
+@Module({
+  providers: [NotificationsService, WebhooksService, SmtpMailer],
+  exports: [NotificationsService, WebhooksService, SmtpMailer],
+})
+export class NotificationsModule {}
+
+/** GraphQL surface, imported by apps/api only. */
+@Module({ imports: [NotificationsModule], providers: [NotificationsResolver, WebhooksResolver] })
+export class NotificationsGraphqlModule {}

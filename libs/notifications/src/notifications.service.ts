@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { badInput, Clock, Connection, decodeCursor, notFound, toConnection } from '@app/core';
+import { Actor } from '@app/identity';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { NotificationEntity, NotificationKind } from './notification.entity';
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  body?: string;
+  data?: Record<string, unknown>;
+  /** Same key twice creates one notification (retried jobs). */
+  dedupeKey?: string;
+}
+
+/** In-app notifications: every read and write is scoped to the actor's own user id. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates a notification unless one with the same dedupe key exists; true when created. */
+  async notify(notification: NewNotification, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values({
+        userId: notification.userId,
+        kind: notification.kind,
+        title: notification.title,
+        body: notification.body ?? '',
+        // TypeORM's deep-partial type cannot express an open JSON record; the value is bound as a parameter.
+        data: (notification.data ?? {}) as object,
+        dedupeKey: notification.dedupeKey ?? null,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  async list(
+    actor: Actor,
+    page: { first: number; after?: string; unreadOnly?: boolean },
+  ): Promise<Connection<NotificationEntity>> {
+    const query = this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .where('n.userId = :userId', { userId: actor.userId });
+    if (page.unreadOnly) query.andWhere('n.readAt IS NULL');
+    const totalCount = await query.clone().getCount();
+    if (page.after) {
+      const [createdAt, id] = decodeCursor(page.after, 2);
+      if (typeof createdAt !== 'string' || typeof id !== 'string')
+        throw badInput('Invalid pagination cursor', { field: 'after' });
+      query.andWhere('(n.createdAt < :createdAt OR (n.createdAt = :createdAt AND n.id < :id))', {
+        createdAt: new Date(createdAt),
+        id,
+      });
+    }
+    const rows = await query
+      .orderBy('n.createdAt', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(page.first + 1)
+      .getMany();
+    return toConnection(rows, page.first, (row) => [row.createdAt.toISOString(), row.id], totalCount);
+  }
+
+  unreadCount(actor: Actor): Promise<number> {
+    return this.dataSource.getRepository(NotificationEntity).countBy({ userId: actor.userId, readAt: IsNull() });
+  }
+
+  async markRead(actor: Actor, id: string): Promise<NotificationEntity> {
+    const repository = this.dataSource.getRepository(NotificationEntity);
+    const notification = await repository.findOneBy({ id, userId: actor.userId });
+    if (!notification) throw notFound('Notification', id);
+    if (!notification.readAt) {
+      await repository.update({ id, readAt: IsNull() }, { readAt: this.clock.now() });
+      return repository.findOneByOrFail({ id });
+    }
+    return notification;
+  }
+
+  /** Marks every unread notification read; returns how many changed. */
+  async markAllRead(actor: Actor): Promise<number> {
+    const result = await this.dataSource
+      .getRepository(NotificationEntity)
+      .update({ userId: actor.userId, readAt: IsNull() }, { readAt: this.clock.now() });
+    return result.affected ?? 0;
+  }
+}

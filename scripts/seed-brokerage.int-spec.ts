@@ -1,0 +1,56 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { AnalyticsModule, AnalyticsService } from '@app/analytics';
+import { DealEntity, EntrustmentEntity, IntroductionEntity, ListingFeedbackEntity } from '@app/brokerage';
+import { Actor, OrganisationKind, Role } from '@app/identity';
+import { CliModule } from './cli/cli.module';
+import { seedDirectory } from './seed';
+import { seedBrokerage } from './seed-brokerage';
+import { seedCatalogue } from './seed-catalogue';
+
+describe('seedBrokerage', () => {
+  let app: INestApplicationContext;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    app = await (await Test.createTestingModule({ imports: [CliModule, AnalyticsModule] }).compile()).init();
+    dataSource = app.get(DataSource);
+    await seedDirectory(app);
+    await seedCatalogue(app);
+  }, 120_000);
+  afterAll(() => app?.close());
+
+  it('seeds entrustments, introductions and deals across stages, idempotently', async () => {
+    const first = await seedBrokerage(app);
+    expect(first).toEqual({ introductionsCreated: 6, dealsCreated: 4, skipped: 0 });
+    const count = async () => ({
+      entrustments: await dataSource.getRepository(EntrustmentEntity).count(),
+      introductions: await dataSource.getRepository(IntroductionEntity).count(),
+      deals: await dataSource.getRepository(DealEntity).find({ order: { createdAt: 'ASC' } }),
+      feedback: await dataSource.getRepository(ListingFeedbackEntity).count(),
+    });
+    const before = await count();
+    expect(before.deals.map((d) => d.stage)).toEqual(['REGISTERED', 'CLOSED_LOST', 'CONTRACT_SIGNED', 'NEGOTIATING']);
+    expect(before.deals[0]).toMatchObject({ contractValueWan: 180, technicalIncomeWan: 150, commissionWan: 9 });
+    expect(before.entrustments).toBe(2);
+    expect(before.feedback).toBe(1);
+
+    expect(await seedBrokerage(app)).toEqual({ introductionsCreated: 0, dealsCreated: 0, skipped: 6 });
+    expect(await count()).toEqual(before);
+
+    // What the bureau sees on the demo data (printed for the closing note of the issue).
+    const admin = new Actor('seed-admin', [
+      { organisationId: 'bureau', organisationKind: OrganisationKind.GOVERNMENT, role: Role.ADMIN },
+    ]);
+    const analytics = app.get(AnalyticsService);
+    const funnel = await analytics.funnel(admin, {});
+    const durations = await analytics.stageDurations(admin, {});
+    const overview = await analytics.overview(admin, {});
+    console.log(JSON.stringify({ funnel, durations, overview }, null, 1));
+    expect(funnel.map((step) => step.step)).toEqual(['LISTED', 'MATCHED', 'INTRODUCED', 'DEAL', 'REGISTERED_CONTRACT']);
+    expect(funnel[4].count).toBe(1);
+    expect(funnel[3].count).toBe(4);
+    expect(overview).toMatchObject({ registeredContracts: 1, contractValueWan: 180, technicalIncomeWan: 150 });
+  }, 60_000);
+});
