@@ -10,7 +10,14 @@ const compose = parse(readFileSync(join(__dirname, 'compose.yaml'), 'utf8')) as 
 
 describe('docker/compose.yaml', () => {
   it('declares the whole stack', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'meilisearch', 'migrate', 'postgres', 'redis', 'worker']);
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'api',
+      'meilisearch',
+      'migrate',
+      'postgres',
+      'redis',
+      'worker',
+    ]);
     expect(compose.services.worker.command).toEqual(['node', 'dist/apps/worker/src/main.js']);
     expect(compose.services.migrate.command).toEqual(['node', 'dist/scripts/migrate.js']);
     expect(Object.keys(compose.services.api.depends_on ?? {})).toContain('migrate');
@@ -23,7 +30,9 @@ describe('docker/compose.yaml', () => {
       Object.entries(environment).map(([key, value]) => [
         key,
         String(value).replace(/\$\{(\w+)[^}]*\}/g, (_, variable: string) =>
-          variable === 'PUBLIC_URL' ? 'https://techtransfer.example' : `${variable.toLowerCase()}-value-long-enough-for-validation`,
+          variable === 'PUBLIC_URL'
+            ? 'https://techtransfer.example'
+            : `${variable.toLowerCase()}-value-long-enough-for-validation`,
         ),
       ]),
     );

@@ -41,7 +41,11 @@ function step(message: string): void {
 }
 
 function runNode(label: string, script: string, env: NodeJS.ProcessEnv, keepRunning: boolean): Promise<number> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', script], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (keepRunning) children.push(child);
   const prefix = `\x1b[90m[${label}]\x1b[0m `;
   const relay = (stream: NodeJS.WritableStream) => (chunk: Buffer) =>
@@ -100,7 +104,11 @@ async function main(): Promise<void> {
   started.push(redis);
   if (redis.startedByUs) console.log('  started redis-server');
 
-  step(process.env.MEILI_URL ? `Meilisearch at ${process.env.MEILI_URL}` : 'Meilisearch (local server, data in .data/meilisearch)');
+  step(
+    process.env.MEILI_URL
+      ? `Meilisearch at ${process.env.MEILI_URL}`
+      : 'Meilisearch (local server, data in .data/meilisearch)',
+  );
   const meiliPort = (await isTcpPortOpen('127.0.0.1', 7700)) ? await pickFreePort() : 7700;
   const meili = await ensureMeilisearch({
     url: process.env.MEILI_URL,

@@ -53,14 +53,21 @@ ${[...drift.down].reverse().map(statement).join('\n')}
     const index = readFileSync(indexPath, 'utf8')
       .replace(/^(\/\/.*\n)/, `$1import { ${className} } from './${fileName}';\n`)
       .replace(/export const MIGRATIONS = \[(.*)\];/s, (_, list: string) => {
-        const items = list.split(',').map((s) => s.trim()).filter(Boolean);
+        const items = list
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         return `export const MIGRATIONS = [${[...items, className].join(', ')}];`;
       });
     writeFileSync(indexPath, index);
     // Generated code is formatted like the rest, so `npm run lint` stays green.
-    execFileSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--write', join(MIGRATIONS_DIR, `${fileName}.ts`), indexPath], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      process.execPath,
+      [require.resolve('prettier/bin/prettier.cjs'), '--write', join(MIGRATIONS_DIR, `${fileName}.ts`), indexPath],
+      {
+        stdio: 'ignore',
+      },
+    );
     console.log(`Wrote libs/database/src/migrations/${fileName}.ts (${drift.up.length} statements)`);
   } finally {
     await dropDatabase(baseUrl, scratch);

@@ -71,7 +71,7 @@ describe('seedCatalogue', () => {
       [AchievementStatus.PUBLIC_NOTICE]: 3,
     });
     expect(summary.achievements).toEqual(tally(state.achievements.map((a) => a.status)));
-    expect(state.achievements.filter((a) => a.language === 'en').length).toBeGreaterThanOrEqual(4);
+    expect(state.achievements.filter((a) => String(a.language) === 'en').length).toBeGreaterThanOrEqual(4);
 
     // One notice drew an objection, went back to TTO review and was re-approved into a second notice round.
     expect(state.objections).toHaveLength(1);

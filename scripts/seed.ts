@@ -7,7 +7,14 @@ import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { MembershipEntity, OrganisationEntity, OrganisationKind, PasswordHasher, Role, UserEntity } from '@app/identity';
+import {
+  MembershipEntity,
+  OrganisationEntity,
+  OrganisationKind,
+  PasswordHasher,
+  Role,
+  UserEntity,
+} from '@app/identity';
 import { CliModule } from './cli/cli.module';
 import { seedCatalogue } from './seed-catalogue';
 
@@ -21,18 +28,53 @@ const ORGANISATIONS: Array<{ slug: string; name: string; kind: OrganisationKind;
   { slug: 'yunlian-iot', name: '云联物联网技术有限公司', kind: OrganisationKind.ENTERPRISE, region: '杭州' },
   { slug: 'shuzhi-software', name: '数智软件信息服务有限公司', kind: OrganisationKind.ENTERPRISE, region: '杭州' },
   { slug: 'xinhe-ic', name: '芯合集成电路设计有限公司', kind: OrganisationKind.ENTERPRISE, region: '无锡' },
-  { slug: 'newrd-low-altitude', name: '低空经济产业创新研究院', kind: OrganisationKind.NEW_RD_INSTITUTION, region: '杭州' },
+  {
+    slug: 'newrd-low-altitude',
+    name: '低空经济产业创新研究院',
+    kind: OrganisationKind.NEW_RD_INSTITUTION,
+    region: '杭州',
+  },
   // Also created by the catalogue; listed here so the demo logins below can join them.
   { slug: 'minghu-university', name: '明湖理工大学', kind: OrganisationKind.UNIVERSITY, region: '杭州' },
   { slug: 'yizhan-aviation', name: '翼展航空科技有限公司', kind: OrganisationKind.ENTERPRISE, region: '西安' },
 ];
 
 export const DEMO_LOGINS: Array<{ email: string; name: string; role: Role; organisation: string; what: string }> = [
-  { email: 'admin@demo.local', name: '科技局 王主任', role: Role.ADMIN, organisation: 'district-bureau', what: 'bureau administrator' },
-  { email: 'researcher@demo.local', name: '周明远', role: Role.RESEARCHER, organisation: 'minghu-university', what: 'researcher, 明湖理工大学' },
-  { email: 'tto@demo.local', name: '技术转移办 李老师', role: Role.TTO_OFFICER, organisation: 'minghu-university', what: 'tech-transfer office, 明湖理工大学' },
-  { email: 'enterprise@demo.local', name: '翼展航空 张工', role: Role.ENTERPRISE_MEMBER, organisation: 'yizhan-aviation', what: 'enterprise member, 翼展航空' },
-  { email: 'broker@demo.local', name: '汇智 陈经纪', role: Role.BROKER, organisation: 'huizhi-transfer', what: 'technology broker' },
+  {
+    email: 'admin@demo.local',
+    name: '科技局 王主任',
+    role: Role.ADMIN,
+    organisation: 'district-bureau',
+    what: 'bureau administrator',
+  },
+  {
+    email: 'researcher@demo.local',
+    name: '周明远',
+    role: Role.RESEARCHER,
+    organisation: 'minghu-university',
+    what: 'researcher, 明湖理工大学',
+  },
+  {
+    email: 'tto@demo.local',
+    name: '技术转移办 李老师',
+    role: Role.TTO_OFFICER,
+    organisation: 'minghu-university',
+    what: 'tech-transfer office, 明湖理工大学',
+  },
+  {
+    email: 'enterprise@demo.local',
+    name: '翼展航空 张工',
+    role: Role.ENTERPRISE_MEMBER,
+    organisation: 'yizhan-aviation',
+    what: 'enterprise member, 翼展航空',
+  },
+  {
+    email: 'broker@demo.local',
+    name: '汇智 陈经纪',
+    role: Role.BROKER,
+    organisation: 'huizhi-transfer',
+    what: 'technology broker',
+  },
 ];
 
 export async function seedDirectory(app: INestApplicationContext): Promise<void> {
@@ -58,7 +100,9 @@ export async function seedDirectory(app: INestApplicationContext): Promise<void>
         .orIgnore()
         .execute();
       const user = await manager.findOneByOrFail(UserEntity, { email: login.email });
-      const organisation = await manager.findOneByOrFail(OrganisationEntity, { externalKey: `seed:${login.organisation}` });
+      const organisation = await manager.findOneByOrFail(OrganisationEntity, {
+        externalKey: `seed:${login.organisation}`,
+      });
       await manager
         .createQueryBuilder()
         .insert()

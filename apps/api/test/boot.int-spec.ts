@@ -13,13 +13,16 @@ function boot(entry: string, env: Record<string, string | undefined>) {
 }
 
 describe('booting with bad configuration', () => {
-  it.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])('%s stops with a message naming each variable', (entry) => {
-    const result = boot(entry, { PORT: 'abc', MEILI_MASTER_KEY: 'x'.repeat(20), DATABASE_URL: 'not a url' });
-    expect(result.status).toBe(78);
-    expect(result.stderr).toContain('Invalid configuration');
-    expect(result.stderr).toMatch(/PORT: .*"abc"/);
-    expect(result.stderr).toMatch(/DATABASE_URL: DATABASE_URL must be a postgres:\/\/ URL/);
-    expect(result.stderr).toMatch(/JWT_SECRET is required/);
-    expect(result.stderr).not.toMatch(/^\s+at /m);
-  });
+  it.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])(
+    '%s stops with a message naming each variable',
+    (entry) => {
+      const result = boot(entry, { PORT: 'abc', MEILI_MASTER_KEY: 'x'.repeat(20), DATABASE_URL: 'not a url' });
+      expect(result.status).toBe(78);
+      expect(result.stderr).toContain('Invalid configuration');
+      expect(result.stderr).toMatch(/PORT: .*"abc"/);
+      expect(result.stderr).toMatch(/DATABASE_URL: DATABASE_URL must be a postgres:\/\/ URL/);
+      expect(result.stderr).toMatch(/JWT_SECRET is required/);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    },
+  );
 });

@@ -35,7 +35,9 @@ describe('identity over GraphQL', () => {
 
   it('registers a researcher into an institution and shows them as me', async () => {
     const session = await registerResearcher();
-    expect(session.user.memberships).toEqual([{ role: 'RESEARCHER', organisation: { name: '示范大学', kind: 'UNIVERSITY' } }]);
+    expect(session.user.memberships).toEqual([
+      { role: 'RESEARCHER', organisation: { name: '示范大学', kind: 'UNIVERSITY' } },
+    ]);
     const me = await api.gql(ME, {}, session.accessToken);
     expect(me.data!.me).toMatchObject({ id: session.user.id, email: session.email });
   });
@@ -65,7 +67,10 @@ describe('identity over GraphQL', () => {
     expect(ok.data!.login.user.email).toBe(email);
     const wrong = await api.gql(LOGIN, { input: { email, password: 'not the password at all' } });
     expect(wrong.data).toBeNull();
-    expect(wrong.errors![0]).toMatchObject({ message: 'Wrong email or password', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(wrong.errors![0]).toMatchObject({
+      message: 'Wrong email or password',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     const unknown = await api.gql(LOGIN, { input: { email: uniqueEmail('nobody'), password } });
     expect(unknown.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
@@ -83,15 +88,29 @@ describe('identity over GraphQL', () => {
       input: { email: 'not-an-email', password, displayName: 'x', role: 'RESEARCHER', organisationId: university.id },
     });
     expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    expect(res.errors![0].extensions!.fields).toEqual([{ field: 'email', problems: ['email must be a valid email address'] }]);
+    expect(res.errors![0].extensions!.fields).toEqual([
+      { field: 'email', problems: ['email must be a valid email address'] },
+    ]);
 
     const weak = await api.gql(REGISTER, {
-      input: { email: uniqueEmail(), password: 'short', displayName: 'x', role: 'RESEARCHER', organisationId: university.id },
+      input: {
+        email: uniqueEmail(),
+        password: 'short',
+        displayName: 'x',
+        role: 'RESEARCHER',
+        organisationId: university.id,
+      },
     });
     expect(weak.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'password' } });
 
     const wrongKind = await api.gql(REGISTER, {
-      input: { email: uniqueEmail(), password, displayName: 'x', role: 'ENTERPRISE_MEMBER', organisationId: university.id },
+      input: {
+        email: uniqueEmail(),
+        password,
+        displayName: 'x',
+        role: 'ENTERPRISE_MEMBER',
+        organisationId: university.id,
+      },
     });
     expect(wrongKind.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'role' } });
   });
@@ -118,7 +137,10 @@ describe('identity over GraphQL', () => {
 
   it('requires a token for guarded queries and rejects a forged or expired one', async () => {
     const anonymous = await api.gql(ME);
-    expect(anonymous.errors![0]).toMatchObject({ message: 'Authentication required', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(anonymous.errors![0]).toMatchObject({
+      message: 'Authentication required',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     const session = await registerResearcher();
     const forged = `${session.accessToken.slice(0, -4)}AAAA`;
     expect((await api.gql(ME, {}, forged)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
@@ -139,12 +161,16 @@ describe('identity over GraphQL', () => {
     // Reusing the spent token closes the whole session, including the rotated token.
     const reuse = await api.gql(REFRESH, { token: session.refreshToken });
     expect(reuse.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
-    expect((await api.gql(REFRESH, { token: rotated.refreshToken })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await api.gql(REFRESH, { token: rotated.refreshToken })).errors![0].extensions!.code).toBe(
+      'UNAUTHENTICATED',
+    );
 
     const other = await api.gql(LOGIN, { input: { email: session.email, password } });
     const loggedIn = other.data!.login;
     expect((await api.gql(LOGOUT, { token: loggedIn.refreshToken })).data!.logout).toBe(true);
-    expect((await api.gql(REFRESH, { token: loggedIn.refreshToken })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await api.gql(REFRESH, { token: loggedIn.refreshToken })).errors![0].extensions!.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('never leaks a stack trace', async () => {

@@ -11,7 +11,8 @@ describe('GraphQL limits and health', () => {
     const deep = `{ me { memberships { organisation { id } } } }`;
     expect((await api.gql(deep)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     let nested = 'id';
-    for (let i = 0; i < 12; i++) nested = `__typename ... on Query { me { memberships { organisation { ${nested} } } } }`;
+    for (let i = 0; i < 12; i++)
+      nested = `__typename ... on Query { me { memberships { organisation { ${nested} } } } }`;
     const res = await api.gql(`{ ${nested} }`);
     expect(res.status).toBe(400);
     expect(res.errors![0].message).toMatch(/exceeds maximum operation depth/);

@@ -16,6 +16,11 @@ import { achievementImport, demandImport, expertImport } from './record-mapping'
 export interface ImportOptions {
   /** Name of the organisation set; defaults to the folder's name, so re-importing a folder reuses its organisations. */
   organisationSet?: string;
+  /**
+   * Industry code given to a demand whose line names no known industry (the domain requires one).
+   * Absent: such lines are refused. The evaluation command uses it, since judged datasets may omit industries.
+   */
+  demandIndustryFallback?: string;
 }
 
 /**
@@ -51,7 +56,7 @@ export class ImportService {
       throw badInput(`${folder} has none of ${DATASET_FILES.map(datasetFileName).join(', ')}`, { field: 'folder' });
     }
 
-    const run = new ImportRun(organisationSet, this.organisations.forRun());
+    const run = new ImportRun(organisationSet, this.organisations.forRun(), options.demandIndustryFallback ?? null);
     const files = {} as Record<DatasetFile, FileReport>;
     const resolveIndustry: IndustryResolver = (text) => this.taxonomy.resolveIndustry(text);
     for (const [index, file] of DATASET_FILES.entries()) {
@@ -100,7 +105,11 @@ export class ImportService {
       }
       case 'demands': {
         const demand = record as DatasetRecords['demands'];
-        const mapped = demandImport(demand);
+        const mapped = demandImport(
+          demand.industryCode === null && run.demandIndustryFallback
+            ? { ...demand, industryCode: run.demandIndustryFallback }
+            : demand,
+        );
         const enterprise = await run.organisations.resolve(enterpriseSpec(run.set, demand.enterprise));
         return (await this.demands.importDemand(enterprise.id, mapped)).outcome;
       }
@@ -114,6 +123,7 @@ class ImportRun {
   constructor(
     readonly set: string,
     readonly organisations: OrganisationResolver,
+    readonly demandIndustryFallback: string | null,
   ) {}
 }
 

@@ -13,7 +13,12 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            ...postgresOptions(config.DATABASE_URL, { entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, applicationName }),
+            ...postgresOptions(config.DATABASE_URL, {
+              entities: ALL_ENTITIES,
+              migrations: ALL_MIGRATIONS,
+              applicationName,
+              poolSize: config.DATABASE_POOL_SIZE,
+            }),
             // Fail fast with the real error instead of retrying for half a minute.
             retryAttempts: 2,
             retryDelay: 1_000,

@@ -67,12 +67,17 @@ export async function createDatabase(databaseUrl: string, name: string, template
 }
 
 export async function dropDatabase(databaseUrl: string, name: string): Promise<void> {
-  await withMaintenanceClient(databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+  await withMaintenanceClient(databaseUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+  );
 }
 
 export async function listDatabases(databaseUrl: string, prefix: string): Promise<string[]> {
   return withMaintenanceClient(databaseUrl, async (client) => {
-    const result = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+    const result = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [prefix],
+    );
     return result.rows.map((row) => row.datname);
   });
 }

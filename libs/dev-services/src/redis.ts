@@ -97,7 +97,7 @@ async function ping(redisUrl: string): Promise<void> {
   try {
     await client.connect();
     const reply = await client.ping();
-    if (reply !== 'PONG') throw new Error(`unexpected reply ${reply}`);
+    if (reply !== 'PONG') throw new Error(`unexpected reply ${String(reply)}`);
   } catch (error) {
     const { hostname, port } = new URL(redisUrl);
     const message = error instanceof Error ? error.message : String(error);

@@ -3,7 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
-import { AppConfig, badInput, Clock, conflict, DomainException, ErrorCode, forbidden, unauthenticated } from '@app/core';
+import {
+  AppConfig,
+  badInput,
+  Clock,
+  conflict,
+  DomainException,
+  ErrorCode,
+  forbidden,
+  unauthenticated,
+} from '@app/core';
 import { Actor } from './domain/actor';
 import { passwordProblems } from './domain/password-policy';
 import {
@@ -88,7 +97,8 @@ export class AuthService {
         );
       } else {
         organisation = await manager.findOneBy(OrganisationEntity, { id: command.organisationId });
-        if (!organisation) throw new DomainException(ErrorCode.NOT_FOUND, 'Organisation not found', { field: 'organisationId' });
+        if (!organisation)
+          throw new DomainException(ErrorCode.NOT_FOUND, 'Organisation not found', { field: 'organisationId' });
       }
       if (!roleFitsOrganisation(command.role, organisation.kind)) {
         throw badInput(`The role ${command.role} cannot be held in an organisation of kind ${organisation.kind}`, {
@@ -138,7 +148,10 @@ export class AuthService {
   async logout(refreshToken: string): Promise<void> {
     const stored = await this.refreshTokens.findOneBy({ tokenHash: hashToken(refreshToken) });
     if (!stored) return;
-    await this.refreshTokens.update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    await this.refreshTokens.update(
+      { familyId: stored.familyId, revokedAt: IsNull() },
+      { revokedAt: this.clock.now() },
+    );
   }
 
   /** Verifies an access token and loads who it speaks for. */
@@ -159,7 +172,8 @@ export class AuthService {
 
   async loadActor(userId: string): Promise<Actor> {
     const rows = await this.memberships.find({ where: { userId }, relations: { organisation: true, user: true } });
-    if (rows.length === 0 && !(await this.users.existsBy({ id: userId }))) throw unauthenticated('Account no longer exists');
+    if (rows.length === 0 && !(await this.users.existsBy({ id: userId })))
+      throw unauthenticated('Account no longer exists');
     return new Actor(
       userId,
       rows.map((m) => ({ organisationId: m.organisationId, organisationKind: m.organisation!.kind, role: m.role })),
@@ -189,5 +203,4 @@ export class AuthService {
 }
 
 // argon2id hash of a random string: verifying against it costs what a real verification costs.
-const DUMMY_HASH =
-  '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$6v0S0m6W7yq0kGQ6l7yJ3o0s7o0VQ1w6dA9p7kQ2kV8';
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$6v0S0m6W7yq0kGQ6l7yJ3o0s7o0VQ1w6dA9p7kQ2kV8';

@@ -51,12 +51,20 @@ export class DirectoryService {
   ): Promise<OrganisationEntity> {
     if (!actor.isAdmin) throw forbidden('Only administrators create organisations');
     return this.organisations.save(
-      this.organisations.create({ name: input.name.trim(), kind: input.kind, region: input.region ?? null, externalKey: null }),
+      this.organisations.create({
+        name: input.name.trim(),
+        kind: input.kind,
+        region: input.region ?? null,
+        externalKey: null,
+      }),
     );
   }
 
   /** Administrators grant any role; a TTO officer grants RESEARCHER and TTO_OFFICER in their own institution. */
-  async grantRole(actor: Actor, input: { userId: string; organisationId: string; role: Role }): Promise<MembershipEntity> {
+  async grantRole(
+    actor: Actor,
+    input: { userId: string; organisationId: string; role: Role },
+  ): Promise<MembershipEntity> {
     const organisation = await this.organisations.findOneBy({ id: input.organisationId });
     if (!organisation) throw notFound('Organisation', input.organisationId);
     const allowed =
@@ -64,7 +72,9 @@ export class DirectoryService {
       (actor.hasRole(Role.TTO_OFFICER, organisation.id) && [Role.RESEARCHER, Role.TTO_OFFICER].includes(input.role));
     if (!allowed) throw forbidden(`You may not grant ${input.role} in this organisation`);
     if (!roleFitsOrganisation(input.role, organisation.kind)) {
-      throw badInput(`The role ${input.role} cannot be held in an organisation of kind ${organisation.kind}`, { field: 'role' });
+      throw badInput(`The role ${input.role} cannot be held in an organisation of kind ${organisation.kind}`, {
+        field: 'role',
+      });
     }
     await this.user(input.userId);
     await this.memberships
@@ -73,6 +83,10 @@ export class DirectoryService {
       .values({ userId: input.userId, organisationId: organisation.id, role: input.role })
       .orIgnore()
       .execute();
-    return this.memberships.findOneByOrFail({ userId: input.userId, organisationId: organisation.id, role: input.role });
+    return this.memberships.findOneByOrFail({
+      userId: input.userId,
+      organisationId: organisation.id,
+      role: input.role,
+    });
   }
 }

@@ -8,7 +8,12 @@ import { OrganisationEntity } from './entities/organisation.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { GraphqlAuthGuard } from './graphql/auth.guard';
-import { AuthPayloadResolver, MembershipResolver, OrganisationResolver, UserResolver } from './graphql/identity.resolver';
+import {
+  AuthPayloadResolver,
+  MembershipResolver,
+  OrganisationResolver,
+  UserResolver,
+} from './graphql/identity.resolver';
 import { PasswordHasher } from './password-hasher';
 
 export const IDENTITY_ENTITIES = [OrganisationEntity, UserEntity, MembershipEntity, RefreshTokenEntity];

@@ -12,7 +12,11 @@ export interface TestApi {
   app: INestApplication;
   url: string;
   /** POSTs a GraphQL operation over real HTTP, as a client would. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphqlResponse<T>>;
   close(): Promise<void>;
 }
 

@@ -26,7 +26,7 @@ export class HealthController {
       () =>
         this.probe('meilisearch', async () => {
           const health = await this.meili.health();
-          if (health.status !== 'available') throw new Error(`status ${health.status}`);
+          if (health.status !== 'available') throw new Error(`status ${String(health.status)}`);
           return { server: health.status };
         }),
     ]);

@@ -120,7 +120,8 @@ export class AchievementEntity {
   @JoinColumn({ name: 'owner_id' })
   owner?: Relation<UserEntity>;
 
-  /** The team representative (赋权代表). */
+  /** The team representative (赋权代表). Indexed: digests find a recipient's achievements by it. */
+  @Index('idx_achievements_representative', { where: 'representative_id IS NOT NULL' })
   @Column({ type: 'uuid', nullable: true })
   representativeId: string | null;
 

@@ -65,7 +65,7 @@ export async function validateLine<F extends DatasetFile>(
   const reader = new FieldReader(json as Record<string, unknown>);
   const record = await READERS[file](reader, resolveIndustry);
   if (reader.problems.length > 0) return { line, reason: reader.problems.join('; ') };
-  return { line, record: record as DatasetRecords[F], warnings: reader.warnings };
+  return { line, record: record, warnings: reader.warnings };
 }
 
 /**
@@ -235,7 +235,7 @@ class FieldReader {
       return [];
     }
     const items: T[] = [];
-    for (const item of value) {
+    for (const item of value as unknown[]) {
       const text = typeof item === 'string' ? item.trim() : item;
       if (typeof text !== 'string' || !(allowed as readonly string[]).includes(text)) {
         this.problems.push(`${field}: must contain only ${allowed.join(', ')}, got ${describe(item)}`);
@@ -297,5 +297,6 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${value}`;
+  return typeof value;
 }

@@ -28,7 +28,9 @@ describe('loadConfig', () => {
     const production = loadConfig({ ...valid, NODE_ENV: 'production' });
     expect(production.ideEnabled).toBe(false);
     expect(production.introspectionEnabled).toBe(false);
-    expect(loadConfig({ ...valid, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspectionEnabled).toBe(true);
+    expect(loadConfig({ ...valid, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspectionEnabled).toBe(
+      true,
+    );
   });
 
   it('names every missing required variable', () => {
@@ -50,12 +52,25 @@ describe('loadConfig', () => {
       expect.arrayContaining([
         expect.stringMatching(/^PORT: .*integer.*"eighty"/),
         expect.stringMatching(/^DATABASE_URL: DATABASE_URL must be a postgres:\/\/ URL/),
-        expect.stringMatching(/^JWT_SECRET: JWT_SECRET must be at least 32 characters \(got a value that is not shown\)/),
+        expect.stringMatching(
+          /^JWT_SECRET: JWT_SECRET must be at least 32 characters \(got a value that is not shown\)/,
+        ),
         expect.stringMatching(/^GRAPHQL_IDE: .*boolean/),
       ]),
     );
     expect(problems.join('\n')).not.toContain('short-secret');
     expect(problems.join('\n')).not.toContain('mysql://root');
+  });
+
+  it('sizes the database pool from DATABASE_POOL_SIZE within 1..100', () => {
+    expect(loadConfig(valid).DATABASE_POOL_SIZE).toBe(10);
+    expect(loadConfig({ ...valid, DATABASE_POOL_SIZE: '24' }).DATABASE_POOL_SIZE).toBe(24);
+    expect(problemsOf({ ...valid, DATABASE_POOL_SIZE: '0' })).toEqual([
+      expect.stringMatching(/^DATABASE_POOL_SIZE: .*not be less than 1/),
+    ]);
+    expect(problemsOf({ ...valid, DATABASE_POOL_SIZE: 'many' })).toEqual([
+      expect.stringMatching(/^DATABASE_POOL_SIZE: .*integer/),
+    ]);
   });
 
   it('treats an empty variable as unset', () => {

@@ -53,8 +53,17 @@ export class AppConfig {
   WORKER_HEALTH_PORT = 0;
 
   /** PostgreSQL connection URL. */
-  @IsUrl(DB_URL, { message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/techtransfer' })
+  @IsUrl(DB_URL, {
+    message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/techtransfer',
+  })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/techtransfer';
+
+  /** PostgreSQL connections per process (API or worker). Keep workers × pool below the server's max_connections. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
 
   /** Redis connection URL (queues, rate limits). */
   @IsUrl(REDIS_URL, { message: 'REDIS_URL must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
@@ -74,7 +83,9 @@ export class AppConfig {
   MEILI_MASTER_KEY: string;
 
   /** Prefix of every Meilisearch index name. */
-  @Matches(/^[a-zA-Z0-9_-]{0,48}$/, { message: 'MEILI_INDEX_PREFIX must be up to 48 characters of letters, digits, _ -' })
+  @Matches(/^[a-zA-Z0-9_-]{0,48}$/, {
+    message: 'MEILI_INDEX_PREFIX must be up to 48 characters of letters, digits, _ -',
+  })
   MEILI_INDEX_PREFIX = 'tt_';
 
   /** Secret that signs access tokens (HS256). At least 32 characters. */

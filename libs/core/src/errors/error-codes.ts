@@ -30,6 +30,10 @@ export const forbidden = (message = 'You are not allowed to do this', details?: 
 export const badInput = (message: string, details?: Record<string, unknown>) =>
   new DomainException(ErrorCode.BAD_USER_INPUT, message, details);
 export const notFound = (what: string, id?: string) =>
-  new DomainException(ErrorCode.NOT_FOUND, id ? `${what} ${id} not found` : `${what} not found`, id ? { id } : undefined);
+  new DomainException(
+    ErrorCode.NOT_FOUND,
+    id ? `${what} ${id} not found` : `${what} not found`,
+    id ? { id } : undefined,
+  );
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new DomainException(ErrorCode.CONFLICT, message, details);

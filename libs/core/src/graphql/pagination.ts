@@ -49,7 +49,8 @@ export function Paginated<T>(node: Type<T>, name?: string) {
     @Field(() => [Edge]) edges: Edge[];
     @Field(() => [node]) nodes: T[];
     @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field(() => Int, { nullable: true, description: 'Total matching items (ignoring pagination)' }) totalCount?: number;
+    @Field(() => Int, { nullable: true, description: 'Total matching items (ignoring pagination)' })
+    totalCount?: number;
   }
   return ConnectionType;
 }

@@ -10,7 +10,7 @@ export class RequestLoaders {
   get<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(key);
     if (!loader) {
-      loader = create() as DataLoader<unknown, unknown>;
+      loader = create();
       this.loaders.set(key, loader);
     }
     return loader as DataLoader<K, V>;

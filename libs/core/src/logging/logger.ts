@@ -6,7 +6,10 @@ export function createPinoLogger(level: string, name: string): Logger {
     name,
     level,
     // Tokens and passwords must never reach the logs.
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken'], remove: true },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken'],
+      remove: true,
+    },
   });
 }
 

@@ -38,8 +38,12 @@ export enum JobName {
   PlanDigests = 'digests.plan',
   /** Builds one recipient's digest for one period (once: unique per recipient and period), then its deliveries. */
   BuildDigest = 'digests.build',
-  /** Sends one digest on one channel (email, webhook, in-app), at most once. */
+  /** Sends one digest on one channel (email, webhook, in-app), at most once; retries of a batch's failures. */
   DeliverDigest = 'digests.deliver',
+  /** Builds the digests of a batch of planned recipients (each once: unique per recipient and period). */
+  BuildDigestBatch = 'digests.build-batch',
+  /** Sends a batch of delivery rows (each at most once, by its own row), email over pooled SMTP connections. */
+  DeliverDigestBatch = 'digests.deliver-batch',
   /** Reminds brokers of deals idle for their agency's period (a job scheduler runs it; tests enqueue it). */
   RemindIdleDeals = 'brokerage.remind-idle-deals',
   /** Ends one round of a deal's price notice (协议定价公示), delayed by the notice period. */
@@ -62,6 +66,9 @@ export interface JobPayloads {
   /** `period`: 2026-W19 (weekly) or 2026-05 (monthly), in the recipient's time zone; `slot`: ISO hour planned. */
   [JobName.BuildDigest]: { userId: string; period: string; slot: string };
   [JobName.DeliverDigest]: { deliveryId: string };
+  /** `recipients`: due recipients with their period; `slot`: ISO hour planned. */
+  [JobName.BuildDigestBatch]: { slot: string; recipients: Array<{ userId: string; period: string }> };
+  [JobName.DeliverDigestBatch]: { deliveryIds: string[] };
   [JobName.RemindIdleDeals]: { requestedAt?: string };
   [JobName.EndDealPriceNotice]: { dealId: string; noticeRound: number };
 }
@@ -80,6 +87,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.PlanDigests]: QueueName.Digests,
   [JobName.BuildDigest]: QueueName.Digests,
   [JobName.DeliverDigest]: QueueName.Deliveries,
+  [JobName.BuildDigestBatch]: QueueName.Digests,
+  [JobName.DeliverDigestBatch]: QueueName.Deliveries,
   [JobName.RemindIdleDeals]: QueueName.Brokerage,
   [JobName.EndDealPriceNotice]: QueueName.Brokerage,
 };
@@ -92,10 +101,10 @@ export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
   [QueueName.Search]: 2,
   // Matching is CPU-bound scoring between Meilisearch round trips: two at once keep both cores busy.
   [QueueName.Matching]: 2,
-  // Builds are a few short queries each: several at once hide the database round trips.
-  [QueueName.Digests]: 8,
-  // Deliveries wait on SMTP and HTTP peers, not on the CPU.
-  [QueueName.Deliveries]: 8,
+  // Build jobs are batches of recipients with set-based SQL: two at once keep PostgreSQL busy on 2 cores.
+  [QueueName.Digests]: 2,
+  // Deliveries wait on SMTP and HTTP peers; batch jobs also send several emails at once (DIGEST_SEND_CONCURRENCY).
+  [QueueName.Deliveries]: 4,
   [QueueName.Brokerage]: 1,
 };
 

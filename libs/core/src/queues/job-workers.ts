@@ -18,17 +18,22 @@ export interface JobRegistration<H> {
 }
 
 /** Exactly one handler per expected job, or an error listing every job that has none or several. */
-export function resolveJobHandlers<J extends string, H>(registrations: JobRegistration<H>[], expected: readonly J[]): Map<J, H> {
+export function resolveJobHandlers<J extends string, H>(
+  registrations: JobRegistration<H>[],
+  expected: readonly J[],
+): Map<J, H> {
   const problems: string[] = [];
   const handlers = new Map<J, H>();
   for (const job of expected) {
     const mine = registrations.filter((registration) => registration.job === job);
     if (mine.length === 0) problems.push(`job "${job}" has no handler`);
-    else if (mine.length > 1) problems.push(`job "${job}" has ${mine.length} handlers: ${mine.map((r) => r.owner).join(', ')}`);
+    else if (mine.length > 1)
+      problems.push(`job "${job}" has ${mine.length} handlers: ${mine.map((r) => r.owner).join(', ')}`);
     else handlers.set(job, mine[0].handler);
   }
   for (const registration of registrations) {
-    if (!expected.includes(registration.job as J)) problems.push(`${registration.owner} handles unknown job "${registration.job}"`);
+    if (!expected.includes(registration.job as J))
+      problems.push(`${registration.owner} handles unknown job "${registration.job}"`);
   }
   if (problems.length > 0) throw new JobRegistryError(`Job registry is inconsistent:\n  - ${problems.join('\n  - ')}`);
   return handlers;

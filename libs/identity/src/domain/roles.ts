@@ -15,7 +15,11 @@ export enum Role {
   ADMIN = 'ADMIN',
 }
 
-const INSTITUTIONS = [OrganisationKind.UNIVERSITY, OrganisationKind.RESEARCH_INSTITUTE, OrganisationKind.NEW_RD_INSTITUTION];
+const INSTITUTIONS = [
+  OrganisationKind.UNIVERSITY,
+  OrganisationKind.RESEARCH_INSTITUTE,
+  OrganisationKind.NEW_RD_INSTITUTION,
+];
 
 /** Which organisation kinds a role can be held in. */
 export const ROLE_ORGANISATION_KINDS: { readonly [R in Role]: readonly OrganisationKind[] } = {

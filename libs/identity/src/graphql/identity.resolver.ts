@@ -11,10 +11,12 @@ import { AuthPayloadObject, MembershipObject, OrganisationObject, UserObject } f
 import { GrantRoleInput, LoginInput, OrganisationsArgs, RegisterInput } from './identity.inputs';
 
 export function organisationLoader(loaders: RequestLoaders, directory: DirectoryService) {
-  return loaders.get('identity.organisation', () =>
-    new DataLoader<string, OrganisationEntity | null>(async (ids) =>
-      byKeys(ids, await directory.organisationsByIds(ids), (o) => o.id),
-    ),
+  return loaders.get(
+    'identity.organisation',
+    () =>
+      new DataLoader<string, OrganisationEntity | null>(async (ids) =>
+        byKeys(ids, await directory.organisationsByIds(ids), (o) => o.id),
+      ),
   );
 }
 
@@ -63,10 +65,12 @@ export class UserResolver {
   @ResolveField(() => [MembershipObject])
   memberships(@Parent() user: UserObject, @Loaders() loaders: RequestLoaders): Promise<MembershipEntity[]> {
     return loaders
-      .get('identity.membershipsOfUser', () =>
-        new DataLoader<string, MembershipEntity[]>(async (ids) =>
-          groupedByKeys(ids, await this.directory.membershipsOfUsers(ids), (m) => m.userId),
-        ),
+      .get(
+        'identity.membershipsOfUser',
+        () =>
+          new DataLoader<string, MembershipEntity[]>(async (ids) =>
+            groupedByKeys(ids, await this.directory.membershipsOfUsers(ids), (m) => m.userId),
+          ),
       )
       .load(user.id);
   }

@@ -304,7 +304,7 @@ interface Pattern {
 }
 
 class TermScanner {
-  private readonly goto: Map<number, number>[] = [new Map()];
+  private readonly goto: Map<number, number>[] = [new Map<number, number>()];
   private readonly fail: number[] = [0];
   private readonly output: number[][] = [[]];
   /** Next state on the failure chain that has an output (0 = none). */
@@ -607,7 +607,7 @@ export class Dictionary {
 // ---------------------------------------------------------------------------------------------
 
 /** The dictionary built from synonyms.json and glossary.json (validated at import time). */
-export const dictionary: Dictionary = Dictionary.build(synonymsJson as unknown, glossaryJson as unknown);
+export const dictionary: Dictionary = Dictionary.build(synonymsJson, glossaryJson);
 
 /** The Meilisearch `synonyms` index setting (fresh object per call): each term → the rest of its group. */
 export function toMeilisearchSynonyms(): Record<string, string[]> {

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import IORedis from 'ioredis';
 import { startMeilisearch } from '../../../dev-services/src/meilisearch';
-import { BASE_DATABASE_URL_VARIABLE, RUN_ID_VARIABLE, templateDatabaseName, withDatabase, workerDatabaseName } from './test-run';
+import {
+  BASE_DATABASE_URL_VARIABLE,
+  RUN_ID_VARIABLE,
+  templateDatabaseName,
+  withDatabase,
+  workerDatabaseName,
+} from './test-run';
 
 const ROOT = join(__dirname, '../../../..');
 

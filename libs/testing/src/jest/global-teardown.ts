@@ -13,9 +13,10 @@ export default async function globalTeardown(): Promise<void> {
   const admin = new Client({ connectionString: withDatabase(baseUrl, 'postgres') });
   await admin.connect();
   try {
-    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [
-      `tt_test_${runId}_`,
-    ]);
+    const { rows } = await admin.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [`tt_test_${runId}_`],
+    );
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {
     await admin.end();
@@ -34,8 +35,7 @@ export default async function globalTeardown(): Promise<void> {
   }
 
   const meili = (globalThis as Record<string, unknown>).__TT_MEILI__ as
-    | { server: ManagedMeilisearch; dataDir: string }
-    | undefined;
+    { server: ManagedMeilisearch; dataDir: string } | undefined;
   if (meili) {
     await meili.server.stop();
     rmSync(meili.dataDir, { recursive: true, force: true });

@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { BASE_DATABASE_URL_VARIABLE, RUN_ID_VARIABLE, withDatabase, workerDatabaseName, workerIndexPrefix, workerRedisPrefix } from './test-run';
+import {
+  BASE_DATABASE_URL_VARIABLE,
+  RUN_ID_VARIABLE,
+  withDatabase,
+  workerDatabaseName,
+  workerIndexPrefix,
+  workerRedisPrefix,
+} from './test-run';
 
 // Runs in every test file before it loads: points the process at this worker's own database, index prefix
 // and Redis prefix, so parallel workers never see each other's data.

@@ -20,9 +20,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve, reject) =>
-    server.close((err) => (err ? reject(err) : resolve())),
-  );
+  await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
 });
 
 /** Sends the path exactly as given (fetch/URL would resolve "../" before sending). */
@@ -32,9 +30,7 @@ function rawGet(path: string): Promise<{ status: number; body: string }> {
     const req = httpRequest({ host: hostname, port, path, method: 'GET' }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-      );
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
     });
     req.on('error', reject);
     req.end();
@@ -85,9 +81,7 @@ describe('GraphiQL IDE router', () => {
   it('serves every script and stylesheet the page references', async () => {
     const html = await (await fetch(`${origin}${MOUNT}`)).text();
     const scripts = [...html.matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
-    const styles = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*\shref="([^"]+)"/g)].map(
-      (m) => m[1],
-    );
+    const styles = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*\shref="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts.map((u) => u.replace(/\?.*$/, ''))).toEqual([
       `${MOUNT}/assets/react.production.min.js`,
       `${MOUNT}/assets/react-dom.production.min.js`,
@@ -166,12 +160,8 @@ describe('GraphiQL IDE router', () => {
   });
 
   it('rejects unsafe options', () => {
-    expect(() =>
-      createGraphiqlRouter({ graphqlPath: 'https://evil.example/graphql', mountPath: MOUNT }),
-    ).toThrow();
-    expect(() =>
-      createGraphiqlRouter({ graphqlPath: '//evil.example/graphql', mountPath: MOUNT }),
-    ).toThrow();
+    expect(() => createGraphiqlRouter({ graphqlPath: 'https://evil.example/graphql', mountPath: MOUNT })).toThrow();
+    expect(() => createGraphiqlRouter({ graphqlPath: '//evil.example/graphql', mountPath: MOUNT })).toThrow();
     expect(() => createGraphiqlRouter({ graphqlPath: '/graphql', mountPath: '/ide/:x' })).toThrow();
   });
 });

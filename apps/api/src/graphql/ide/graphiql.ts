@@ -15,6 +15,7 @@
 // The router answers only GET/HEAD on `mountPath` and `mountPath/assets/<whitelisted file>`;
 // everything else falls through to the rest of the app.
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Router, type Request, type Response } from 'express';
 
@@ -142,7 +143,7 @@ function shortHash(text: string): string {
 
 function packageRoot(pkg: string): { dir: string; version: string } {
   const manifest = require.resolve(`${pkg}/package.json`);
-  const { version } = require(manifest) as { version: string };
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
   return { dir: dirname(manifest), version };
 }
 
@@ -154,9 +155,7 @@ export function createGraphiqlRouter(options: GraphiqlRouterOptions): Router {
   }
   const { graphqlPath } = options;
   if (!SAFE_PATH.test(graphqlPath)) {
-    throw new Error(
-      `GraphiQL graphqlPath must be a same-origin absolute path, got "${graphqlPath}"`,
-    );
+    throw new Error(`GraphiQL graphqlPath must be a same-origin absolute path, got "${graphqlPath}"`);
   }
 
   // Resolve every file up front so a missing package fails at start-up, not on first visit.
