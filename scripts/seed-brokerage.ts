@@ -80,11 +80,16 @@ export async function seedBrokerage(app: INestApplicationContext): Promise<Broke
     order: { createdAt: 'ASC', id: 'ASC' },
     take: SCENARIOS.length + 2,
   });
-  const demands = await dataSource.getRepository(DemandEntity).find({
-    where: { status: DemandStatus.OPEN },
-    order: { createdAt: 'ASC', id: 'ASC' },
-    take: SCENARIOS.length,
-  });
+  // The seed's own open demands (never a real user's).
+  const demands = await dataSource
+    .getRepository(DemandEntity)
+    .createQueryBuilder('d')
+    .innerJoin(OrganisationEntity, 'o', "o.id = d.organisation_id AND o.external_key LIKE 'seed:%'")
+    .where('d.status = :open', { open: DemandStatus.OPEN })
+    .orderBy('d.created_at', 'ASC')
+    .addOrderBy('d.id', 'ASC')
+    .limit(SCENARIOS.length)
+    .getMany();
   if (achievements.length < SCENARIOS.length + 2 || demands.length === 0) {
     throw new Error('seedBrokerage needs the demo catalogue (seedCatalogue) first');
   }

@@ -1,7 +1,8 @@
 /**
  * Demo data, idempotent (npm run seed; the launcher runs it): the district science & technology bureau, a broker
  * agency, enterprises in the priority industries, demo logins, then the catalogue of achievements, experts
- * and demands (scripts/seed-catalogue.ts). Running it twice changes nothing.
+ * and demands (scripts/seed-catalogue.ts) and brokered deals (scripts/seed-brokerage.ts). Running it twice
+ * changes nothing.
  */
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
@@ -16,6 +17,7 @@ import {
   UserEntity,
 } from '@app/identity';
 import { CliModule } from './cli/cli.module';
+import { seedBrokerage } from './seed-brokerage';
 import { seedCatalogue } from './seed-catalogue';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
   try {
     await seedDirectory(app);
     await seedCatalogue(app);
+    await seedBrokerage(app);
     console.log('Demo data is in place.');
   } finally {
     await app.close();

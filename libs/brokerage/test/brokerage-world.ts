@@ -109,7 +109,8 @@ export async function buildWorld(api: TestApi, label: string, brokerCount = 2): 
       demandId: demand.id,
       targetType: MatchTargetType.ACHIEVEMENT,
       targetId: achievement.id,
-      score: 0.91,
+      // Above any engine score (0–1), so other test files' matches never push these off the first queue page.
+      score: 10.91,
       explanation,
       engineVersion: 'test',
       status: MatchStatus.SUGGESTED,
@@ -121,7 +122,7 @@ export async function buildWorld(api: TestApi, label: string, brokerCount = 2): 
       demandId: demand.id,
       targetType: MatchTargetType.EXPERT,
       targetId: expert.id,
-      score: 0.72,
+      score: 10.72,
       explanation,
       engineVersion: 'test',
       status: MatchStatus.SUGGESTED,

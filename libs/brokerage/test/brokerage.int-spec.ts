@@ -23,7 +23,7 @@ import {
   PROPOSE,
 } from './brokerage-world';
 
-const QUEUE = `{ brokerWorkQueue(first: 20) { matches { nodes { entrusted match { id score } } } entrustments { id } claims { id matchId } } }`;
+const QUEUE = `{ brokerWorkQueue(first: 100) { matches { nodes { entrusted match { id score } } } entrustments { id } claims { id matchId } } }`;
 const INTRO = `query($id: ID!) { introduction(id: $id) { id status revealedAt demandConfidentialDetails
   counterpartContacts { name email phone role } acknowledgements { side userId termsVersion } } }`;
 const EXPERT_CONTACT = `query($id: ID!) { expert(id: $id) { id contactEmail contactPhone } }`;
