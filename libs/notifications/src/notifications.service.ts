@@ -44,6 +44,32 @@ export class NotificationsService {
     return (result.raw as unknown[]).length > 0;
   }
 
+  /** Creates many notifications in one statement, skipping those whose dedupe key exists; how many were created. */
+  async notifyMany(
+    notifications: readonly NewNotification[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    if (notifications.length === 0) return 0;
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values(
+        notifications.map((notification) => ({
+          userId: notification.userId,
+          kind: notification.kind,
+          title: notification.title,
+          body: notification.body ?? '',
+          data: (notification.data ?? {}) as object,
+          dedupeKey: notification.dedupeKey ?? null,
+        })),
+      )
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (result.raw as unknown[]).length;
+  }
+
   async list(
     actor: Actor,
     page: { first: number; after?: string; unreadOnly?: boolean },

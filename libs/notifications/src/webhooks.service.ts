@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, badInput, Clock, notFound } from '@app/core';
 import { Actor } from '@app/identity';
 import { DataSource } from 'typeorm';
+import { postJson } from './webhook-transport';
 import {
   EVENT_HEADER,
   IDEMPOTENCY_HEADER,
@@ -90,23 +91,19 @@ export class WebhooksService {
   ): Promise<WebhookResult> {
     const timestamp = Math.floor(this.clock.now().getTime() / 1000);
     try {
-      const response = await fetch(subscription.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
+      const status = await postJson(subscription.url, body, {
+        timeoutMs: this.config.WEBHOOK_TIMEOUT_MS,
+        allowPrivateNetworks: this.config.webhooksMayReachPrivateNetworks,
         headers: {
-          'content-type': 'application/json; charset=utf-8',
           'user-agent': 'techtransfer-webhooks/1',
           [SIGNATURE_HEADER]: signWebhook(subscription.secret, timestamp, body),
           [TIMESTAMP_HEADER]: String(timestamp),
           [IDEMPOTENCY_HEADER]: idempotencyKey,
           [EVENT_HEADER]: event,
         },
-        body,
       });
-      await response.body?.cancel().catch(() => undefined);
-      const ok = response.status >= 200 && response.status < 300;
-      return { ok, status: response.status, error: ok ? null : `HTTP ${response.status}` };
+      const ok = status >= 200 && status < 300;
+      return { ok, status, error: ok ? null : `HTTP ${status}` };
     } catch (error) {
       return {
         ok: false,

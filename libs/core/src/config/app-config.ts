@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  getMetadataStorage,
   IsBoolean,
   IsIn,
   IsInt,
@@ -188,6 +189,12 @@ export class AppConfig {
   @Max(120_000)
   WEBHOOK_TIMEOUT_MS = 10_000;
 
+  /** Let webhooks reach loopback and private-network addresses. Default: off in production (SSRF), on elsewhere. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS?: boolean;
+
   /** A webhook subscription is disabled after this many consecutive dead-lettered deliveries. */
   @Transform(toInteger)
   @IsInt()
@@ -209,6 +216,10 @@ export class AppConfig {
 
   get ideEnabled(): boolean {
     return this.GRAPHQL_IDE ?? !this.isProduction;
+  }
+
+  get webhooksMayReachPrivateNetworks(): boolean {
+    return this.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? !this.isProduction;
   }
 }
 
@@ -238,17 +249,18 @@ const SECRET_VARIABLES = new Set([
   'DIGEST_SIGNING_SECRET',
 ]);
 
+/** Every variable AppConfig validates (read from its decorators, so the list cannot drift). */
+export function configVariableNames(): Set<string> {
+  return new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(AppConfig, '', true, false)
+      .map((metadata) => metadata.propertyName),
+  );
+}
+
 /** Reads only the variables AppConfig declares: an empty string counts as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig());
-  const declared = new Set([
-    ...known,
-    'MEILI_MASTER_KEY',
-    'JWT_SECRET',
-    'GRAPHQL_INTROSPECTION',
-    'GRAPHQL_IDE',
-    'DIGEST_SIGNING_SECRET',
-  ]);
+  const declared = configVariableNames();
   const raw: Record<string, string> = {};
   for (const name of declared) {
     const value = env[name];
