@@ -1,38 +1,78 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, JobOutcome } from '@app/core';
+import { AppConfig, JobName, JobOutcome, JobQueue } from '@app/core';
 import { UserEntity } from '@app/identity';
-import { MailSendError, NotificationKind, NotificationsService, SmtpMailer, WebhooksService } from '@app/notifications';
-import { DataSource } from 'typeorm';
-import { DigestBuilderService } from './digest-builder.service';
+import { NotificationKind, NotificationsService, SmtpMailer, WebhooksService } from '@app/notifications';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource, In } from 'typeorm';
+import { deliverJobId, DigestBuilderService } from './digest-builder.service';
 import { DigestDeliveryEntity, DigestEntity, DigestItemEntity } from './digest.entity';
 import { DigestPreferencesService, UnsubscribeChoice } from './digest-preferences.service';
+import { settleConcurrently } from './domain/concurrency';
 import { DeliveryStatus, DigestChannel, DigestLanguage, FINAL_DELIVERY_STATUSES } from './domain/digest-enums';
-import { explanationLines, matchLink, renderDigestEmail } from './domain/digest-render';
+import { explanationLines, matchLink, renderDigestEmail, renderInAppDigest } from './domain/digest-render';
 
-export interface AttemptInfo {
-  /** Attempts BullMQ made before this one. */
-  attemptsMade: number;
-  maxAttempts: number;
-}
-
-/** A failed attempt BullMQ should retry (or dead-letter, on the last one). */
+/** A failed attempt that will be retried with backoff (not the last one). */
 export class DeliveryAttemptError extends Error {
   override name = 'DeliveryAttemptError';
+
+  constructor(
+    message: string,
+    readonly deliveryId: string,
+  ) {
+    super(message);
+  }
 }
+
+/**
+ * Emails (and webhooks) of one batch job in flight at once. Times the Deliveries queue concurrency it stays at
+ * the SMTP mailer's idle pool (16), so connections are reused rather than reopened.
+ */
+export const SEND_CONCURRENCY = 4;
 
 const CLAIMABLE = [DeliveryStatus.PENDING, DeliveryStatus.RETRYING, DeliveryStatus.SENDING];
 
 /**
- * Sends one delivery row, at most once per (digest, channel). Every step is a conditional update on the row:
- * claim (→ SENDING, attempts + 1), then, for email, COMMITTING right before the end-of-data dot, then SENT.
+ * A COMMITTING row older than this was left by an attempt that died: BullMQ hands a dead worker's job to
+ * another only after its 30 s lock expired, so a live attempt never holds a row this long in that state.
+ */
+const ABANDONED_COMMIT_SECONDS = 25;
+
+/** A claimed email delivery with what its message needs (one UPDATE … RETURNING). */
+interface ClaimedEmail {
+  id: string;
+  user_id: string;
+  attempts: number;
+  digest_id: string;
+  period: string;
+  version: number;
+  language: DigestLanguage;
+  window_start: Date;
+  window_end: Date;
+  item_count: number;
+  requested_by_id: string | null;
+  created_at: Date;
+  email: string;
+  display_name: string;
+}
+
+/**
+ * Sends delivery rows, each at most once per (digest, channel). Every step is a conditional update on the row:
+ * claim (→ SENDING, attempts + 1), then, for email, COMMITTING right before the end-of-data dot, then SENT. Batch
+ * jobs send many rows (emails over pooled SMTP connections, in-app rows in one transaction); a row whose attempt
+ * fails is retried alone by a `deliver.<id>` job with backoff. Attempts are counted on the row: the attempt that
+ * reaches DELIVERY_ATTEMPTS and fails leaves it DEAD (and its job in the failed list).
  *
  * Crash windows, and the choice made for each:
- * - in-app: the notification and SENT are written in one transaction (dedupe key = delivery id): exactly once.
+ * - in-app: the notifications and SENT are written in one transaction (dedupe key = delivery id): exactly once.
  * - email, crash before COMMITTING: the server never got the final dot and discarded the message; the row is
  *   still SENDING and the retry sends it (a stale sender cannot also commit: COMMITTING requires its attempt).
- * - email, crash after COMMITTING: the dot probably reached the server, but we cannot know. We never resend
- *   (at most once): the row ends UNKNOWN, visible to operators, who can re-run the digest explicitly.
+ * - email, crash after COMMITTING (or no answer to the dot): the server may or may not have the message, and no
+ *   protocol can tell us. Losing it is the worse outcome, so the row is taken over once the dead attempt is
+ *   surely gone (COMMITTING for longer than a job lock lives) and the SAME message is sent again: same
+ *   Message-ID, the identity mail stores use to collapse a repeat — the email counterpart of the webhook's
+ *   Idempotency-Key. At most SEND_CONCURRENCY messages of a worker are in that window, so a crash repeats at most
+ *   that many emails, and only ever as the same messages; none is lost.
  * - webhook, crash after the POST: the retry POSTs again with the same Idempotency-Key (the delivery id), so
  *   the receiver drops the repeat: at least once on the wire, once for a receiver that dedupes.
  */
@@ -49,97 +89,211 @@ export class DigestDeliveryService {
     private readonly mailer: SmtpMailer,
     private readonly webhooks: WebhooksService,
     private readonly notifications: NotificationsService,
+    private readonly jobs: JobQueue,
   ) {
     this.host = new URL(config.PUBLIC_URL).hostname || 'localhost';
   }
 
-  async deliver(deliveryId: string, attempt: AttemptInfo): Promise<JobOutcome> {
-    const delivery = await this.dataSource.getRepository(DigestDeliveryEntity).findOneBy({ id: deliveryId });
-    if (!delivery || FINAL_DELIVERY_STATUSES.includes(delivery.status)) return 'skipped';
-    switch (delivery.channel) {
-      case DigestChannel.IN_APP:
-        return this.deliverInApp(delivery);
-      case DigestChannel.EMAIL:
-        return this.deliverEmail(delivery, attempt);
-      case DigestChannel.WEBHOOK:
-        return this.deliverWebhook(delivery, attempt);
-    }
+  /**
+   * One delivery row (a retry job): a failed attempt throws DeliveryAttemptError so BullMQ retries it with
+   * backoff, or UnrecoverableError when it was the last one (the row is DEAD, the job stays in the failed list).
+   */
+  async deliver(deliveryId: string): Promise<JobOutcome> {
+    const { sent, failures } = await this.send([deliveryId]);
+    if (failures.length > 0) throw failures[0];
+    return sent > 0 ? 'done' : 'skipped';
   }
 
-  private async deliverInApp(delivery: DigestDeliveryEntity): Promise<JobOutcome> {
-    const content = await this.builder.digestWithItems(delivery.digestId);
-    if (!content) return this.finish(delivery.id, DeliveryStatus.SKIPPED, 'digest is gone');
-    const { digest, items } = content;
-    const zh = digest.language === DigestLanguage.zh;
-    return this.dataSource.transaction(async (manager) => {
-      await this.notifications.notify(
-        {
-          userId: delivery.userId,
-          kind: NotificationKind.DIGEST,
-          title: zh
-            ? `本期新匹配 ${items.length} 条（${digest.period}）`
-            : `${items.length} new matches (${digest.period})`,
-          body: items
-            .slice(0, 3)
-            .map((item) => `${item.demandTitle} ↔ ${item.targetTitle}`)
-            .join('\n'),
-          data: { digestId: digest.id, period: digest.period, itemCount: items.length },
-          dedupeKey: `digest-delivery:${delivery.id}`,
+  /**
+   * A batch of delivery rows: rows already final are skipped, failed attempts are handed to their own retry job
+   * (`deliver.<id>`, delayed by DELIVERY_BACKOFF_MS), dead ones are logged. An unexpected error (the database
+   * went away) fails the batch job after the other rows were tried, and BullMQ runs it again.
+   */
+  async deliverBatch(deliveryIds: readonly string[]): Promise<JobOutcome> {
+    const { sent, failures } = await this.send(deliveryIds);
+    const retries: string[] = [];
+    let unexpected: Error | null = null;
+    for (const failure of failures) {
+      if (failure instanceof DeliveryAttemptError) retries.push(failure.deliveryId);
+      else if (failure instanceof UnrecoverableError) this.logger.warn({ msg: failure.message });
+      else unexpected ??= failure instanceof Error ? failure : new Error(String(failure));
+    }
+    await this.jobs.enqueueBulk(
+      JobName.DeliverDigest,
+      retries.map((deliveryId) => ({
+        data: { deliveryId },
+        options: {
+          jobId: deliverJobId(deliveryId),
+          delay: this.config.DELIVERY_BACKOFF_MS,
+          attempts: this.config.DELIVERY_ATTEMPTS,
+          backoff: { type: 'exponential', delay: this.config.DELIVERY_BACKOFF_MS },
         },
+      })),
+    );
+    if (unexpected) throw unexpected;
+    return sent > 0 ? 'done' : 'skipped';
+  }
+
+  /** Sends the rows that are not final yet, by channel; each row's failure is returned, not thrown. */
+  private async send(deliveryIds: readonly string[]): Promise<{ sent: number; failures: unknown[] }> {
+    const rows = await this.dataSource.getRepository(DigestDeliveryEntity).find({
+      select: { id: true, userId: true, digestId: true, channel: true, status: true },
+      where: { id: In([...deliveryIds]) },
+    });
+    const open = rows.filter((row) => !FINAL_DELIVERY_STATUSES.includes(row.status));
+    const ofChannel = (channel: DigestChannel) => open.filter((row) => row.channel === channel);
+    let sent = 0;
+    const failures: unknown[] = [];
+    const inApp = ofChannel(DigestChannel.IN_APP);
+    if (inApp.length > 0) sent += await this.deliverInApp(inApp.map((row) => row.id));
+
+    const emails = ofChannel(DigestChannel.EMAIL);
+    if (emails.length > 0) {
+      const claimed = await this.claimEmails(emails.map((row) => row.id));
+      // A COMMITTING row not claimed is held by a live attempt, or by a dead one whose lock has not expired yet:
+      // look again later, so the row can never be stranded.
+      const claimedIds = new Set(claimed.map((row) => row.id));
+      for (const row of emails) {
+        if (row.status === DeliveryStatus.COMMITTING && !claimedIds.has(row.id)) {
+          failures.push(new DeliveryAttemptError(`email delivery ${row.id} is still committing`, row.id));
+        }
+      }
+      const items = await this.itemsOf(claimed.map((row) => row.digest_id));
+      const outcomes = await settleConcurrently(claimed, SEND_CONCURRENCY, async (row) => {
+        if ((await this.sendEmail(row, items.get(row.digest_id) ?? [])) === 'done') sent++;
+      });
+      failures.push(...outcomes.filter((failure) => failure !== null));
+    }
+
+    const webhooks = ofChannel(DigestChannel.WEBHOOK);
+    const outcomes = await settleConcurrently(webhooks, SEND_CONCURRENCY, async (row) => {
+      if ((await this.deliverWebhook(row)) === 'done') sent++;
+    });
+    failures.push(...outcomes.filter((failure) => failure !== null));
+    return { sent, failures };
+  }
+
+  /** In-app rows: their notifications (dedupe key = delivery id) and SENT in one transaction; how many were sent. */
+  private async deliverInApp(deliveryIds: readonly string[]): Promise<number> {
+    const rows: Array<{
+      id: string;
+      user_id: string;
+      digest_id: string;
+      period: string;
+      language: DigestLanguage;
+      item_count: number;
+      first_items: Array<{ demandTitle: string; targetTitle: string }>;
+    }> = await this.dataSource.query(
+      `SELECT dd.id, dd.user_id, d.id AS digest_id, d.period, d.language, d.item_count,
+              COALESCE((SELECT json_agg(json_build_object('demandTitle', i.demand_title, 'targetTitle', i.target_title)
+                                 ORDER BY i.position)
+                        FROM digest_items i WHERE i.digest_id = d.id AND i.position <= 3), '[]') AS first_items
+       FROM digest_deliveries dd JOIN digests d ON d.id = dd.digest_id
+       WHERE dd.id = ANY($1::uuid[]) AND dd.status <> ALL($2::digest_delivery_status[])`,
+      [deliveryIds, FINAL_DELIVERY_STATUSES],
+    );
+    if (rows.length === 0) return 0;
+    return this.dataSource.transaction(async (manager) => {
+      await this.notifications.notifyMany(
+        rows.map((row) => ({
+          userId: row.user_id,
+          kind: NotificationKind.DIGEST,
+          ...renderInAppDigest({
+            language: row.language,
+            period: row.period,
+            itemCount: row.item_count,
+            firstItems: row.first_items,
+          }),
+          data: { digestId: row.digest_id, period: row.period, itemCount: row.item_count },
+          dedupeKey: `digest-delivery:${row.id}`,
+        })),
         manager,
       );
-      await manager.query(
+      const updated: [unknown[], number] = await manager.query(
         `UPDATE digest_deliveries SET status = 'SENT', attempts = attempts + 1, sent_at = now(), updated_at = now()
-         WHERE id = $1 AND status <> ALL($2::digest_delivery_status[])`,
-        [delivery.id, FINAL_DELIVERY_STATUSES],
+         WHERE id = ANY($1::uuid[]) AND status <> ALL($2::digest_delivery_status[])`,
+        [rows.map((row) => row.id), FINAL_DELIVERY_STATUSES],
       );
-      return 'done' as const;
+      return updated[1];
     });
   }
 
-  private async deliverEmail(delivery: DigestDeliveryEntity, attempt: AttemptInfo): Promise<JobOutcome> {
-    if (delivery.status === DeliveryStatus.COMMITTING) {
-      // We crashed after the point of no return: the server may have the message. Never resend.
-      await this.finishFrom(
-        delivery.id,
-        DeliveryStatus.COMMITTING,
-        DeliveryStatus.UNKNOWN,
-        'worker stopped after the end of data; outcome unknown, not resent',
-      );
-      this.logger.warn({
-        deliveryId: delivery.id,
-        msg: 'email outcome unknown after a crash; not resent (at most once)',
-      });
-      return 'skipped';
+  /**
+   * Email rows are claimed in one UPDATE that also returns the digest and the recipient. A row left COMMITTING by
+   * an attempt that died (older than a job lock lives) is claimed too and its message sent again, with the same
+   * Message-ID; a younger COMMITTING row belongs to a live attempt and is left to it. (A digest or recipient that
+   * is gone takes its delivery rows with it: ON DELETE CASCADE.)
+   */
+  private async claimEmails(deliveryIds: readonly string[]): Promise<ClaimedEmail[]> {
+    const claimed: [Array<ClaimedEmail & { resent: boolean }>, number] = await this.dataSource.query(
+      `UPDATE digest_deliveries dd SET status = 'SENDING', attempts = dd.attempts + 1, updated_at = now(),
+              last_error = CASE WHEN dd.status = 'COMMITTING'
+                                THEN 'resent after a crash at the end of data (same Message-ID)' ELSE dd.last_error END
+       FROM digests d JOIN users u ON u.id = d.user_id
+       WHERE dd.id = ANY($1::uuid[]) AND d.id = dd.digest_id
+         AND (dd.status = ANY($2::digest_delivery_status[])
+              OR (dd.status = 'COMMITTING' AND dd.updated_at < now() - make_interval(secs => $3)))
+       RETURNING dd.id, dd.user_id, dd.attempts, d.id AS digest_id, d.period, d.version, d.language, d.window_start,
+                 d.window_end, d.item_count, d.requested_by_id, d.created_at, u.email, u.display_name,
+                 dd.last_error IS NOT NULL AND dd.last_error LIKE 'resent after a crash%' AS resent`,
+      [deliveryIds, CLAIMABLE, ABANDONED_COMMIT_SECONDS],
+    );
+    for (const row of claimed[0].filter((row) => row.resent)) {
+      this.logger.warn({ deliveryId: row.id, msg: 'email outcome unknown after a crash; resending the same message' });
     }
-    const content = await this.builder.digestWithItems(delivery.digestId);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: delivery.userId });
-    if (!content || !user) return this.finish(delivery.id, DeliveryStatus.SKIPPED, 'digest or recipient is gone');
-    const claimed = await this.claim(delivery.id);
-    if (claimed === null) return 'skipped';
+    return claimed[0];
+  }
 
-    const mail = this.composeEmail(content.digest, content.items, user);
+  private async itemsOf(digestIds: readonly string[]): Promise<Map<string, DigestItemEntity[]>> {
+    const byDigest = new Map<string, DigestItemEntity[]>();
+    if (digestIds.length === 0) return byDigest;
+    const items = await this.dataSource
+      .getRepository(DigestItemEntity)
+      .find({ where: { digestId: In([...new Set(digestIds)]) }, order: { digestId: 'ASC', position: 'ASC' } });
+    for (const item of items) {
+      const list = byDigest.get(item.digestId) ?? [];
+      list.push(item);
+      byDigest.set(item.digestId, list);
+    }
+    return byDigest;
+  }
+
+  private async sendEmail(row: ClaimedEmail, items: DigestItemEntity[]): Promise<JobOutcome> {
+    const digest = this.dataSource.getRepository(DigestEntity).create({
+      id: row.digest_id,
+      userId: row.user_id,
+      period: row.period,
+      version: row.version,
+      language: row.language,
+      windowStart: new Date(row.window_start),
+      windowEnd: new Date(row.window_end),
+      itemCount: row.item_count,
+      requestedById: row.requested_by_id,
+      createdAt: new Date(row.created_at),
+    });
+    const user = { id: row.user_id, email: row.email, displayName: row.display_name } as UserEntity;
+    const mail = this.composeEmail(digest, items, user);
     try {
+      // COMMITTING is written before the end-of-data dot: a crash from here to SENT leaves the outcome unknown and
+      // the row is later resent as the same message (see the class comment). At most SEND_CONCURRENCY messages of
+      // a worker are ever in that window.
       await this.mailer.send(mail, async () => {
         const committed = await this.dataSource.query<[unknown[], number]>(
           `UPDATE digest_deliveries SET status = 'COMMITTING', updated_at = now() WHERE id = $1 AND status = 'SENDING' AND attempts = $2`,
-          [delivery.id, claimed],
+          [row.id, row.attempts],
         );
         return committed[1] === 1;
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof MailSendError && error.outcome === 'unknown') {
-        await this.finishFrom(delivery.id, DeliveryStatus.COMMITTING, DeliveryStatus.UNKNOWN, message);
-        return 'skipped';
-      }
-      return this.failAttempt(delivery, attempt, message);
+      // No answer to the end of data is as ambiguous as a crash there: the retry sends the same message again.
+      return this.failAttempt({ id: row.id, channel: DigestChannel.EMAIL, userId: row.user_id }, row.attempts, message);
     }
-    await this.finishFrom(delivery.id, DeliveryStatus.COMMITTING, DeliveryStatus.SENT, null);
+    await this.finishFrom(row.id, DeliveryStatus.COMMITTING, DeliveryStatus.SENT, null);
     return 'done';
   }
 
-  private async deliverWebhook(delivery: DigestDeliveryEntity, attempt: AttemptInfo): Promise<JobOutcome> {
+  private async deliverWebhook(delivery: DigestDeliveryEntity): Promise<JobOutcome> {
     const subscription = await this.webhooks.forUser(delivery.userId);
     if (!subscription || !subscription.enabled) {
       return this.finish(delivery.id, DeliveryStatus.SKIPPED, subscription ? 'webhook disabled' : 'no webhook');
@@ -156,8 +310,7 @@ export class DigestDeliveryService {
       if (subscription.consecutiveFailures > 0) await this.webhooks.recordSuccess(subscription.id);
       return 'done';
     }
-    const dead = await this.failAttempt(delivery, attempt, result.error ?? 'failed', true);
-    return dead;
+    return this.failAttempt(delivery, claimed, result.error ?? 'failed');
   }
 
   /** PENDING/RETRYING/SENDING → SENDING with attempts + 1; the new attempt number, or null when not claimable. */
@@ -171,31 +324,30 @@ export class DigestDeliveryService {
   }
 
   /**
-   * A failed attempt: RETRYING (and throw, so BullMQ retries with backoff) or, on the last attempt, DEAD (and
-   * throw too, so the job sits in the failed list of the dashboard). A dead webhook delivery counts toward
-   * disabling the subscription.
+   * A failed attempt (number `attempt`, as claimed on the row): RETRYING and DeliveryAttemptError (retried with
+   * backoff), or, when it was the last of DELIVERY_ATTEMPTS, DEAD and UnrecoverableError (no more retries; the job
+   * sits in the failed list of the dashboard). A dead webhook delivery counts toward disabling the subscription.
+   * Only the attempt that holds the row writes it: a stale attempt leaves a newer one alone.
    */
   private async failAttempt(
-    delivery: DigestDeliveryEntity,
-    attempt: AttemptInfo,
+    delivery: Pick<DigestDeliveryEntity, 'id' | 'channel' | 'userId'>,
+    attempt: number,
     error: string,
-    webhook = false,
   ): Promise<never> {
-    const last = attempt.attemptsMade + 1 >= attempt.maxAttempts;
+    const last = attempt >= this.config.DELIVERY_ATTEMPTS;
     const status = last ? DeliveryStatus.DEAD : DeliveryStatus.RETRYING;
     // Counted before the row turns DEAD, so whoever sees DEAD also sees the subscription's state.
-    if (last && webhook) {
+    if (last && delivery.channel === DigestChannel.WEBHOOK) {
       const subscription = await this.webhooks.forUser(delivery.userId);
       if (subscription) await this.webhooks.recordDeadLetter(subscription.id, error);
     }
     await this.dataSource.query(
       `UPDATE digest_deliveries SET status = $2, last_error = $3, updated_at = now()
-       WHERE id = $1 AND status IN ('SENDING', 'COMMITTING')`,
-      [delivery.id, status, error.slice(0, 1000)],
+       WHERE id = $1 AND status IN ('SENDING', 'COMMITTING') AND attempts = $4`,
+      [delivery.id, status, error.slice(0, 1000), attempt],
     );
-    throw new DeliveryAttemptError(
-      `${delivery.channel} delivery ${delivery.id} failed (${last ? 'dead-lettered' : 'will retry'}): ${error}`,
-    );
+    const message = `${delivery.channel} delivery ${delivery.id} failed (attempt ${attempt}, ${last ? 'dead-lettered' : 'will retry'}): ${error}`;
+    throw last ? new UnrecoverableError(message) : new DeliveryAttemptError(message, delivery.id);
   }
 
   private async finish(deliveryId: string, status: DeliveryStatus, note: string | null): Promise<JobOutcome> {

@@ -49,42 +49,19 @@ export class DigestPreferencesService {
 
   /** A user's effective settings (defaults where no row exists); null when the user is gone. */
   async settingsFor(userId: string): Promise<DigestSettings | null> {
-    const rows: Array<{ locale: string; p_user_id: string | null } & Partial<Record<string, unknown>>> =
+    return (await this.settingsForUsers([userId])).get(userId) ?? null;
+  }
+
+  /** Effective settings of many users in one query; users that are gone are missing from the map. */
+  async settingsForUsers(userIds: readonly string[]): Promise<Map<string, DigestSettings>> {
+    const rows: Array<{ id: string; locale: string; p_user_id: string | null } & Partial<Record<string, unknown>>> =
       await this.dataSource.query(
-        `SELECT u.locale, p.user_id AS p_user_id, p.enabled, p.frequency, p.channels::text[] AS channels, p.day_of_week, p.hour,
-              p.time_zone, p.language, p.topic_industries, p.topic_keywords
-       FROM users u LEFT JOIN digest_preferences p ON p.user_id = u.id WHERE u.id = $1`,
-        [userId],
+        `SELECT u.id, u.locale, p.user_id AS p_user_id, p.enabled, p.frequency, p.channels::text[] AS channels,
+                p.day_of_week, p.hour, p.time_zone, p.language, p.topic_industries, p.topic_keywords
+         FROM users u LEFT JOIN digest_preferences p ON p.user_id = u.id WHERE u.id = ANY($1::uuid[])`,
+        [userIds],
       );
-    const row = rows[0];
-    if (!row) return null;
-    if (!row.p_user_id) {
-      return {
-        enabled: true,
-        frequency: DigestFrequency.WEEKLY,
-        channels: [...DEFAULT_CHANNELS],
-        dayOfWeek: DEFAULT_DAY_OF_WEEK,
-        hour: DEFAULT_HOUR,
-        timeZone: DEFAULT_TIME_ZONE,
-        language: languageOfLocale(row.locale),
-        languageChosen: false,
-        topicIndustries: [],
-        topicKeywords: [],
-      };
-    }
-    const language = row.language as DigestLanguage | null;
-    return {
-      enabled: row.enabled as boolean,
-      frequency: row.frequency as DigestFrequency,
-      channels: row.channels as DigestChannel[],
-      dayOfWeek: row.day_of_week as number,
-      hour: row.hour as number,
-      timeZone: row.time_zone as string,
-      language: language ?? languageOfLocale(row.locale),
-      languageChosen: language !== null,
-      topicIndustries: row.topic_industries as string[],
-      topicKeywords: row.topic_keywords as string[],
-    };
+    return new Map(rows.map((row) => [row.id, settingsOfRow(row)]));
   }
 
   async get(actor: Actor): Promise<DigestSettings> {
@@ -151,6 +128,39 @@ export class DigestPreferencesService {
     if (!known)
       throw badInput(`Unknown time zone "${timeZone}" (use an IANA name such as Asia/Shanghai)`, { field: 'timeZone' });
   }
+}
+
+/** A users row LEFT JOINed with digest_preferences: the stored settings, or the defaults when there is no row. */
+function settingsOfRow(
+  row: { locale: string; p_user_id: string | null } & Partial<Record<string, unknown>>,
+): DigestSettings {
+  if (!row.p_user_id) {
+    return {
+      enabled: true,
+      frequency: DigestFrequency.WEEKLY,
+      channels: [...DEFAULT_CHANNELS],
+      dayOfWeek: DEFAULT_DAY_OF_WEEK,
+      hour: DEFAULT_HOUR,
+      timeZone: DEFAULT_TIME_ZONE,
+      language: languageOfLocale(row.locale),
+      languageChosen: false,
+      topicIndustries: [],
+      topicKeywords: [],
+    };
+  }
+  const language = row.language as DigestLanguage | null;
+  return {
+    enabled: row.enabled as boolean,
+    frequency: row.frequency as DigestFrequency,
+    channels: row.channels as DigestChannel[],
+    dayOfWeek: row.day_of_week as number,
+    hour: row.hour as number,
+    timeZone: row.time_zone as string,
+    language: language ?? languageOfLocale(row.locale),
+    languageChosen: language !== null,
+    topicIndustries: row.topic_industries as string[],
+    topicKeywords: row.topic_keywords as string[],
+  } satisfies DigestSettings;
 }
 
 const unique = (values: string[]) => [

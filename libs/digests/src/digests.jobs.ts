@@ -43,11 +43,19 @@ export class DigestsJobs implements OnApplicationBootstrap {
     return this.builder.buildScheduled(payload.userId, payload.period, new Date(payload.slot));
   }
 
+  @OnJob(JobName.BuildDigestBatch)
+  async buildBatch(payload: JobPayloads[JobName.BuildDigestBatch]): Promise<JobOutcome> {
+    const outcomes = await this.builder.buildScheduledBatch(payload.recipients, new Date(payload.slot));
+    return [...outcomes.values()].includes('done') ? 'done' : 'skipped';
+  }
+
   @OnJob(JobName.DeliverDigest)
-  deliver(payload: JobPayloads[JobName.DeliverDigest], job: Job): Promise<JobOutcome> {
-    return this.delivery.deliver(payload.deliveryId, {
-      attemptsMade: job.attemptsMade,
-      maxAttempts: job.opts.attempts ?? 1,
-    });
+  deliver(payload: JobPayloads[JobName.DeliverDigest]): Promise<JobOutcome> {
+    return this.delivery.deliver(payload.deliveryId);
+  }
+
+  @OnJob(JobName.DeliverDigestBatch)
+  deliverBatch(payload: JobPayloads[JobName.DeliverDigestBatch]): Promise<JobOutcome> {
+    return this.delivery.deliverBatch(payload.deliveryIds);
   }
 }

@@ -163,3 +163,22 @@ ${item.why.length > 0 ? `<div>${escapeHtml(t.why)}:</div><ul>${item.why.map((lin
 `;
   return { subject: t.subject(input.period, count), text, html };
 }
+
+/** The in-app notification of a digest: its count and period, and the first three pairs. */
+export function renderInAppDigest(input: {
+  language: DigestLanguage;
+  period: string;
+  itemCount: number;
+  firstItems: ReadonlyArray<{ demandTitle: string; targetTitle: string }>;
+}): { title: string; body: string } {
+  const zh = input.language === DigestLanguage.zh;
+  return {
+    title: zh
+      ? `本期新匹配 ${input.itemCount} 条（${input.period}）`
+      : `${input.itemCount} new matches (${input.period})`,
+    body: input.firstItems
+      .slice(0, 3)
+      .map((item) => `${item.demandTitle} ↔ ${item.targetTitle}`)
+      .join('\n'),
+  };
+}
