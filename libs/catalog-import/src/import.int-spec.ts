@@ -64,8 +64,17 @@ const ACHIEVEMENTS = jsonl(
     summary: '已经许可给企业使用的成果。',
     institution: '示范农业大学',
     rightsStatus: '已转化',
+    transferModes: ['转让'],
   },
   { id: 'A8', title: '行业未知的成果', summary: '行业字段不在分类表中。', industry: '元宇宙' },
+  {
+    id: 'A9',
+    title: '已转化、仍可许可的成果',
+    summary: '已在一家企业投产，仍接受其他企业的许可。',
+    institution: '示范农业大学',
+    rightsStatus: '已转化',
+    transferModes: ['许可', '技术服务'],
+  },
 );
 
 const EXPERTS = jsonl(
@@ -182,7 +191,7 @@ describe('catalogue import', () => {
     first = await importer.importFolder(folder, { organisationSet: set });
 
     expect(counts(first)).toEqual({
-      achievements: { lines: 8, created: 5, updated: 0, unchanged: 0, skipped: 3 },
+      achievements: { lines: 9, created: 6, updated: 0, unchanged: 0, skipped: 3 },
       experts: { lines: 3, created: 2, updated: 0, unchanged: 0, skipped: 1 },
       demands: { lines: 3, created: 2, updated: 0, unchanged: 0, skipped: 1 },
     });
@@ -219,7 +228,7 @@ describe('catalogue import', () => {
       .getRepository(AchievementEntity)
       .findBy({ institutionId: In(organisations.map((o) => o.id)) });
     const byId = Object.fromEntries(achievements.map((a) => [a.externalId, a]));
-    expect(Object.keys(byId).sort()).toEqual(['A1', 'A5', 'A6', 'A7', 'A8']);
+    expect(Object.keys(byId).sort()).toEqual(['A1', 'A5', 'A6', 'A7', 'A8', 'A9']);
     expect(byId.A1).toMatchObject({
       status: AchievementStatus.LISTED,
       industryCode: 'iot',
@@ -229,7 +238,9 @@ describe('catalogue import', () => {
     });
     expect(byId.A5).toMatchObject({ status: AchievementStatus.LISTED, institutionOwned: true, askingPriceWan: null });
     expect(byId.A6).toMatchObject({ status: AchievementStatus.LISTED, language: 'en', industryCode: 'iot' });
+    // Commercialised: used up when only assignment was offered, still listed for further licensees otherwise.
     expect(byId.A7.status).toBe(AchievementStatus.TRANSFERRED);
+    expect(byId.A9.status).toBe(AchievementStatus.LISTED);
     expect(byId.A8).toMatchObject({ status: AchievementStatus.LISTED, industryCode: null });
     expect(byId.A1.listedAt).not.toBeNull();
 
@@ -269,7 +280,7 @@ describe('catalogue import', () => {
     const before = await countsOf(set);
     const second = await importer.importFolder(folder, { organisationSet: set });
     expect(counts(second)).toEqual({
-      achievements: { lines: 8, created: 0, updated: 0, unchanged: 5, skipped: 3 },
+      achievements: { lines: 9, created: 0, updated: 0, unchanged: 6, skipped: 3 },
       experts: { lines: 3, created: 0, updated: 0, unchanged: 2, skipped: 1 },
       demands: { lines: 3, created: 0, updated: 0, unchanged: 2, skipped: 1 },
     });
@@ -282,7 +293,7 @@ describe('catalogue import', () => {
     const changed = ACHIEVEMENTS.replace('"askingPriceWan":50', '"askingPriceWan":55');
     writeFileSync(join(folder, 'achievements.jsonl'), changed);
     const report = await importer.importFolder(folder, { organisationSet: set });
-    expect(counts(report).achievements).toEqual({ lines: 8, created: 0, updated: 1, unchanged: 4, skipped: 3 });
+    expect(counts(report).achievements).toEqual({ lines: 9, created: 0, updated: 1, unchanged: 5, skipped: 3 });
     expect(await countsOf(set)).toEqual({ ...before, outbox: before.outbox + 1 });
     writeFileSync(join(folder, 'achievements.jsonl'), ACHIEVEMENTS);
   });
@@ -321,10 +332,10 @@ describe('catalogue import', () => {
       expect(report.files.achievements.errors.map((e) => e.line)).toEqual([2, 3, 4]);
 
       const before = await countsOf(cliSet);
-      expect(before).toMatchObject({ achievements: 5, experts: 2, demands: 2, organisations: 5 });
+      expect(before).toMatchObject({ achievements: 6, experts: 2, demands: 2, organisations: 5 });
       const secondRun = await cli('import', folder, '--organisation-set', cliSet);
       expect(secondRun.code).toBe(0);
-      expect(secondRun.stdout).toMatch(/achievements\.jsonl\s+8\s+0\s+0\s+0\s+5\s+3/);
+      expect(secondRun.stdout).toMatch(/achievements\.jsonl\s+9\s+0\s+0\s+0\s+6\s+3/);
       expect(secondRun.stdout).toContain(
         'skipped achievements.jsonl:4: trl: must be an integer from 1 to 9, got number 12',
       );

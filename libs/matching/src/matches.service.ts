@@ -25,7 +25,6 @@ export const DECLINED_OUTSIDE_MATCHING = 'declined-outside-matching';
 
 @Injectable()
 export class MatchesService {
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: MatchingEngine,
@@ -46,9 +45,16 @@ export class MatchesService {
       await matches.delete({ demandId, status: MatchStatus.SUGGESTED });
       return 'skipped';
     }
-    const declined = await matches.find({ select: { targetType: true, targetId: true }, where: { demandId, status: MatchStatus.DECLINED } });
+    const declined = await matches.find({
+      select: { targetType: true, targetId: true },
+      where: { demandId, status: MatchStatus.DECLINED },
+    });
     const excluded = new Set(declined.map((row) => `${row.targetType}:${row.targetId}`));
-    const ranked = await this.engine.rank(demandForMatching(demand), { excluded, limit: STORED_MATCHES_PER_DEMAND }, this.clock.now());
+    const ranked = await this.engine.rank(
+      demandForMatching(demand),
+      { excluded, limit: STORED_MATCHES_PER_DEMAND },
+      this.clock.now(),
+    );
     const computedAt = this.clock.now();
 
     await this.dataSource.transaction(async (manager) => {
@@ -68,7 +74,10 @@ export class MatchesService {
               computedAt,
             })),
           )
-          .orUpdate(['score', 'explanation', 'engine_version', 'computed_at', 'updated_at'], ['demand_id', 'target_type', 'target_id'])
+          .orUpdate(
+            ['score', 'explanation', 'engine_version', 'computed_at', 'updated_at'],
+            ['demand_id', 'target_type', 'target_id'],
+          )
           .execute();
       }
       await manager
@@ -93,7 +102,9 @@ export class MatchesService {
   async matchTarget(targetType: MatchTargetType, targetId: string): Promise<MatchOutcome> {
     const demandIds = new Set(await this.engine.demandsForTarget(targetType, targetId, REVERSE_CANDIDATE_DEMANDS));
     // Demands already matched with it are rematched too (the target may have stopped fitting them).
-    const existing = await this.dataSource.getRepository(MatchEntity).find({ select: { demandId: true }, where: { targetType, targetId } });
+    const existing = await this.dataSource
+      .getRepository(MatchEntity)
+      .find({ select: { demandId: true }, where: { targetType, targetId } });
     for (const row of existing) demandIds.add(row.demandId);
     if (demandIds.size === 0) return 'skipped';
     for (const demandId of [...demandIds].sort()) await this.matchDemand(demandId);
@@ -116,10 +127,15 @@ export class MatchesService {
 
   // ---- reading ----
 
-  async forDemand(actor: Actor, demandId: string, page: { first: number; after?: string }): Promise<Connection<MatchEntity>> {
+  async forDemand(
+    actor: Actor,
+    demandId: string,
+    page: { first: number; after?: string },
+  ): Promise<Connection<MatchEntity>> {
     const demand = await this.dataSource.getRepository(DemandEntity).findOneBy({ id: demandId });
     if (!demand) throw notFound('Demand', demandId);
-    if (!this.canSeeDemandMatches(actor, demand)) throw forbidden('Only the demand owner, brokers and administrators see its matches');
+    if (!this.canSeeDemandMatches(actor, demand))
+      throw forbidden('Only the demand owner, brokers and administrators see its matches');
     return this.page({ demandId }, page);
   }
 
@@ -145,22 +161,34 @@ export class MatchesService {
     const totalCount = await query.clone().getCount();
     if (page.after) {
       const [score, id] = decodeCursor(page.after, 2);
-      if (typeof score !== 'number' || typeof id !== 'string') throw badInput('Invalid pagination cursor', { field: 'after' });
+      if (typeof score !== 'number' || typeof id !== 'string')
+        throw badInput('Invalid pagination cursor', { field: 'after' });
       query.andWhere('(m.score < :score OR (m.score = :score AND m.id > :id))', { score, id });
     }
-    const rows = await query.orderBy('m.score', 'DESC').addOrderBy('m.id', 'ASC').limit(page.first + 1).getMany();
+    const rows = await query
+      .orderBy('m.score', 'DESC')
+      .addOrderBy('m.id', 'ASC')
+      .limit(page.first + 1)
+      .getMany();
     return toConnection(rows, page.first, (row) => [row.score, row.id], totalCount);
   }
 
   // ---- feedback ----
 
-  async setStatus(actor: Actor, matchId: string, status: MatchStatus, reason?: DeclineReason | null): Promise<MatchEntity> {
+  async setStatus(
+    actor: Actor,
+    matchId: string,
+    status: MatchStatus,
+    reason?: DeclineReason | null,
+  ): Promise<MatchEntity> {
     const repository = this.dataSource.getRepository(MatchEntity);
     const match = await repository.findOneBy({ id: matchId });
     if (!match) throw notFound('Match', matchId);
     await this.assertCanActOn(actor, match);
-    if (status === MatchStatus.DECLINED && !reason) throw badInput('A reason is required to decline a match', { field: 'reason' });
-    if (status !== MatchStatus.DECLINED && reason) throw badInput('A reason is only given when declining', { field: 'reason' });
+    if (status === MatchStatus.DECLINED && !reason)
+      throw badInput('A reason is required to decline a match', { field: 'reason' });
+    if (status !== MatchStatus.DECLINED && reason)
+      throw badInput('A reason is only given when declining', { field: 'reason' });
     const problem = statusChangeProblem(match.status, status);
     if (problem) throw badInput(problem, { field: 'status' });
     match.status = nextStatus(match.status, status);
@@ -206,7 +234,9 @@ export class MatchesService {
       const achievement = await this.dataSource.getRepository(AchievementEntity).findOneBy({ id: targetId });
       if (!achievement) throw notFound('Achievement', targetId);
       if (actor.hasRole(Role.TTO_OFFICER, achievement.institutionId)) return;
-      const inventors = await this.dataSource.getRepository(AchievementInventorEntity).findBy({ achievementId: In([targetId]) });
+      const inventors = await this.dataSource
+        .getRepository(AchievementInventorEntity)
+        .findBy({ achievementId: In([targetId]) });
       if (isOnTeam(actor, achievement, inventors)) return;
     } else {
       const expert = await this.dataSource.getRepository(ExpertEntity).findOneBy({ id: targetId });

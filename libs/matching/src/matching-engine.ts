@@ -4,7 +4,8 @@ import { indexUid, SearchKind } from '@app/search';
 import { Meilisearch } from 'meilisearch';
 import { CorpusStats, CorpusStatsBuilder } from './domain/corpus-stats';
 import { MatchDemand, MatchDocument, MatchTargetType } from './domain/match-document';
-import { buildMatchQuery, MatchQuery } from './domain/match-query';
+import { feedbackFrom, SalientWord, salientWords } from './domain/feedback';
+import { buildMatchQuery, MatchQuery, SearchTerm } from './domain/match-query';
 import { DEFAULT_MATCHING_CONFIG, MatchingConfig } from './domain/matching-config';
 import { analyzeDocument, AnalyzedDocument, scoreCandidates, ScoredMatch } from './domain/scoring';
 import { fromIndex, IndexedDocument, MATCH_ATTRIBUTES } from './domain/search-document-mapping';
@@ -15,8 +16,22 @@ const KIND_OF_TARGET: Record<MatchTargetType, SearchKind> = {
   [MatchTargetType.EXPERT]: SearchKind.EXPERT,
 };
 const TARGET_TYPES = [MatchTargetType.ACHIEVEMENT, MatchTargetType.EXPERT];
+/** The text the engine scores; names, institutions and codes are left to the search page. */
+const SEARCHED_ATTRIBUTES: Record<MatchTargetType, string[]> = {
+  [MatchTargetType.ACHIEVEMENT]: ['title_zh', 'title_en', 'keywords', 'summary_zh', 'summary_en'],
+  [MatchTargetType.EXPERT]: [
+    'expertise_zh',
+    'expertise_en',
+    'keywords',
+    'headline_zh',
+    'headline_en',
+    'bio_zh',
+    'bio_en',
+  ],
+};
 /** Corpus statistics older than this are rebuilt on the next match (the nightly rematch rebuilds them too). */
 const STATS_TTL_MS = 6 * 3600_000;
+const INCOMPLETE_STATS_TTL_MS = 10_000;
 const ANALYSIS_CACHE_SIZE = 50_000;
 const STATS_PAGE = 1_000;
 
@@ -42,7 +57,11 @@ export class MatchingEngine {
   private readonly logger = new Logger(MatchingEngine.name);
   private stats: { value: CorpusStats; builtAt: number; kinds: MatchTargetType[] } | null = null;
   private building: Promise<void> | null = null;
-  private readonly analysed = new Map<string, AnalyzedDocument>();
+  /** Analysed documents by `${type}:${id}`, with the indexed version (updatedAt) they were analysed from. */
+  private readonly analysed = new Map<string, { version: unknown; analysed: AnalyzedDocument }>();
+  /** Types whose index has every attribute of SEARCHED_ATTRIBUTES (known at the last statistics refresh). */
+  private restrictable = new Set<MatchTargetType>();
+  private readonly salientCache = new WeakMap<AnalyzedDocument, SalientWord[]>();
   readonly config: MatchingConfig = DEFAULT_MATCHING_CONFIG;
 
   constructor(
@@ -58,6 +77,7 @@ export class MatchingEngine {
   async refreshCorpusStats(): Promise<CorpusStats> {
     const builder = new CorpusStatsBuilder();
     const kinds: MatchTargetType[] = [];
+    const restrictable = new Set<MatchTargetType>();
     for (const type of TARGET_TYPES) {
       const index = this.meili.index<IndexedDocument>(this.uid(type));
       try {
@@ -67,19 +87,24 @@ export class MatchingEngine {
           if (page.results.length < STATS_PAGE) break;
         }
         kinds.push(type);
+        const { fieldDistribution } = await index.getStats();
+        if (SEARCHED_ATTRIBUTES[type].every((field) => (fieldDistribution[field] ?? 0) > 0)) restrictable.add(type);
       } catch (error) {
         if (meiliErrorCode(error) !== 'index_not_found') throw error;
       }
     }
     const value = builder.build();
     this.stats = { value, builtAt: Date.now(), kinds };
+    this.restrictable = restrictable;
     this.analysed.clear();
     this.logger.log(`Corpus statistics: ${value.documentCount} documents, ${Object.keys(value.df).length} terms`);
     return value;
   }
 
   private async currentStats() {
-    if (!this.stats || Date.now() - this.stats.builtAt > STATS_TTL_MS) {
+    // An index that did not exist yet (a fresh deployment) is looked for again soon, not in six hours.
+    const ttl = this.stats && this.stats.kinds.length < TARGET_TYPES.length ? INCOMPLETE_STATS_TTL_MS : STATS_TTL_MS;
+    if (!this.stats || Date.now() - this.stats.builtAt > ttl) {
       this.building ??= this.refreshCorpusStats()
         .then(() => undefined)
         .finally(() => (this.building = null));
@@ -93,28 +118,65 @@ export class MatchingEngine {
     return buildMatchQuery(demand, value, dictionaryLexicon, this.config);
   }
 
-  /** Candidates of every query, deduplicated; one multi-search round trip. */
-  async candidates(query: MatchQuery, kinds: readonly MatchTargetType[]): Promise<MatchDocument[]> {
-    const queries = kinds.flatMap((type) =>
-      query.searchQueries.map((q) => ({
+  /**
+   * One multi-search request: every term on every index, ids only. Each document found scores the summed weight
+   * of the terms that found it (a cheap stand-in for BM25); the best `quota` per type not yet in the pool are
+   * loaded (from the analysis cache, else in one documents request per type) and added to it.
+   */
+  private async gather(
+    terms: readonly SearchTerm[],
+    kinds: readonly MatchTargetType[],
+    quota: Partial<Record<MatchTargetType, number>>,
+    pool: Map<string, AnalyzedDocument>,
+    excluded: ReadonlySet<string> | undefined,
+  ): Promise<void> {
+    const searched = kinds.filter((type) => (quota[type] ?? 0) > 0);
+    const queries = searched.flatMap((type) =>
+      terms.map((term) => ({
         indexUid: this.uid(type),
-        q,
-        limit: this.config.candidatesPerQuery,
-        attributesToRetrieve: MATCH_ATTRIBUTES[type],
-        matchingStrategy: 'frequency' as const,
+        q: term.text,
+        limit: this.config.retrieval.hitsPerQuery,
+        attributesToRetrieve: ['id', 'updatedAt'],
+        // Restricting the attributes makes a query cheaper, but Meilisearch refuses an attribute no document has yet.
+        ...(this.restrictable.has(type) ? { attributesToSearchOn: SEARCHED_ATTRIBUTES[type] } : {}),
+        matchingStrategy: 'all' as const,
       })),
     );
-    if (queries.length === 0) return [];
+    if (queries.length === 0) return;
     const { results } = await this.meili.multiSearch({ queries });
-    const seen = new Map<string, MatchDocument>();
-    for (const result of results) {
-      const type = TARGET_TYPES.find((t) => this.uid(t) === result.indexUid)!;
-      for (const hit of result.hits) {
-        const key = `${type}:${hit.id}`;
-        if (!seen.has(key)) seen.set(key, fromIndex(type, hit as IndexedDocument));
-      }
-    }
-    return [...seen.values()];
+    const found = new Map<MatchTargetType, Map<string, { weight: number; version: unknown }>>();
+    results.forEach((result, i) => {
+      const type = searched[Math.floor(i / terms.length)];
+      const weight = terms[i % terms.length].weight;
+      let byId = found.get(type);
+      if (!byId) found.set(type, (byId = new Map<string, { weight: number; version: unknown }>()));
+      result.hits.forEach((hit, rank) => {
+        const id = String(hit.id);
+        if (pool.has(`${type}:${id}`) || excluded?.has(`${type}:${id}`)) return;
+        // Meilisearch's own order (title before summary) breaks ties between documents found by the same terms.
+        const entry = byId.get(id) ?? { weight: 0, version: hit.updatedAt };
+        entry.weight += weight * (1 - (0.1 * rank) / result.hits.length);
+        byId.set(id, entry);
+      });
+    });
+    await Promise.all(
+      [...found].map(async ([type, byId]) => {
+        const chosen = [...byId]
+          .sort((a, b) => b[1].weight - a[1].weight || a[0].localeCompare(b[0]))
+          .slice(0, quota[type]);
+        const missing: string[] = [];
+        for (const [id, { version }] of chosen) {
+          const cached = this.analysed.get(`${type}:${id}`);
+          if (cached && cached.version === version) pool.set(`${type}:${id}`, cached.analysed);
+          else missing.push(id);
+        }
+        if (missing.length === 0) return;
+        const { results: docs } = await this.meili
+          .index<IndexedDocument>(this.uid(type))
+          .getDocuments({ ids: missing, fields: MATCH_ATTRIBUTES[type], limit: missing.length });
+        for (const doc of docs) pool.set(`${type}:${doc.id}`, this.analyse(type, doc));
+      }),
+    );
   }
 
   /**
@@ -124,7 +186,10 @@ export class MatchingEngine {
   async demandsForTarget(type: MatchTargetType, id: string, limit: number): Promise<string[]> {
     let doc: MatchDocument;
     try {
-      doc = fromIndex(type, await this.meili.index(this.uid(type)).getDocument<IndexedDocument>(id, { fields: MATCH_ATTRIBUTES[type] }));
+      doc = fromIndex(
+        type,
+        await this.meili.index(this.uid(type)).getDocument<IndexedDocument>(id, { fields: MATCH_ATTRIBUTES[type] }),
+      );
     } catch (error) {
       const code = meiliErrorCode(error);
       if (code === 'document_not_found' || code === 'index_not_found') return [];
@@ -135,7 +200,13 @@ export class MatchingEngine {
     const demandIndex = indexUid(this.appConfig.MEILI_INDEX_PREFIX, SearchKind.DEMAND);
     try {
       const { results } = await this.meili.multiSearch({
-        queries: query.searchQueries.map((q) => ({ indexUid: demandIndex, q, limit, attributesToRetrieve: ['id'], matchingStrategy: 'frequency' as const })),
+        queries: query.searchTerms.map((term) => ({
+          indexUid: demandIndex,
+          q: term.text,
+          limit,
+          attributesToRetrieve: ['id'],
+          matchingStrategy: 'all' as const,
+        })),
       });
       return [...new Set(results.flatMap((result) => result.hits.map((hit) => String(hit.id))))];
     } catch (error) {
@@ -144,23 +215,53 @@ export class MatchingEngine {
     }
   }
 
-  private analyse(doc: MatchDocument): AnalyzedDocument {
-    const key = `${doc.type}:${doc.id}:${doc.updatedAt ?? ''}`;
-    let analysed = this.analysed.get(key);
-    if (!analysed) {
-      analysed = analyzeDocument(doc);
-      if (this.analysed.size >= ANALYSIS_CACHE_SIZE) this.analysed.delete(this.analysed.keys().next().value!);
-      this.analysed.set(key, analysed);
-    }
+  private analyse(type: MatchTargetType, raw: IndexedDocument): AnalyzedDocument {
+    const analysed = analyzeDocument(fromIndex(type, raw));
+    const key = `${type}:${raw.id}`;
+    this.analysed.delete(key);
+    if (this.analysed.size >= ANALYSIS_CACHE_SIZE) this.analysed.delete(this.analysed.keys().next().value!);
+    this.analysed.set(key, { version: raw.updatedAt, analysed });
     return analysed;
   }
 
-  /** The ranked targets for a demand, best first. */
+  private salient(doc: AnalyzedDocument, stats: CorpusStats): SalientWord[] {
+    let words = this.salientCache.get(doc);
+    if (!words) this.salientCache.set(doc, (words = salientWords(doc, stats)));
+    return words;
+  }
+
+  /**
+   * The ranked targets for a demand, best first: candidates from the demand's terms, a first pass over the
+   * achievements found, candidates from the feedback words of its best ones, then one scoring of them all.
+   */
   async rank(demand: MatchDemand, options: RankOptions = {}, now = new Date()): Promise<ScoredMatch[]> {
-    const { value, kinds } = await this.currentStats();
-    const query = buildMatchQuery(demand, value, dictionaryLexicon, this.config);
-    const candidates = (await this.candidates(query, kinds)).filter((doc) => !options.excluded?.has(`${doc.type}:${doc.id}`));
+    const { value: stats, kinds } = await this.currentStats();
+    const query = buildMatchQuery(demand, stats, dictionaryLexicon, this.config);
     const config = options.limit ? { ...this.config, limit: options.limit } : this.config;
-    return scoreCandidates(demand, query, candidates.map((doc) => this.analyse(doc)), value, config, now);
+    const pool = new Map<string, AnalyzedDocument>();
+    await this.gather(query.searchTerms, kinds, config.retrieval.candidates, pool, options.excluded);
+
+    const { documents, terms } = config.feedback;
+    if (documents > 0 && terms > 0) {
+      const achievements = [...pool.values()].filter((doc) => doc.doc.type === MatchTargetType.ACHIEVEMENT);
+      const first = scoreCandidates(demand, query, achievements, stats, { ...config, limit: documents }, now);
+      const top = first.map((match) => {
+        const doc = pool.get(`${match.type}:${match.id}`)!;
+        return { doc, score: match.score, salient: this.salient(doc, stats) };
+      });
+      if (top.length > 0) {
+        const feedback = feedbackFrom(query, top, config);
+        query.feedbackWeights = feedback.tokenWeights;
+        // Achievements found by the feedback words are scored on the demand's own words only, but they are
+        // found: a listing in the academic wording of the best one (四氢嘧啶 for 依克多因) is often the answer.
+        const { candidates } = config.retrieval;
+        const quota = {
+          [MatchTargetType.ACHIEVEMENT]: Math.round(candidates[MatchTargetType.ACHIEVEMENT] / 3),
+          [MatchTargetType.EXPERT]: candidates[MatchTargetType.EXPERT],
+        };
+        await this.gather(feedback.searchTerms, kinds, quota, pool, options.excluded);
+      }
+    }
+    return scoreCandidates(demand, query, [...pool.values()], stats, config, now);
   }
 }

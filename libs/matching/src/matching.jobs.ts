@@ -46,7 +46,11 @@ export class MatchingJobs implements OnApplicationBootstrap {
     await queue.upsertJobScheduler(
       FOLLOW_INDEXED_SCHEDULER_ID,
       { every: FOLLOW_EVERY_MS },
-      { name: JobName.FollowIndexedChanges, data: {}, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+      {
+        name: JobName.FollowIndexedChanges,
+        data: {},
+        opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+      },
     );
     await queue.upsertJobScheduler(
       REMATCH_ALL_SCHEDULER_ID,
@@ -76,10 +80,17 @@ export class MatchingJobs implements OnApplicationBootstrap {
       if (seen.has(key)) continue;
       seen.add(key);
       if (row.subject === OutboxSubject.DEMAND) {
-        demandJobs.push({ data: { demandId: row.subject_id }, options: { jobId: `match-demand.${row.subject_id}.${row.id}` } });
+        demandJobs.push({
+          data: { demandId: row.subject_id },
+          options: { jobId: `match-demand.${row.subject_id}.${row.id}` },
+        });
       } else {
-        const targetType = row.subject === OutboxSubject.ACHIEVEMENT ? MatchTargetType.ACHIEVEMENT : MatchTargetType.EXPERT;
-        targetJobs.push({ data: { targetType, targetId: row.subject_id }, options: { jobId: `match-target.${row.subject_id}.${row.id}` } });
+        const targetType =
+          row.subject === OutboxSubject.ACHIEVEMENT ? MatchTargetType.ACHIEVEMENT : MatchTargetType.EXPERT;
+        targetJobs.push({
+          data: { targetType, targetId: row.subject_id },
+          options: { jobId: `match-target.${row.subject_id}.${row.id}` },
+        });
       }
     }
     await this.jobs.enqueueBulk(JobName.MatchDemand, demandJobs);

@@ -36,7 +36,7 @@ export class CorpusStatsBuilder {
     this.documentCount++;
     for (const term of documentTerms(doc)) this.df.set(term, (this.df.get(term) ?? 0) + 1);
     let byField = this.lengthSums.get(doc.type);
-    if (!byField) this.lengthSums.set(doc.type, (byField = new Map()));
+    if (!byField) this.lengthSums.set(doc.type, (byField = new Map<string, { sum: number; count: number }>()));
     for (const [field, text] of Object.entries(doc.fields)) {
       const entry = byField.get(field) ?? { sum: 0, count: 0 };
       entry.sum += text ? analyze(text).length : 0;

@@ -33,7 +33,9 @@ function occursIn(text: string, term: string): boolean {
  */
 export function createLexicon(groups: ReadonlyArray<readonly string[]>): Lexicon {
   const entries: Array<{ term: string; group: number }> = [];
-  const normalisedGroups = groups.map((group) => [...new Set(group.map((t) => normaliseText(t).trim()).filter(Boolean))]);
+  const normalisedGroups = groups.map((group) => [
+    ...new Set(group.map((t) => normaliseText(t).trim()).filter(Boolean)),
+  ]);
   normalisedGroups.forEach((group, index) => {
     for (const term of group) if ([...term].length >= 2) entries.push({ term, group: index });
   });

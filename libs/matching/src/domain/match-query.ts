@@ -25,8 +25,21 @@ export interface MatchQuery {
   /** Token → weight for BM25 (demand text, then expansions at a lower weight). */
   tokenWeights: Map<string, number>;
   keyTerms: KeyTerm[];
-  /** Several short queries for the index: its title, its rarest terms, their translations. */
+  /**
+   * Single-term queries for the index, weighted: the rarest key terms and their translations. One word each,
+   * because Meilisearch keeps only documents with the first/rarest word of a longer query (no OR), and because
+   * a one-word query costs a few milliseconds where a long one (synonym and n-gram derivations) costs tens.
+   */
+  searchTerms: SearchTerm[];
+  /** The texts of searchTerms. */
   searchQueries: string[];
+  /** Pseudo-relevance feedback tokens (set after a first pass), scored at config.feedback.weight. */
+  feedbackWeights?: Map<string, number>;
+}
+
+export interface SearchTerm {
+  text: string;
+  weight: number;
 }
 
 /** Words of enterprise prose that say nothing about the technology. */
@@ -49,7 +62,7 @@ function commonPrefix(a: string, b: string): string {
 }
 
 /** The candidate key terms of a text: Chinese words from segmentation, English words; stop words dropped. */
-function candidateTerms(text: string): string[] {
+export function candidateTerms(text: string): string[] {
   const terms: string[] = [];
   for (const raw of segmentWords(normaliseText(text))) {
     const word = raw.trim();
@@ -65,7 +78,7 @@ function candidateTerms(text: string): string[] {
   return terms;
 }
 
-function searchFormOf(term: string): string {
+export function searchFormOf(term: string): string {
   if (HAN.test(term)) return term;
   const stem = stemWord(term);
   const prefix = commonPrefix(term, stem);
@@ -73,8 +86,9 @@ function searchFormOf(term: string): string {
 }
 
 /** The DF key that measures how rare a term is: a long Chinese word itself, else its rarest token. */
-function rarity(stats: CorpusStats, term: string, tokens: string[]): number {
-  if (HAN.test(term) && [...term].length >= 3 && stats.df[term] !== undefined) return inverseDocumentFrequency(stats, term);
+export function rarity(stats: CorpusStats, term: string, tokens: string[]): number {
+  if (HAN.test(term) && [...term].length >= 3 && stats.df[term] !== undefined)
+    return inverseDocumentFrequency(stats, term);
   if (tokens.length === 0) return 0;
   // A word is at least as rare as its rarest bigram; averaging keeps one odd bigram from dominating.
   const idfs = tokens.map((t) => inverseDocumentFrequency(stats, t));
@@ -156,25 +170,33 @@ export function buildMatchQuery(
     }
   }
 
-  return { demandId: demand.id, language, tokenWeights, keyTerms: topTerms, searchQueries: searchQueriesFor(title, topTerms, language) };
+  const searchTerms = searchTermsFor(topTerms, language, config);
+  return {
+    demandId: demand.id,
+    language,
+    tokenWeights,
+    keyTerms: topTerms,
+    searchTerms,
+    searchQueries: searchTerms.map((t) => t.text),
+  };
 }
 
-/**
- * Meilisearch reads only the first words of a query and matches the last one as a prefix, so instead of one
- * long query: the title, each rare term alone, the rarest few together, and each term's best translations.
- */
-function searchQueriesFor(title: string, terms: KeyTerm[], language: Language): string[] {
-  const queries: string[] = [];
-  if (title.trim()) queries.push(title.trim());
-  for (const term of terms.slice(0, 10)) queries.push(term.searchForm);
-  const rarest = terms.slice(0, 4).map((t) => t.searchForm);
-  if (rarest.length > 1) queries.push(rarest.join(' '));
-  const translations: string[] = [];
+/** The rarest key terms, then each one's equivalents in the other language (at the expansion weight). */
+function searchTermsFor(terms: KeyTerm[], language: Language, config: MatchingConfig): SearchTerm[] {
+  const byText = new Map<string, number>();
+  const add = (text: string, weight: number) => {
+    const key = text.trim();
+    if (key && weight > (byText.get(key) ?? 0)) byText.set(key, weight);
+  };
+  for (const term of terms.slice(0, config.retrieval.termQueries)) add(term.searchForm, term.weight);
+  const translations: SearchTerm[] = [];
   for (const term of terms) {
     for (const equivalent of term.equivalents) {
-      if (HAN.test(equivalent.term) !== (language === 'zh')) translations.push(equivalent.term);
+      if (HAN.test(equivalent.term) !== (language === 'zh'))
+        translations.push({ text: equivalent.term, weight: term.weight });
     }
   }
-  queries.push(...translations.slice(0, 10));
-  return [...new Set(queries)];
+  for (const translation of translations.slice(0, config.retrieval.translationQueries))
+    add(translation.text, translation.weight);
+  return [...byText].map(([text, weight]) => ({ text, weight }));
 }

@@ -82,7 +82,11 @@ export interface EvaluationReport {
 const hasPositive = (judged: ReadonlyMap<string, number>) => [...judged.values()].some((g) => g > 0);
 
 /** Is the demand written in another language than all of its best-graded targets? */
-export function isCrossLanguage(demandId: string, judged: ReadonlyMap<string, number>, language: ReadonlyMap<string, string>) {
+export function isCrossLanguage(
+  demandId: string,
+  judged: ReadonlyMap<string, number>,
+  language: ReadonlyMap<string, string>,
+) {
   const best = maxGrade(judged);
   if (best <= 0) return false;
   const own = language.get(demandId);
@@ -97,7 +101,8 @@ export function evaluate(input: EvaluationInput): EvaluationReport {
   const crossLanguage: DemandMetrics[] = [];
   const perDemand = new Map<string, DemandMetrics>();
 
-  const restrict = (ids: readonly string[], kind: 'achievement' | 'expert') => ids.filter((id) => input.targetKind.get(id) === kind);
+  const restrict = (ids: readonly string[], kind: 'achievement' | 'expert') =>
+    ids.filter((id) => input.targetKind.get(id) === kind);
   const restrictJudged = (judged: ReadonlyMap<string, number>, kind: 'achievement' | 'expert') =>
     new Map([...judged].filter(([id]) => input.targetKind.get(id) === kind));
 
@@ -133,7 +138,7 @@ export function parseQrels(tsv: string): Map<string, Map<string, number>> {
     const [demandId, targetId, grade] = line.split('\t');
     if (!demandId || !targetId || grade === undefined) continue;
     let judged = qrels.get(demandId);
-    if (!judged) qrels.set(demandId, (judged = new Map()));
+    if (!judged) qrels.set(demandId, (judged = new Map<string, number>()));
     judged.set(targetId, Number(grade));
   }
   return qrels;

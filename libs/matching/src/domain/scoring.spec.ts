@@ -6,7 +6,12 @@ import { DEFAULT_MATCHING_CONFIG } from './matching-config';
 import { analyzeDocument, scoreCandidates } from './scoring';
 import { analyze } from './text-analysis';
 
-const achievement = (id: string, title: string, summary: string, extra: Partial<MatchDocument> = {}): MatchDocument => ({
+const achievement = (
+  id: string,
+  title: string,
+  summary: string,
+  extra: Partial<MatchDocument> = {},
+): MatchDocument => ({
   type: MatchTargetType.ACHIEVEMENT,
   id,
   fields: { title, keywords: '', summary },
@@ -20,7 +25,10 @@ const docs = [
   achievement('drone', '无人机巡检系统', '电力线路无人机自动巡检与缺陷识别。'),
 ];
 const stats = docs.reduce((b, d) => b.add(d), new CorpusStatsBuilder()).build();
-const lexicon = createLexicon([['抗金属', 'anti-metal'], ['电子标签', 'RFID tag', '射频识别标签']]);
+const lexicon = createLexicon([
+  ['抗金属', 'anti-metal'],
+  ['电子标签', 'RFID tag', '射频识别标签'],
+]);
 const now = new Date('2026-01-01T00:00:00Z');
 
 describe('matching scoring', () => {
@@ -48,11 +56,26 @@ describe('matching scoring', () => {
   });
 
   it('lets structured factors adjust but never overturn text relevance', () => {
-    const strong = achievement('strong', '锂电池电解液低温添加剂', '锂电池电解液低温添加剂，低温放电。', { askingPriceWan: 900, trl: 2 });
-    const weak = achievement('weak', '锂电池回收', '废旧电池拆解。', { askingPriceWan: 10, trl: 9, industries: ['新能源'], rightsStatus: '赋权确认' });
+    const strong = achievement('strong', '锂电池电解液低温添加剂', '锂电池电解液低温添加剂，低温放电。', {
+      askingPriceWan: 900,
+      trl: 2,
+    });
+    const weak = achievement('weak', '锂电池回收', '废旧电池拆解。', {
+      askingPriceWan: 10,
+      trl: 9,
+      industries: ['新能源'],
+      rightsStatus: '赋权确认',
+    });
     const demand = { id: 'd', title: '锂电池电解液低温添加剂', budgetWan: 50, industry: '新能源' };
     const query = buildMatchQuery(demand, stats, lexicon, DEFAULT_MATCHING_CONFIG);
-    const ranked = scoreCandidates(demand, query, [strong, weak].map(analyzeDocument), stats, DEFAULT_MATCHING_CONFIG, now);
+    const ranked = scoreCandidates(
+      demand,
+      query,
+      [strong, weak].map(analyzeDocument),
+      stats,
+      DEFAULT_MATCHING_CONFIG,
+      now,
+    );
     expect(ranked.map((m) => m.id)).toEqual(['strong', 'weak']);
     const factors = ranked[0].explanation.factors.map((f) => f.factor);
     expect(factors).toEqual(expect.arrayContaining(['budget', 'trl']));

@@ -54,12 +54,17 @@ export interface ScoredMatch {
   explanation: MatchExplanation;
 }
 
-function bm25f(query: MatchQuery, doc: AnalyzedDocument, stats: CorpusStats, config: MatchingConfig): number {
+function bm25f(
+  tokenWeights: ReadonlyMap<string, number>,
+  doc: AnalyzedDocument,
+  stats: CorpusStats,
+  config: MatchingConfig,
+): number {
   const weights = config.fieldWeights[doc.doc.type];
   const averages = stats.averageFieldLength[doc.doc.type] ?? {};
   const { k1, b } = config.bm25;
   let score = 0;
-  for (const [token, queryWeight] of query.tokenWeights) {
+  for (const [token, queryWeight] of tokenWeights) {
     if (!doc.tokens.has(token)) continue;
     let tf = 0;
     for (const [field, weight] of Object.entries(weights)) {
@@ -103,13 +108,19 @@ function coverageOf(query: MatchQuery, doc: AnalyzedDocument, config: MatchingCo
 }
 
 /** Structured fit: each factor is a signal in [-1, 1] times its weight; unknown data gives no signal. */
-export function structuredFactors(demand: MatchDemand, doc: MatchDocument, config: MatchingConfig, now: Date): FactorEffect[] {
+export function structuredFactors(
+  demand: MatchDemand,
+  doc: MatchDocument,
+  config: MatchingConfig,
+  now: Date,
+): FactorEffect[] {
   const f = config.factors;
   const effects: FactorEffect[] = [];
   const push = (factor: FactorName, signal: number, reason: string) => {
     if (signal !== 0 && f[factor] !== 0) effects.push({ factor, effect: round(f[factor] * signal), reason });
   };
-  if (demand.industry && doc.industries?.includes(demand.industry)) push('industry', 1, `same industry (${demand.industry})`);
+  if (demand.industry && doc.industries?.includes(demand.industry))
+    push('industry', 1, `same industry (${demand.industry})`);
   if (doc.type === MatchTargetType.ACHIEVEMENT) {
     if (typeof doc.trl === 'number') {
       if (doc.trl >= 7) push('trl', 1, `TRL ${doc.trl}: ready for production`);
@@ -123,7 +134,8 @@ export function structuredFactors(demand: MatchDemand, doc: MatchDocument, confi
       else push('transferMode', -1, `offers only ${offered.join('、')}`);
     }
     if (typeof demand.budgetWan === 'number' && demand.budgetWan > 0 && typeof doc.askingPriceWan === 'number') {
-      if (doc.askingPriceWan <= demand.budgetWan) push('budget', 1, `asking ${doc.askingPriceWan}万 within budget ${demand.budgetWan}万`);
+      if (doc.askingPriceWan <= demand.budgetWan)
+        push('budget', 1, `asking ${doc.askingPriceWan}万 within budget ${demand.budgetWan}万`);
       else if (doc.askingPriceWan > 2 * demand.budgetWan) {
         push('budget', -1, `asking ${doc.askingPriceWan}万, over twice the budget ${demand.budgetWan}万`);
       }
@@ -133,7 +145,11 @@ export function structuredFactors(demand: MatchDemand, doc: MatchDocument, confi
   if (doc.updatedAt) {
     const ageDays = (now.getTime() - new Date(doc.updatedAt).getTime()) / 86_400_000;
     if (ageDays > f.freshnessDays) {
-      push('freshness', -Math.min(1, (ageDays - f.freshnessDays) / f.freshnessDays), `not updated for ${Math.round(ageDays)} days`);
+      push(
+        'freshness',
+        -Math.min(1, (ageDays - f.freshnessDays) / f.freshnessDays),
+        `not updated for ${Math.round(ageDays)} days`,
+      );
     }
   }
   return effects;
@@ -153,7 +169,13 @@ export function scoreCandidates(
   config: MatchingConfig,
   now: Date,
 ): ScoredMatch[] {
-  const raw = candidates.map((doc) => ({ doc, text: bm25f(query, doc, stats, config) }));
+  const raw = candidates.map((doc) => {
+    let text = bm25f(query.tokenWeights, doc, stats, config);
+    const feedbackWeight = config.feedback.weight[doc.doc.type];
+    if (query.feedbackWeights && feedbackWeight > 0)
+      text += feedbackWeight * bm25f(query.feedbackWeights, doc, stats, config);
+    return { doc, text };
+  });
   // Normalise per target type: expert bios and listing summaries are written differently, so their raw BM25
   // values are not on one scale; the type prior then orders the two kinds.
   const maxByType = new Map<MatchTargetType, number>();
@@ -167,7 +189,10 @@ export function scoreCandidates(
     const factors = structuredFactors(demand, doc.doc, config, now);
     const adjustment = Math.max(
       -config.maxAdjustment,
-      Math.min(config.maxAdjustment, factors.reduce((sum, f) => sum + f.effect, 0)),
+      Math.min(
+        config.maxAdjustment,
+        factors.reduce((sum, f) => sum + f.effect, 0),
+      ),
     );
     const score = relevance * (1 + adjustment) * config.typePrior[doc.doc.type];
     return {
@@ -179,5 +204,8 @@ export function scoreCandidates(
     };
   });
   scored.sort((a, b) => b.exact - a.exact || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
-  return scored.filter((s) => s.exact > 0).slice(0, config.limit).map(({ exact: _exact, ...match }) => match);
+  return scored
+    .filter((s) => s.exact > 0)
+    .slice(0, config.limit)
+    .map(({ exact: _exact, ...match }) => match);
 }

@@ -6,12 +6,14 @@ import { MatchDemand, MatchDocument, MatchTargetType } from './match-document';
  */
 const text = (...values: unknown[]): string =>
   values
-    .flatMap((value) => (Array.isArray(value) ? value : [value]))
+    .flatMap((value): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]))
     .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
     .join('\n');
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+const numberOrNull = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
 const isoDate = (value: unknown): string | null =>
   typeof value === 'number' ? new Date(value).toISOString() : typeof value === 'string' ? value : null;
 
@@ -77,7 +79,10 @@ export function demandForMatching(demand: {
   return {
     id: demand.id,
     title: demand.title,
-    description: text(demand.summary, (demand.technicalIndicators ?? []).map((i) => i.name)),
+    description: text(
+      demand.summary,
+      (demand.technicalIndicators ?? []).map((i) => i.name),
+    ),
     industry: demand.industryCode ?? null,
     budgetWan: demand.budgetMaxWan ?? demand.budgetMinWan ?? null,
     cooperationModes: demand.cooperationModes ?? [],

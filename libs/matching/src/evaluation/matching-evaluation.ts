@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AchievementEntity } from '@app/achievements';
-import { ImportService } from '@app/catalog-import';
+import { ImportReport, ImportService } from '@app/catalog-import';
 import { DemandEntity } from '@app/demands';
 import { ExpertEntity } from '@app/experts';
+import { TaxonomyService } from '@app/taxonomy';
 import { OutboxDrainer } from '@app/search';
 import { DataSource } from 'typeorm';
 import { MatchTargetType } from '../domain/match-document';
@@ -47,7 +48,11 @@ function recordLanguages(folder: string): Map<string, string> {
   return languages;
 }
 
-async function mapConcurrent<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function mapConcurrent<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   await Promise.all(
@@ -66,7 +71,11 @@ async function mapConcurrent<T, R>(items: readonly T[], concurrency: number, wor
  * import with the real ImportService → drain the outbox into the indexes with the real drainer → rank every
  * imported demand over achievements and experts together (top 100) with the real engine → metrics.
  */
-export async function runMatchingEvaluation(app: INestApplicationContext, folder: string, dataset: string): Promise<EvaluationRun> {
+export async function runMatchingEvaluation(
+  app: INestApplicationContext,
+  folder: string,
+  dataset: string,
+): Promise<EvaluationRun> {
   const timings: Record<string, number> = {};
   await indexEvaluationFolder(app, folder, dataset, timings);
   return rankEvaluationFolder(app, folder, dataset, timings);
@@ -81,14 +90,32 @@ async function timed<T>(timings: Record<string, number>, name: string, work: () 
   }
 }
 
+/**
+ * The domain requires a demand's industry, but a judged dataset may omit it: such demands get an industry no
+ * target of the folder has, so the (unjudged) industry factor neither helps nor hurts any target.
+ */
+async function neutralIndustry(app: INestApplicationContext, folder: string): Promise<string | undefined> {
+  const taxonomy = app.get(TaxonomyService);
+  const used = new Set<string>();
+  for (const record of readJsonl(join(folder, 'achievements.jsonl'))) {
+    const code = await taxonomy.resolveIndustry(str(record.industry));
+    if (code) used.add(code);
+  }
+  const industries = await taxonomy.industries();
+  return (industries.find((industry) => !used.has(industry.code)) ?? industries.at(-1))?.code;
+}
+
 /** Import with the real ImportService, then drain the outbox into the indexes with the real drainer. */
 export async function indexEvaluationFolder(
   app: INestApplicationContext,
   folder: string,
   dataset: string,
   timings: Record<string, number> = {},
-): Promise<void> {
-  await timed(timings, 'import', () => app.get(ImportService).importFolder(folder, { organisationSet: dataset.slice(0, 64) }));
+): Promise<ImportReport> {
+  const demandIndustryFallback = await neutralIndustry(app, folder);
+  const report = await timed(timings, 'import', () =>
+    app.get(ImportService).importFolder(folder, { organisationSet: dataset.slice(0, 64), demandIndustryFallback }),
+  );
   await timed(timings, 'index', async () => {
     const drainer = app.get(OutboxDrainer);
     for (;;) {
@@ -97,6 +124,7 @@ export async function indexEvaluationFolder(
       if (processed === 0) break;
     }
   });
+  return report;
 }
 
 /** Ranks every imported demand over achievements and experts together (top 100) with the real engine → metrics. */
@@ -111,19 +139,34 @@ export async function rankEvaluationFolder(
   await timed(timings, 'corpusStats', () => engine.refreshCorpusStats());
 
   // External ids (the dataset's) ↔ our ids.
-  const demands = await dataSource.getRepository(DemandEntity).find({ where: {}, order: { createdAt: 'ASC', id: 'ASC' } });
+  const demands = await dataSource
+    .getRepository(DemandEntity)
+    .find({ where: {}, order: { createdAt: 'ASC', id: 'ASC' } });
   const external = new Map<string, string>();
   const kind = new Map<string, 'achievement' | 'expert'>();
-  const achievementRows = await dataSource.getRepository(AchievementEntity).find({ select: { id: true, externalId: true } });
+  const achievementRows = await dataSource
+    .getRepository(AchievementEntity)
+    .find({ select: { id: true, externalId: true } });
   const expertRows = await dataSource.getRepository(ExpertEntity).find({ select: { id: true, externalId: true } });
-  for (const row of achievementRows) if (row.externalId) (external.set(row.id, row.externalId), kind.set(row.externalId, 'achievement'));
-  for (const row of expertRows) if (row.externalId) (external.set(row.id, row.externalId), kind.set(row.externalId, 'expert'));
+  for (const [rows, targetKind] of [
+    [achievementRows, 'achievement'],
+    [expertRows, 'expert'],
+  ] as const) {
+    for (const row of rows) {
+      if (!row.externalId) continue;
+      external.set(row.id, row.externalId);
+      kind.set(row.externalId, targetKind);
+    }
+  }
 
   const runs = new Map<string, string[]>();
   await timed(timings, 'match', async () => {
     const ranked = await mapConcurrent(demands, 4, (demand) => engine.rank(demandForMatching(demand), { limit: 100 }));
     demands.forEach((demand, i) => {
-      const ids = ranked[i].map((match) => external.get(match.id) ?? `${match.type === MatchTargetType.EXPERT ? 'expert' : 'achievement'}:${match.id}`);
+      const ids = ranked[i].map(
+        (match) =>
+          external.get(match.id) ?? `${match.type === MatchTargetType.EXPERT ? 'expert' : 'achievement'}:${match.id}`,
+      );
       runs.set(demand.externalId ?? demand.id, ids);
     });
   });
@@ -144,7 +187,9 @@ export function formatEvaluation(run: EvaluationRun): string {
     row('achievements', report.achievements),
     row('experts', report.experts),
     row('cross-language', report.crossLanguage),
-    `timings (ms): ${Object.entries(run.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `timings (ms): ${Object.entries(run.timings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     JSON.stringify({
       dataset: run.dataset,
       demands: report.overall.demands,
@@ -157,4 +202,3 @@ export function formatEvaluation(run: EvaluationRun): string {
 }
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
-

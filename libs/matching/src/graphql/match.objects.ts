@@ -11,7 +11,10 @@ registerEnumType(DeclineReason, { name: 'MatchDeclineReason' });
 @ObjectType('MatchedTerm', { description: 'A key term of the demand found in the target' })
 export class MatchedTermObject {
   @Field() term: string;
-  @Field(() => String, { nullable: true, description: 'The synonym or translation that matched, when not the term itself' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The synonym or translation that matched, when not the term itself',
+  })
   via?: string;
   @Field(() => [String], { description: 'Target fields containing it' }) fields: string[];
 }
