@@ -2,7 +2,7 @@
 // plan + build + deliver (email to a local SMTP sink, and in-app) by a real worker process. Reports digests per
 // second, total time, the worker's peak RSS (VmHWM) and Redis memory before and after. Uses its own database
 // (tt_bench_digest, recreated) and Redis prefix; needs PostgreSQL and Redis (DATABASE_URL / REDIS_URL).
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,9 +88,11 @@ async function seed(db: Client, scale: number): Promise<void> {
 }
 
 function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  // The worker as production runs it: compiled (`npm run build`), no on-the-fly TypeScript compiler in memory.
   // BENCH_WORKER_NODE_ARGS: extra node flags for the worker only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  execFileSync(process.execPath, ['scripts/build.js'], { cwd: ROOT, stdio: 'ignore' });
   const extra = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, '-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+  const child = spawn(process.execPath, [...extra, 'dist/apps/worker/src/main.js'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -60,7 +60,7 @@ export class NotificationsService {
           kind: notification.kind,
           title: notification.title,
           body: notification.body ?? '',
-          data: (notification.data ?? {}) as object,
+          data: notification.data ?? {},
           dedupeKey: notification.dedupeKey ?? null,
         })),
       )
