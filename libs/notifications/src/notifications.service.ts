@@ -60,7 +60,9 @@ export class NotificationsService {
           kind: notification.kind,
           title: notification.title,
           body: notification.body ?? '',
-          data: notification.data ?? {},
+          // TypeORM's deep-partial type cannot express a JSON object of unknown values (tsc needs the cast).
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+          data: (notification.data ?? {}) as object,
           dedupeKey: notification.dedupeKey ?? null,
         })),
       )
