@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const dataset = basename(directory);
   const namespace = `tt_eval_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const cleanups: Array<() => Promise<unknown> | unknown> = [];
+  const cleanups: Array<() => unknown> = [];
 
   try {
     await createDatabase(baseUrl, namespace);
