@@ -71,8 +71,8 @@ interface ClaimedEmail {
  *   protocol can tell us. Losing it is the worse outcome, so the row is taken over once the dead attempt is
  *   surely gone (COMMITTING for longer than a job lock lives) and the SAME message is sent again: same
  *   Message-ID, the identity mail stores use to collapse a repeat — the email counterpart of the webhook's
- *   Idempotency-Key. At most SEND_CONCURRENCY messages of a worker are in that window, so a crash repeats at most
- *   that many emails, and only ever as the same messages; none is lost.
+ *   Idempotency-Key. A worker has at most (delivery jobs at once × SEND_CONCURRENCY) messages in that window, so a
+ *   crash repeats at most that many emails, and only ever as the same messages; none is lost.
  * - webhook, crash after the POST: the retry POSTs again with the same Idempotency-Key (the delivery id), so
  *   the receiver drops the repeat: at least once on the wire, once for a receiver that dedupes.
  */
@@ -275,8 +275,7 @@ export class DigestDeliveryService {
     const mail = this.composeEmail(digest, items, user);
     try {
       // COMMITTING is written before the end-of-data dot: a crash from here to SENT leaves the outcome unknown and
-      // the row is later resent as the same message (see the class comment). At most SEND_CONCURRENCY messages of
-      // a worker are ever in that window.
+      // the row is later resent as the same message (see the class comment).
       await this.mailer.send(mail, async () => {
         const committed = await this.dataSource.query<[unknown[], number]>(
           `UPDATE digest_deliveries SET status = 'COMMITTING', updated_at = now() WHERE id = $1 AND status = 'SENDING' AND attempts = $2`,

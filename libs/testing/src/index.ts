@@ -1,2 +1,3 @@
 export * from './test-api';
 export * from './jest/test-run';
+export * from './isolated-namespace';

@@ -7,6 +7,7 @@ import { ImportModule } from '@app/catalog-import';
 import { AppConfigModule, ClockModule, MeilisearchModule, QueuesModule, RedisModule } from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { SearchModule } from '@app/search';
+import { createIsolatedNamespace, IsolatedNamespace } from '@app/testing';
 import { MatchingModule } from '../matching.module';
 import { formatEvaluation, runMatchingEvaluation } from './matching-evaluation';
 
@@ -30,6 +31,7 @@ const lines = (records: object[]) => records.map((r) => JSON.stringify(r)).join(
 describe('matching evaluation pipeline (import → outbox → index → match → metrics)', () => {
   let app: INestApplicationContext;
   let folder: string;
+  let namespace: IsolatedNamespace | undefined;
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'tt-eval-slice-'));
@@ -99,11 +101,20 @@ describe('matching evaluation pipeline (import → outbox → index → match �
       join(folder, 'qrels.tsv'),
       'demand_id\ttarget_id\tgrade\nD1\tA1\t3\nD1\tE1\t2\nD1\tA2\t0\nD2\tA3\t3\n',
     );
-    app = await NestFactory.createApplicationContext(EvaluationTestModule, { logger: ['error'] });
+    // The ranking covers everything indexed: other tests of this Jest worker must not be in it (the evaluation
+    // command gets its own namespace the same way).
+    namespace = await createIsolatedNamespace('evaluation');
+    const leave = namespace.enter();
+    try {
+      app = await NestFactory.createApplicationContext(EvaluationTestModule, { logger: ['error'] });
+    } finally {
+      leave();
+    }
   });
 
   afterAll(async () => {
     await app?.close();
+    await namespace?.drop();
     rmSync(folder, { recursive: true, force: true });
   });
 
