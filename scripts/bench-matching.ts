@@ -3,16 +3,25 @@
  * Synthetic catalogue (100k achievements + 20k experts at scale 1) in a private Meilisearch: latency of matching one
  * demand (p50/p95 over 1,000 demands) on the keep-alive node:http transport and on Node's global fetch, then the
  * throughput of a full rematch of 10,000 open demands (ranking, 2 at a time) and the peak RSS of this process.
+ * Options: --corpus zipf|uniform, --data-dir <dir> (keep the index between runs), --demands N, --rematch N,
+ * --skip-fetch (only the keep-alive transport). Each latency line prints the mean time per engine phase.
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig, createMeiliClient } from '@app/core';
 import { startMeilisearch } from '@app/dev-services';
-import { MatchDemand, MatchingEngine } from '@app/matching';
-import { ACHIEVEMENT_INDEX, EXPERT_INDEX, localizedFieldsOf, meilisearchSettings, toMeilisearchSynonyms } from '@app/search';
+import { MatchDemand, MatchingEngine, RankTimings } from '@app/matching';
+import {
+  ACHIEVEMENT_INDEX,
+  EXPERT_INDEX,
+  localizedFieldsOf,
+  meilisearchSettings,
+  toMeilisearchSynonyms,
+} from '@app/search';
 import { Meilisearch } from 'meilisearch';
+import { dict } from '@node-rs/jieba/dict';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -20,29 +29,141 @@ const arg = (name: string, fallback: number) => {
 };
 const scale = arg('scale', 1);
 
-// A deterministic generator: topics are combinations of domain words, so queries have realistic overlaps.
+// A deterministic generator.
+// mulberry32 (an LCG in doubles loses precision past 2^53 and can fall into a short cycle).
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+};
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
-const ZH = ('锂电池 电解液 低温 无人机 巡检 激光雷达 机器视觉 缺陷检测 边缘计算 传感器 光纤光栅 挠度 桥梁 健康监测 发酵 菌种 合成生物 ' +
+const ZH = (
+  '锂电池 电解液 低温 无人机 巡检 激光雷达 机器视觉 缺陷检测 边缘计算 传感器 光纤光栅 挠度 桥梁 健康监测 发酵 菌种 合成生物 ' +
   '降解 塑料 催化剂 芯片 封装 晶圆 良率 焊接 机器人 外骨骼 康复 心电 影像 算法 深度学习 强化学习 调度 能耗 储能 光伏 逆变器 ' +
-  '氢能 燃料电池 污水 挥发性有机物 除臭 土壤 修复 育种 灌溉 粮食 温度 测温 定位 导航 通信 射频 天线 标签 区块链 隐私计算').split(' ');
-const EN = ('battery electrolyte low temperature drone inspection lidar machine vision defect detection edge computing sensor fiber grating ' +
+  '氢能 燃料电池 污水 挥发性有机物 除臭 土壤 修复 育种 灌溉 粮食 温度 测温 定位 导航 通信 射频 天线 标签 区块链 隐私计算'
+).split(' ');
+const EN = (
+  'battery electrolyte low temperature drone inspection lidar machine vision defect detection edge computing sensor fiber grating ' +
   'bridge monitoring fermentation strain synthetic biology degradable plastic catalyst chip packaging wafer yield welding robot ' +
   'rehabilitation ecg imaging algorithm deep learning scheduling energy storage photovoltaic inverter hydrogen wastewater soil irrigation ' +
-  'positioning navigation antenna rfid tag blockchain privacy').split(' ');
-const sentence = (words: readonly string[], n: number, sep: string) => Array.from({ length: n }, () => pick(words)).join(sep);
+  'positioning navigation antenna rfid tag blockchain privacy'
+).split(' ');
+
+/**
+ * `--corpus uniform` (the first version): every text is drawn uniformly from the 60 domain words above, so every
+ * query word occurs in most documents — a worst case no real catalogue has. `--corpus zipf` (default): real
+ * Chinese nouns from jieba's dictionary (20,000, Zipf-distributed by their dictionary frequency) and as many
+ * synthetic English words, plus topics (a few mid-frequency words and one domain word each) that give documents
+ * and demands a subject, as a real catalogue has. Domain words keep the synonym/glossary expansions exercised.
+ */
+const corpusKind = process.argv.includes('--corpus') ? process.argv[process.argv.indexOf('--corpus') + 1] : 'zipf';
+
+function zipfSampler(words: readonly string[], exponent = 1) {
+  const cumulative: number[] = [];
+  let total = 0;
+  words.forEach((_, rank) => cumulative.push((total += 1 / (rank + 1) ** exponent)));
+  return () => {
+    const target = random() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return words[lo];
+  };
+}
+
+function chineseVocabulary(size: number): string[] {
+  const entries = Buffer.from(dict)
+    .toString('utf8')
+    .split('\n')
+    .map((line) => line.split(' '))
+    .filter(
+      ([word, freq, tag]) =>
+        /^\p{Script=Han}{2,4}$/u.test(word ?? '') && Number(freq) > 0 && /^(n|nz|vn)$/.test(tag ?? ''),
+    )
+    .map(([word, freq]) => ({ word, freq: Number(freq) }));
+  entries.sort((a, b) => b.freq - a.freq || a.word.localeCompare(b.word));
+  return entries.slice(0, size).map((e) => e.word);
+}
+
+function englishVocabulary(size: number): string[] {
+  const onsets = [
+    'b',
+    'c',
+    'd',
+    'f',
+    'g',
+    'h',
+    'l',
+    'm',
+    'n',
+    'p',
+    'r',
+    's',
+    't',
+    'v',
+    'tr',
+    'st',
+    'pl',
+    'gr',
+    'ch',
+    'th',
+  ];
+  const vowels = ['a', 'e', 'i', 'o', 'u', 'io', 'ea', 'ou'];
+  const codas = ['', 'n', 'r', 's', 't', 'l', 'm', 'x', 'nd', 'st'];
+  const words = new Set<string>();
+  while (words.size < size) {
+    const syllables = 2 + Math.floor(random() * 2);
+    words.add(Array.from({ length: syllables }, () => pick(onsets) + pick(vowels) + pick(codas)).join(''));
+  }
+  return [...words];
+}
+
+interface Language {
+  background: () => string;
+  topics: string[][];
+  domain: readonly string[];
+  sep: string;
+  listSep: string;
+}
+const TOPICS = 2_000;
+function language(vocabulary: string[], domain: readonly string[], sep: string, listSep: string): Language {
+  // Topic words come from the middle and tail of the distribution (subjects are specific, not the commonest words).
+  const specific = vocabulary.slice(500);
+  const topics = Array.from({ length: TOPICS }, () => [
+    ...Array.from({ length: 8 }, () => pick(specific)),
+    pick(domain),
+  ]);
+  return { background: zipfSampler(vocabulary), topics, domain, sep, listSep };
+}
+const languages =
+  corpusKind === 'uniform'
+    ? null
+    : { zh: language(chineseVocabulary(20_000), ZH, '', '，'), en: language(englishVocabulary(20_000), EN, ' ', ' ') };
+
+/** `n` words: a share `topical` from the topic, the rest from the background distribution. */
+function text(n: number, en: boolean, topic: number, topical: number, sep?: string): string {
+  if (!languages) return Array.from({ length: n }, () => pick(en ? EN : ZH)).join(sep ?? (en ? ' ' : '，'));
+  const lang = en ? languages.en : languages.zh;
+  const words = Array.from({ length: n }, () => (random() < topical ? pick(lang.topics[topic]) : lang.background()));
+  return words.join(sep ?? lang.listSep);
+}
 const english = () => random() < 0.1;
+const topicOf = () => Math.floor(random() * TOPICS);
 
 function achievement(i: number) {
   const en = english();
-  const words = en ? EN : ZH;
-  const sep = en ? ' ' : '';
+  const topic = topicOf();
   return {
     id: `a${i}`,
-    ...localizedFieldsOf('title', [sentence(words, 4, sep)]),
-    ...localizedFieldsOf('summary', [sentence(words, 60, en ? ' ' : '，')]),
-    keywords: Array.from({ length: 4 }, () => pick(words)),
+    ...localizedFieldsOf('title', [text(4, en, topic, 0.75, en ? ' ' : '')]),
+    ...localizedFieldsOf('summary', [text(60, en, topic, 0.3)]),
+    keywords: text(4, en, topic, 0.75, '\u0000').split('\u0000'),
     industryCodes: [`I${i % 13}`],
     trl: 1 + (i % 9),
     price: i % 5 === 0 ? null : 10 + (i % 300),
@@ -51,33 +172,50 @@ function achievement(i: number) {
 }
 function expert(i: number) {
   const en = english();
-  const words = en ? EN : ZH;
+  const topic = topicOf();
   return {
     id: `e${i}`,
     name: `expert ${i}`,
-    ...localizedFieldsOf('expertise', [sentence(words, 4, en ? ', ' : '，')]),
-    ...localizedFieldsOf('bio', [sentence(words, 30, en ? ' ' : '，')]),
+    ...localizedFieldsOf('expertise', [text(4, en, topic, 0.75, en ? ', ' : '，')]),
+    ...localizedFieldsOf('bio', [text(30, en, topic, 0.3)]),
     updatedAt: Date.now(),
   };
 }
 function demand(i: number): MatchDemand {
   const en = english();
-  const words = en ? EN : ZH;
-  return { id: `d${i}`, title: sentence(words, 4, en ? ' ' : ''), description: sentence(words, 40, en ? ' ' : '，'), industry: `I${i % 13}`, budgetWan: 100 };
+  const topic = topicOf();
+  return {
+    id: `d${i}`,
+    title: text(4, en, topic, 0.5, en ? ' ' : ''),
+    description: text(40, en, topic, 0.2),
+    industry: `I${i % 13}`,
+    budgetWan: 100,
+  };
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+
+const flag = (name: string) => process.argv.includes(`--${name}`);
 
 async function main() {
   const achievements = Math.round(100_000 * scale);
   const experts = Math.round(20_000 * scale);
-  const latencyDemands = Math.round(1_000 * Math.max(scale, 0.1));
-  const rematchDemands = Math.round(10_000 * Math.max(scale, 0.1));
-  const dataDir = mkdtempSync(join(tmpdir(), 'tt-bench-meili-'));
+  const latencyDemands = arg('demands', Math.round(1_000 * Math.max(scale, 0.1)));
+  const rematchDemands = arg('rematch', Math.round(10_000 * Math.max(scale, 0.1)));
+  // --data-dir keeps the index between runs (it is reused when it already holds the same number of documents).
+  const keptDir = process.argv.includes('--data-dir') ? process.argv[process.argv.indexOf('--data-dir') + 1] : null;
+  const dataDir = keptDir ?? mkdtempSync(join(tmpdir(), 'tt-bench-meili-'));
+  if (keptDir) mkdirSync(keptDir, { recursive: true });
   const meili = await startMeilisearch({ dataDir });
   const keepAlive = createMeiliClient(meili.url, meili.masterKey);
   const fetchClient = new Meilisearch({ host: meili.url, apiKey: meili.masterKey });
   const config = { MEILI_INDEX_PREFIX: 'bench_' } as AppConfig;
+  console.log(
+    `corpus: ${corpusKind}; scale ${scale}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   try {
     const started = performance.now();
     const synonyms = toMeilisearchSynonyms();
@@ -86,34 +224,60 @@ async function main() {
       [EXPERT_INDEX, experts, expert],
     ] as const) {
       const uid = `bench_${definition.baseName}`;
+      const existing = await keepAlive.client
+        .index(uid)
+        .getStats()
+        .catch(() => null);
+      if (existing?.numberOfDocuments === count) {
+        for (let k = 0; k < count; k++) make(k); // keeps the generator's sequence identical to a fresh run
+        continue;
+      }
+      if (existing) await keepAlive.client.deleteIndex(uid).waitTask();
       await keepAlive.client.createIndex(uid, { primaryKey: 'id' }).waitTask();
-      await keepAlive.client.index(uid).updateSettings(meilisearchSettings(definition, synonyms)).waitTask({ timeout: 600_000 });
+      await keepAlive.client
+        .index(uid)
+        .updateSettings(meilisearchSettings(definition, synonyms))
+        .waitTask({ timeout: 600_000 });
       for (let offset = 0; offset < count; offset += 10_000) {
         const batch = Array.from({ length: Math.min(10_000, count - offset) }, (_, k) => make(offset + k));
         await keepAlive.client.index(uid).addDocuments(batch).waitTask({ timeout: 3_600_000, interval: 500 });
       }
     }
-    console.log(`indexed ${achievements} achievements + ${experts} experts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `indexed ${achievements} achievements + ${experts} experts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     const engine = new MatchingEngine(keepAlive.client, config);
     const statsStarted = performance.now();
     await engine.refreshCorpusStats();
     console.log(`corpus statistics in ${((performance.now() - statsStarted) / 1000).toFixed(1)} s`);
-    const fetchEngine = new MatchingEngine(fetchClient, config);
-    await fetchEngine.refreshCorpusStats();
 
     const demands = Array.from({ length: latencyDemands }, (_, i) => demand(i));
-    for (const [name, e] of [
-      ['keep-alive node:http', engine],
-      ['global fetch', fetchEngine],
-    ] as const) {
+    const engines: Array<[string, MatchingEngine]> = [['keep-alive node:http', engine]];
+    if (!flag('skip-fetch')) {
+      const fetchEngine = new MatchingEngine(fetchClient, config);
+      await fetchEngine.refreshCorpusStats();
+      engines.push(['global fetch', fetchEngine]);
+    }
+    for (const [name, e] of engines) {
       const times: number[] = [];
+      const phases: RankTimings = {};
       for (const d of demands) {
+        const timings: RankTimings = {};
         const t = performance.now();
-        await e.rank(d, { limit: 100 });
+        await e.rank(d, { limit: 100, timings });
         times.push(performance.now() - t);
+        for (const [phase, ms] of Object.entries(timings)) phases[phase] = (phases[phase] ?? 0) + ms;
       }
-      console.log(`match one demand [${name}]: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms over ${times.length}`);
+      console.log(
+        `match one demand [${name}]: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms over ${times.length}; load average ${loadavg()[0].toFixed(2)}`,
+      );
+      // Per demand, averaged: milliseconds per phase (counts for *.queries, *.docs and candidates).
+      console.log(
+        `  phases (mean per demand): ${Object.entries(phases)
+          .map(([phase, v]) => `${phase} ${(v / times.length).toFixed(1)}`)
+          .join(', ')}`,
+      );
     }
 
     const rematch = Array.from({ length: rematchDemands }, (_, i) => demand(100_000 + i));
@@ -126,12 +290,12 @@ async function main() {
     );
     const seconds = (performance.now() - rematchStarted) / 1000;
     console.log(
-      `full rematch: ${rematch.length} demands in ${seconds.toFixed(1)} s = ${(rematch.length / seconds).toFixed(1)} demands/s (2 concurrent); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+      `full rematch: ${rematch.length} demands in ${seconds.toFixed(1)} s = ${(rematch.length / seconds).toFixed(1)} demands/s (2 concurrent); peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load average ${loadavg()[0].toFixed(2)}`,
     );
   } finally {
     keepAlive.close();
     await meili.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keptDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -649,11 +649,13 @@ export class AchievementsService {
     input: TransitionInput,
   ): Promise<AchievementEntity> {
     const achievement = await this.lockAchievement(manager, id);
-    const [inventors, proposal, settings] = await Promise.all([
-      manager.find(AchievementInventorEntity, { where: { achievementId: id }, order: { position: 'ASC' } }),
-      manager.findOneBy(RightsProposalEntity, { achievementId: id }),
-      this.settingsFor(manager, achievement.institutionId),
-    ]);
+    // One connection runs one query at a time: inside a transaction, read in sequence.
+    const inventors = await manager.find(AchievementInventorEntity, {
+      where: { achievementId: id },
+      order: { position: 'ASC' },
+    });
+    const proposal = await manager.findOneBy(RightsProposalEntity, { achievementId: id });
+    const settings = await this.settingsFor(manager, achievement.institutionId);
     const now = this.clock.now();
     const comment = input.comment?.trim() || null;
     const roles = workflowRolesOf(actor, achievement, inventors);

@@ -46,7 +46,15 @@ export interface RankOptions {
   /** `${type}:${id}` pairs never to propose (declined). */
   excluded?: ReadonlySet<string>;
   limit?: number;
+  /** When given, filled with milliseconds per phase (and Meilisearch's own processing time) for profiling. */
+  timings?: RankTimings;
 }
+
+export type RankTimings = Record<string, number>;
+
+const addTime = (timings: RankTimings | undefined, phase: string, ms: number) => {
+  if (timings) timings[phase] = (timings[phase] ?? 0) + ms;
+};
 
 /**
  * The matching engine over the live search indexes: candidates from several short Meilisearch queries (listed
@@ -119,7 +127,7 @@ export class MatchingEngine {
   }
 
   /**
-   * One multi-search request: every term on every index, ids only. Each document found scores the summed weight
+   * One multi-search request per index (sent together): every term, ids only. Each document found scores the summed weight
    * of the terms that found it (a cheap stand-in for BM25); the best `quota` per type not yet in the pool are
    * loaded (from the analysis cache, else in one documents request per type) and added to it.
    */
@@ -129,36 +137,46 @@ export class MatchingEngine {
     quota: Partial<Record<MatchTargetType, number>>,
     pool: Map<string, AnalyzedDocument>,
     excluded: ReadonlySet<string> | undefined,
+    timings?: RankTimings,
+    round = 'first',
   ): Promise<void> {
     const searched = kinds.filter((type) => (quota[type] ?? 0) > 0);
-    const queries = searched.flatMap((type) =>
+    if (terms.length === 0 || searched.length === 0) return;
+    const queriesOf = (type: MatchTargetType) =>
       terms.map((term) => ({
         indexUid: this.uid(type),
         q: term.text,
-        limit: this.config.retrieval.hitsPerQuery,
+        limit: round === 'feedback' ? this.config.feedback.hitsPerQuery : this.config.retrieval.hitsPerQuery,
         attributesToRetrieve: ['id', 'updatedAt'],
         // Restricting the attributes makes a query cheaper, but Meilisearch refuses an attribute no document has yet.
         ...(this.restrictable.has(type) ? { attributesToSearchOn: SEARCHED_ATTRIBUTES[type] } : {}),
         matchingStrategy: 'all' as const,
-      })),
-    );
-    if (queries.length === 0) return;
-    const { results } = await this.meili.multiSearch({ queries });
+      }));
+    let started = performance.now();
+    // One multi-search per index, sent together: Meilisearch runs a multi-search's queries one after the other,
+    // and two requests run on two threads.
+    const answers = await Promise.all(searched.map((type) => this.meili.multiSearch({ queries: queriesOf(type) })));
+    addTime(timings, `${round}.search`, performance.now() - started);
+    addTime(timings, `${round}.queries`, terms.length * searched.length);
     const found = new Map<MatchTargetType, Map<string, { weight: number; version: unknown }>>();
-    results.forEach((result, i) => {
-      const type = searched[Math.floor(i / terms.length)];
-      const weight = terms[i % terms.length].weight;
-      let byId = found.get(type);
-      if (!byId) found.set(type, (byId = new Map<string, { weight: number; version: unknown }>()));
-      result.hits.forEach((hit, rank) => {
-        const id = String(hit.id);
-        if (pool.has(`${type}:${id}`) || excluded?.has(`${type}:${id}`)) return;
-        // Meilisearch's own order (title before summary) breaks ties between documents found by the same terms.
-        const entry = byId.get(id) ?? { weight: 0, version: hit.updatedAt };
-        entry.weight += weight * (1 - (0.1 * rank) / result.hits.length);
-        byId.set(id, entry);
+    answers.forEach(({ results }, t) => {
+      const type = searched[t];
+      const byId = new Map<string, { weight: number; version: unknown }>();
+      found.set(type, byId);
+      results.forEach((result, i) => {
+        addTime(timings, `${round}.search.server`, result.processingTimeMs ?? 0);
+        const weight = terms[i].weight;
+        result.hits.forEach((hit, rank) => {
+          const id = String(hit.id);
+          if (pool.has(`${type}:${id}`) || excluded?.has(`${type}:${id}`)) return;
+          // Meilisearch's own order (title before summary) breaks ties between documents found by the same terms.
+          const entry = byId.get(id) ?? { weight: 0, version: hit.updatedAt };
+          entry.weight += weight * (1 - (0.1 * rank) / result.hits.length);
+          byId.set(id, entry);
+        });
       });
     });
+    started = performance.now();
     await Promise.all(
       [...found].map(async ([type, byId]) => {
         const chosen = [...byId]
@@ -174,9 +192,13 @@ export class MatchingEngine {
         const { results: docs } = await this.meili
           .index<IndexedDocument>(this.uid(type))
           .getDocuments({ ids: missing, fields: MATCH_ATTRIBUTES[type], limit: missing.length });
+        addTime(timings, `${round}.load.docs`, docs.length);
+        const analyseStarted = performance.now();
         for (const doc of docs) pool.set(`${type}:${doc.id}`, this.analyse(type, doc));
+        addTime(timings, `${round}.load.analyse`, performance.now() - analyseStarted);
       }),
     );
+    addTime(timings, `${round}.load`, performance.now() - started);
   }
 
   /**
@@ -235,23 +257,30 @@ export class MatchingEngine {
    * achievements found, candidates from the feedback words of its best ones, then one scoring of them all.
    */
   async rank(demand: MatchDemand, options: RankOptions = {}, now = new Date()): Promise<ScoredMatch[]> {
+    const { timings } = options;
     const { value: stats, kinds } = await this.currentStats();
+    let started = performance.now();
     const query = buildMatchQuery(demand, stats, dictionaryLexicon, this.config);
+    addTime(timings, 'query', performance.now() - started);
     const config = options.limit ? { ...this.config, limit: options.limit } : this.config;
     const pool = new Map<string, AnalyzedDocument>();
-    await this.gather(query.searchTerms, kinds, config.retrieval.candidates, pool, options.excluded);
+    await this.gather(query.searchTerms, kinds, config.retrieval.candidates, pool, options.excluded, timings);
 
     const { documents, terms } = config.feedback;
     if (documents > 0 && terms > 0) {
+      started = performance.now();
       const achievements = [...pool.values()].filter((doc) => doc.doc.type === MatchTargetType.ACHIEVEMENT);
       const first = scoreCandidates(demand, query, achievements, stats, { ...config, limit: documents }, now);
       const top = first.map((match) => {
         const doc = pool.get(`${match.type}:${match.id}`)!;
         return { doc, score: match.score, salient: this.salient(doc, stats) };
       });
+      addTime(timings, 'feedback.firstScoring', performance.now() - started);
       if (top.length > 0) {
+        started = performance.now();
         const feedback = feedbackFrom(query, top, config);
         query.feedbackWeights = feedback.tokenWeights;
+        addTime(timings, 'feedback.words', performance.now() - started);
         // Achievements found by the feedback words are scored on the demand's own words only, but they are
         // found: a listing in the academic wording of the best one (四氢嘧啶 for 依克多因) is often the answer.
         const { candidates } = config.retrieval;
@@ -259,9 +288,13 @@ export class MatchingEngine {
           [MatchTargetType.ACHIEVEMENT]: Math.round(candidates[MatchTargetType.ACHIEVEMENT] / 3),
           [MatchTargetType.EXPERT]: candidates[MatchTargetType.EXPERT],
         };
-        await this.gather(feedback.searchTerms, kinds, quota, pool, options.excluded);
+        await this.gather(feedback.searchTerms, kinds, quota, pool, options.excluded, timings, 'feedback');
       }
     }
-    return scoreCandidates(demand, query, [...pool.values()], stats, config, now);
+    started = performance.now();
+    const ranked = scoreCandidates(demand, query, [...pool.values()], stats, config, now);
+    addTime(timings, 'scoring', performance.now() - started);
+    addTime(timings, 'candidates', pool.size);
+    return ranked;
   }
 }

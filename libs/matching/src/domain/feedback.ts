@@ -68,6 +68,7 @@ export function feedbackFrom(
   const searched = new Set(query.searchTerms.map((t) => t.text));
   const searchTerms = ranked
     .map(([word, { weight }]) => ({ text: searchFormOf(word), weight: weight * scale }))
-    .filter((term) => !searched.has(term.text));
+    .filter((term) => !searched.has(term.text))
+    .slice(0, config.feedback.searchTerms);
   return { searchTerms, tokenWeights };
 }

@@ -56,13 +56,17 @@ export interface MatchingConfig {
   feedback: {
     /** Top achievements of the first pass read for feedback. */
     documents: number;
-    /** Feedback words kept (search queries) and their tokens' share in scoring, per target type. */
+    /** Feedback words kept for scoring, and their tokens' share in scoring, per target type. */
     terms: number;
+    /** The best of them searched with (one query per index each: the second round's cost). */
+    searchTerms: number;
+    /** Ids asked per feedback query (fewer than the first round's: its quotas are smaller). */
+    hitsPerQuery: number;
     weight: Record<MatchTargetType, number>;
   };
 }
 
-export const ENGINE_VERSION = 'm2';
+export const ENGINE_VERSION = 'm3';
 
 export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
   bm25: { k1: 1.2, b: 0.75 },
@@ -85,12 +89,18 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
   maxAdjustment: 0.1,
   limit: 100,
   retrieval: {
-    termQueries: 10,
-    translationQueries: 6,
-    hitsPerQuery: 100,
+    termQueries: 6,
+    translationQueries: 4,
+    hitsPerQuery: 50,
     candidates: { [MatchTargetType.ACHIEVEMENT]: 150, [MatchTargetType.EXPERT]: 60 },
   },
   // Feedback words help experts a lot (dev-zh experts nDCG 0.84 → 0.94); in achievements' scores they cost
   // SciFact 0.002 at 0.3 and 0.003 at 0.6, so achievements are only searched with them (see MatchingEngine.rank).
-  feedback: { documents: 3, terms: 8, weight: { [MatchTargetType.ACHIEVEMENT]: 0, [MatchTargetType.EXPERT]: 1 } },
+  feedback: {
+    documents: 3,
+    terms: 8,
+    searchTerms: 8,
+    hitsPerQuery: 30,
+    weight: { [MatchTargetType.ACHIEVEMENT]: 0, [MatchTargetType.EXPERT]: 1 },
+  },
 };
