@@ -12,7 +12,15 @@ import { basename, join, resolve } from 'node:path';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ImportModule } from '@app/catalog-import';
-import { AppConfigModule, ClockModule, createMeiliClient, createRedisClient, MeilisearchModule, QueuesModule, RedisModule } from '@app/core';
+import {
+  AppConfigModule,
+  ClockModule,
+  createMeiliClient,
+  createRedisClient,
+  MeilisearchModule,
+  QueuesModule,
+  RedisModule,
+} from '@app/core';
 import { createDatabase, databaseUrlWithName, DatabaseModule, dropDatabase, runMigrations } from '@app/database';
 import { startMeilisearch, type ManagedMeilisearch } from '@app/dev-services';
 import { formatEvaluation, MatchingModule, runMatchingEvaluation } from '@app/matching';
@@ -70,7 +78,8 @@ async function main(): Promise<void> {
       const { client, close } = createMeiliClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
       try {
         const { results } = await client.getIndexes({ limit: 1000 });
-        for (const index of results.filter((i) => i.uid.startsWith(`${namespace}_`))) await client.deleteIndex(index.uid).waitTask();
+        for (const index of results.filter((i) => i.uid.startsWith(`${namespace}_`)))
+          await client.deleteIndex(index.uid).waitTask();
       } finally {
         close();
       }
