@@ -5,7 +5,6 @@ import {
   badInput,
   Clock,
   Connection,
-  decodeCursor,
   DomainException,
   forbidden,
   JobName,
@@ -13,7 +12,7 @@ import {
   notFound,
   OutboxSubject,
   recordOutboxChange,
-  toConnection,
+  pageNewestFirst,
 } from '@app/core';
 import { Actor, Role, UserEntity } from '@app/identity';
 import { canFollowWorkflow, canView, workflowRolesOf } from './achievement-access';
@@ -227,19 +226,7 @@ export class AchievementsService {
         }),
       );
     }
-    if (page.after) {
-      const [createdAt, id] = decodeCursor(page.after, 2);
-      if (typeof createdAt !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
-        throw badInput('Invalid pagination cursor', { field: 'after' });
-      }
-      query.andWhere('(a.createdAt, a.id) < (:cursorAt, :cursorId)', { cursorAt: createdAt, cursorId: id });
-    }
-    const rows = await query
-      .orderBy('a.createdAt', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(page.first + 1)
-      .getMany();
-    return toConnection(rows, page.first, (row) => [row.createdAt.toISOString(), row.id]);
+    return pageNewestFirst(query, 'a', page);
   }
 
   inventorsOf(achievementIds: readonly string[]): Promise<AchievementInventorEntity[]> {

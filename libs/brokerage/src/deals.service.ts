@@ -1,17 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import {
-  badInput,
-  Clock,
-  Connection,
-  decodeCursor,
-  forbidden,
-  JobName,
-  JobQueue,
-  notFound,
-  toConnection,
-} from '@app/core';
+import { badInput, Clock, Connection, forbidden, JobName, JobQueue, notFound, pageNewestFirst } from '@app/core';
 import { AchievementEntity } from '@app/achievements';
 import { Actor, Role } from '@app/identity';
 import { MatchTargetType } from '@app/matching';
@@ -114,19 +104,7 @@ export class DealsService {
       );
     }
     if (filter.stage) query.andWhere('d.stage = :stage', { stage: filter.stage });
-    if (page.after) {
-      const [createdAt, id] = decodeCursor(page.after, 2);
-      if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) {
-        throw badInput('Invalid pagination cursor', { field: 'after' });
-      }
-      query.andWhere('(d.created_at, d.id) < (:createdAt, :id)', { createdAt: new Date(createdAt), id });
-    }
-    const rows = await query
-      .orderBy('d.created_at', 'DESC')
-      .addOrderBy('d.id', 'DESC')
-      .limit(page.first + 1)
-      .getMany();
-    return toConnection(rows, page.first, (row) => [row.createdAt.toISOString(), row.id]);
+    return pageNewestFirst(query, 'd', page);
   }
 
   async allowedStages(actor: Actor, deal: DealEntity): Promise<DealStage[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { badInput, Clock, conflict, Connection, decodeCursor, forbidden, notFound, toConnection } from '@app/core';
+import { badInput, Clock, conflict, Connection, forbidden, notFound, pageNewestFirst } from '@app/core';
 import { AchievementEntity } from '@app/achievements';
 import { DemandEntity, DemandsService } from '@app/demands';
 import { ExpertEntity } from '@app/experts';
@@ -253,19 +253,7 @@ export class IntroductionsService {
       );
     }
     if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
-    if (page.after) {
-      const [createdAt, id] = decodeCursor(page.after, 2);
-      if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) {
-        throw badInput('Invalid pagination cursor', { field: 'after' });
-      }
-      query.andWhere('(i.created_at, i.id) < (:createdAt, :id)', { createdAt: new Date(createdAt), id });
-    }
-    const rows = await query
-      .orderBy('i.created_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .limit(page.first + 1)
-      .getMany();
-    return toConnection(rows, page.first, (row) => [row.createdAt.toISOString(), row.id]);
+    return pageNewestFirst(query, 'i', page);
   }
 
   acknowledgementsOf(ids: readonly string[]): Promise<IntroductionAcknowledgementEntity[]> {

@@ -5,14 +5,13 @@ import {
   badInput,
   Clock,
   Connection,
-  decodeCursor,
   forbidden,
   INTRODUCTION_ACCESS,
   IntroductionAccess,
   notFound,
   OutboxSubject,
   recordOutboxChange,
-  toConnection,
+  pageNewestFirst,
 } from '@app/core';
 import { Actor, Role } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
@@ -157,20 +156,7 @@ export class DemandsService {
         query.andWhere('d.anonymous = false');
       }
     }
-    const totalCount = await query.clone().getCount();
-    if (page.after) {
-      const [createdAt, id] = decodeCursor(page.after, 2);
-      if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) {
-        throw badInput('Invalid pagination cursor', { field: 'after' });
-      }
-      query.andWhere('(d.createdAt, d.id) < (:createdAt, :id)', { createdAt: new Date(createdAt), id });
-    }
-    const rows = await query
-      .orderBy('d.createdAt', 'DESC')
-      .addOrderBy('d.id', 'DESC')
-      .limit(page.first + 1)
-      .getMany();
-    return toConnection(rows, page.first, (row) => [row.createdAt.toISOString(), row.id], totalCount);
+    return pageNewestFirst(query, 'd', page, { withTotalCount: true });
   }
 
   /** Records that `userId` read the confidential details of these demands (one row per read). */

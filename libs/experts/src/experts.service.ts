@@ -5,14 +5,13 @@ import {
   badInput,
   Connection,
   conflict,
-  decodeCursor,
   forbidden,
   INTRODUCTION_ACCESS,
   IntroductionAccess,
   notFound,
   OutboxSubject,
   recordOutboxChange,
-  toConnection,
+  pageNewestFirst,
 } from '@app/core';
 import { Actor, DirectoryService, Role, ROLE_ORGANISATION_KINDS } from '@app/identity';
 import { cleanTerms, ExpertService, ExpertVisibility } from './domain/expert-service';
@@ -145,20 +144,7 @@ export class ExpertsService {
     if (filter.field) {
       query.andWhere('(:field = ANY(e.researchFields) OR :field = ANY(e.keywords))', { field: filter.field.trim() });
     }
-    const totalCount = await query.clone().getCount();
-    if (page.after) {
-      const [createdAt, id] = decodeCursor(page.after, 2);
-      if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) {
-        throw badInput('Invalid pagination cursor', { field: 'after' });
-      }
-      query.andWhere('(e.createdAt, e.id) < (:createdAt, :id)', { createdAt: new Date(createdAt), id });
-    }
-    const rows = await query
-      .orderBy('e.createdAt', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .limit(page.first + 1)
-      .getMany();
-    return toConnection(rows, page.first, (row) => [row.createdAt.toISOString(), row.id], totalCount);
+    return pageNewestFirst(query, 'e', page, { withTotalCount: true });
   }
 
   // ---- changes ----

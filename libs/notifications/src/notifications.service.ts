@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badInput, Clock, Connection, decodeCursor, notFound, toConnection } from '@app/core';
+import { Clock, Connection, notFound, pageNewestFirst } from '@app/core';
 import { Actor } from '@app/identity';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { NotificationEntity, NotificationKind } from './notification.entity';
@@ -81,22 +81,7 @@ export class NotificationsService {
       .createQueryBuilder('n')
       .where('n.userId = :userId', { userId: actor.userId });
     if (page.unreadOnly) query.andWhere('n.readAt IS NULL');
-    const totalCount = await query.clone().getCount();
-    if (page.after) {
-      const [createdAt, id] = decodeCursor(page.after, 2);
-      if (typeof createdAt !== 'string' || typeof id !== 'string')
-        throw badInput('Invalid pagination cursor', { field: 'after' });
-      query.andWhere('(n.createdAt < :createdAt OR (n.createdAt = :createdAt AND n.id < :id))', {
-        createdAt: new Date(createdAt),
-        id,
-      });
-    }
-    const rows = await query
-      .orderBy('n.createdAt', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .limit(page.first + 1)
-      .getMany();
-    return toConnection(rows, page.first, (row) => [row.createdAt.toISOString(), row.id], totalCount);
+    return pageNewestFirst(query, 'n', page, { withTotalCount: true });
   }
 
   unreadCount(actor: Actor): Promise<number> {

@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors/error-codes';
 
 export const MAX_PAGE_SIZE = 100;
@@ -95,3 +96,43 @@ export function toConnection<T>(
     totalCount,
   };
 }
+
+/**
+ * One page, newest first, of a query over rows with `created_at` and `id` columns (`alias` names its table in the
+ * query; it is code, never input). Ordering and cursor compare `created_at` truncated to milliseconds — what a
+ * cursor (a JS Date) can carry — so a page boundary never skips or repeats rows created within the same
+ * millisecond.
+ */
+export async function pageNewestFirst<T extends { createdAt: Date; id: string }>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  page: { first: number; after?: string },
+  options: { withTotalCount?: boolean } = {},
+): Promise<Connection<T>> {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`Unsafe alias: ${alias}`);
+  const createdAtMs = `date_trunc('milliseconds', ${alias}.created_at)`;
+  const totalCount = options.withTotalCount ? await query.clone().getCount() : undefined;
+  if (page.after) {
+    const [createdAt, id] = decodeCursor(page.after, 2);
+    if (
+      typeof createdAt !== 'string' ||
+      typeof id !== 'string' ||
+      Number.isNaN(Date.parse(createdAt)) ||
+      !UUID.test(id)
+    ) {
+      throw badInput('Invalid pagination cursor', { field: 'after' });
+    }
+    query.andWhere(`(${createdAtMs}, ${alias}.id) < (:cursorCreatedAt, :cursorId)`, {
+      cursorCreatedAt: new Date(createdAt),
+      cursorId: id,
+    });
+  }
+  const rows = await query
+    .orderBy(createdAtMs, 'DESC')
+    .addOrderBy(`${alias}.id`, 'DESC')
+    .limit(page.first + 1)
+    .getMany();
+  return toConnection(rows, page.first, (row) => [row.createdAt.toISOString(), row.id], totalCount);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
