@@ -1,6 +1,6 @@
 import { ACHIEVEMENT_ENTITIES } from '@app/achievements';
 import { BROKERAGE_ENTITIES } from '@app/brokerage';
-import { OutboxEventEntity } from '@app/core';
+import { OutboxConsumerEntity, OutboxEventEntity } from '@app/core';
 import { DEMAND_ENTITIES } from '@app/demands';
 import { DIGEST_ENTITIES } from '@app/digests';
 import { EXPERT_ENTITIES } from '@app/experts';
@@ -22,6 +22,7 @@ export const ALL_ENTITIES = [
   ...DIGEST_ENTITIES,
   ...BROKERAGE_ENTITIES,
   OutboxEventEntity,
+  OutboxConsumerEntity,
 ];
 
 export const ALL_MIGRATIONS = MIGRATIONS;

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { InjectRedis, JobName, JobOutcome, JobPayloads, JobQueue, JOB_QUEUE, OnJob, OutboxSubject } from '@app/core';
-import type IORedis from 'ioredis';
+import { JobName, JobOutcome, JobPayloads, JobQueue, JOB_QUEUE, OnJob, OutboxSubject } from '@app/core';
 import { DataSource } from 'typeorm';
 import { MatchTargetType } from './domain/match-document';
 import { MatchesService } from './matches.service';
@@ -14,8 +13,8 @@ export const REMATCH_ALL_PATTERN = '30 3 * * *';
 const FOLLOW_EVERY_MS = 2_000;
 const FOLLOW_BATCH = 1_000;
 const REMATCH_PAGE = 500;
-/** Redis key (under the deployment prefix) of the last processed outbox row turned into matching jobs. */
-const FOLLOW_CURSOR_KEY = 'matching:indexed-cursor';
+/** This consumer's row in `outbox_consumers`: the last processed outbox row turned into matching jobs. */
+const FOLLOW_CONSUMER = 'matching';
 
 interface ProcessedRow {
   id: string;
@@ -35,7 +34,6 @@ export class MatchingJobs implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRedis() private readonly redis: IORedis,
     private readonly jobs: JobQueue,
     private readonly matches: MatchesService,
     private readonly engine: MatchingEngine,
@@ -61,7 +59,11 @@ export class MatchingJobs implements OnApplicationBootstrap {
 
   @OnJob(JobName.FollowIndexedChanges)
   async followIndexedChanges(_payload: JobPayloads[JobName.FollowIndexedChanges]): Promise<JobOutcome> {
-    const cursor = (await this.redis.get(FOLLOW_CURSOR_KEY)) ?? '0';
+    const [state] = await this.dataSource.query<Array<{ last_event_id: string }>>(
+      'SELECT last_event_id FROM outbox_consumers WHERE consumer = $1',
+      [FOLLOW_CONSUMER],
+    );
+    const cursor = state?.last_event_id ?? '0';
     // Processed rows in id order after the cursor; a row still pending (failed) stops the scan there, so it is
     // not skipped when it succeeds later.
     const rows = await this.dataSource.query<ProcessedRow[]>(
@@ -95,7 +97,12 @@ export class MatchingJobs implements OnApplicationBootstrap {
     }
     await this.jobs.enqueueBulk(JobName.MatchDemand, demandJobs);
     await this.jobs.enqueueBulk(JobName.MatchTarget, targetJobs);
-    await this.redis.set(FOLLOW_CURSOR_KEY, rows[rows.length - 1].id);
+    // After the jobs are enqueued (their ids are deterministic, so a crash before this line only re-adds them).
+    await this.dataSource.query(
+      `INSERT INTO outbox_consumers (consumer, last_event_id) VALUES ($1, $2)
+       ON CONFLICT (consumer) DO UPDATE SET last_event_id = GREATEST(outbox_consumers.last_event_id, EXCLUDED.last_event_id)`,
+      [FOLLOW_CONSUMER, rows[rows.length - 1].id],
+    );
     return 'done';
   }
 

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The kinds of object whose changes reach the search index. */
 export enum OutboxSubject {
@@ -35,4 +35,17 @@ export class OutboxEventEntity {
 
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
+}
+
+/**
+ * How far a consumer other than the search indexer (e.g. matching) has followed the outbox. Kept in the same
+ * database as the outbox, so a restored or replaced database can never leave a cursor pointing past its rows.
+ */
+@Entity('outbox_consumers')
+export class OutboxConsumerEntity {
+  @PrimaryColumn({ type: 'text' })
+  consumer: string;
+
+  @Column({ type: 'bigint', default: '0' })
+  lastEventId: string;
 }
