@@ -178,8 +178,11 @@ export async function rankEvaluationFolder(
 
 /** The printed table, then (last line) the JSON summary the evaluation README asks for. */
 export function formatEvaluation(run: EvaluationRun): string {
+  // A subset with no demand (no experts judged, no cross-language demand) has no figure, not a zero.
+  const figure = (m: MetricsRow, value: number, width: number) =>
+    (m.demands === 0 ? 'n/a' : value.toFixed(4)).padStart(width);
   const row = (name: string, m: MetricsRow) =>
-    `${name.padEnd(16)} ${String(m.demands).padStart(7)} ${m.ndcg10.toFixed(4).padStart(8)} ${m.recall20.toFixed(4).padStart(9)} ${m.mrr10.toFixed(4).padStart(7)}`;
+    `${name.padEnd(16)} ${String(m.demands).padStart(7)} ${figure(m, m.ndcg10, 8)} ${figure(m, m.recall20, 9)} ${figure(m, m.mrr10, 7)}`;
   const { report } = run;
   const lines = [
     `${'subset'.padEnd(16)} ${'demands'.padStart(7)} ${'nDCG@10'.padStart(8)} ${'recall@20'.padStart(9)} ${'MRR@10'.padStart(7)}`,
