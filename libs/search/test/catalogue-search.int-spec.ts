@@ -4,7 +4,7 @@ import { MEILI_CLIENT, OutboxSubject, recordOutboxChange } from '@app/core';
 import { ExpertsService, ExpertVisibility } from '@app/experts';
 import { OrganisationEntity, OrganisationKind } from '@app/identity';
 import { SearchKind, SearchSources } from '@app/search';
-import { startTestApi, TestApi } from '@app/testing';
+import { startTestApi, TestApi, createIsolatedNamespace, IsolatedNamespace } from '@app/testing';
 import type { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { eventually, industryCodes, startWorker, unique } from './search-fixtures';
@@ -28,9 +28,18 @@ describe('achievement and expert search', () => {
   let university: OrganisationEntity;
   let codes: string[];
 
+  let namespace: IsolatedNamespace | undefined;
+
   beforeAll(async () => {
-    api = await startTestApi();
-    worker = await startWorker();
+    // Exact hit lists are asserted: listings other tests of this Jest worker indexed must not be in the index.
+    namespace = await createIsolatedNamespace('catalogsearch');
+    const leave = namespace.enter();
+    try {
+      api = await startTestApi();
+      worker = await startWorker();
+    } finally {
+      leave();
+    }
     achievements = api.app.get(AchievementsService);
     experts = api.app.get(ExpertsService);
     dataSource = api.app.get(DataSource);
@@ -45,6 +54,7 @@ describe('achievement and expert search', () => {
   afterAll(async () => {
     await worker?.close();
     await api?.close();
+    await namespace?.drop();
   });
 
   const gqlData = async (query: string, variables: Record<string, unknown>) => {

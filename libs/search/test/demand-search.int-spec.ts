@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { AppConfig, InjectMeili, MEILI_CLIENT } from '@app/core';
 import { DemandAction, DemandsService, DemandStatus } from '@app/demands';
 import { IndexSettingsService, OutboxDrainer, SearchKind, SearchSources } from '@app/search';
-import { startTestApi, TestApi } from '@app/testing';
+import { createIsolatedNamespace, IsolatedNamespace, startTestApi, TestApi } from '@app/testing';
 import type { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import {
@@ -37,9 +37,18 @@ describe('demand search kept in sync through the outbox', () => {
   let codes: string[];
   let demandsUid: string;
 
+  let namespace: IsolatedNamespace | undefined;
+
   beforeAll(async () => {
-    api = await startTestApi();
-    worker = await startWorker();
+    // Exact hit lists are asserted: demands other tests of this Jest worker indexed must not be in the index.
+    namespace = await createIsolatedNamespace('demandsearch');
+    const leave = namespace.enter();
+    try {
+      api = await startTestApi();
+      worker = await startWorker();
+    } finally {
+      leave();
+    }
     demands = api.app.get(DemandsService);
     meili = api.app.get<Meilisearch>(MEILI_CLIENT);
     demandsUid = api.app.get(SearchSources).liveUid(SearchKind.DEMAND);
@@ -49,6 +58,7 @@ describe('demand search kept in sync through the outbox', () => {
   afterAll(async () => {
     await worker?.close();
     await api?.close();
+    await namespace?.drop();
   });
 
   const search = async (variables: Record<string, unknown>, token?: string) => {

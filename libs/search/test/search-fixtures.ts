@@ -1,7 +1,4 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { JobRegistryError } from '@app/core';
-import { SearchIndexerAppModule } from '../../../scripts/search-indexer.module';
 import { Actor, OrganisationKind, Role } from '@app/identity';
 import { TestApi, uniqueEmail } from '@app/testing';
 import { DataSource } from 'typeorm';
@@ -62,15 +59,9 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000,
  * The real worker (same bootstrap as production): it drains the outbox on NOTIFY and on its schedule. While
  * another domain's jobs have no handler yet (the registry then refuses to start), the search indexer alone.
  */
-export async function startWorker(): Promise<INestApplicationContext> {
-  try {
-    return await createWorkerApp();
-  } catch (error) {
-    if (!(error instanceof JobRegistryError)) throw error;
-    const app = await NestFactory.createApplicationContext(SearchIndexerAppModule, { logger: false });
-    await app.init();
-    return app;
-  }
+/** The real worker (every job handler registered), which drains the outbox into the index. */
+export function startWorker(): Promise<INestApplicationContext> {
+  return createWorkerApp();
 }
 
 export const inAMonth = () => new Date(Date.now() + 30 * 24 * 3600 * 1000);
