@@ -171,7 +171,7 @@ export class AuthService {
   }
 
   async loadActor(userId: string): Promise<Actor> {
-    const rows = await this.memberships.find({ where: { userId }, relations: { organisation: true, user: true } });
+    const rows = await this.memberships.find({ where: { userId }, relations: { organisation: true } });
     if (rows.length === 0 && !(await this.users.existsBy({ id: userId })))
       throw unauthenticated('Account no longer exists');
     return new Actor(
