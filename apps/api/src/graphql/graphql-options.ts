@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
@@ -23,7 +24,12 @@ export function graphqlOptions(config: AppConfig, schemaHost: () => GraphQLSchem
     csrfPrevention: true,
     formatError: formatGraphqlError,
     validationRules: [depthLimit(config.GRAPHQL_MAX_DEPTH)],
-    plugins: [complexityPlugin(() => schemaHost().schema, config.GRAPHQL_MAX_COMPLEXITY)],
+    plugins: [
+      complexityPlugin(() => schemaHost().schema, config.GRAPHQL_MAX_COMPLEXITY),
+      // No response carries cache hints (every answer depends on the viewer); the default cache-control plugin
+      // would still wrap every field resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     context: ({ req, res }: { req: Request; res: Response }): GraphqlContext => ({
       req,
       res,
