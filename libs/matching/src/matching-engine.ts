@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { AppConfig, InjectMeili } from '@app/core';
 import { indexUid, SearchKind } from '@app/search';
 import { Meilisearch } from 'meilisearch';
@@ -10,6 +10,8 @@ import { DEFAULT_MATCHING_CONFIG, MatchingConfig } from './domain/matching-confi
 import { analyzeDocument, AnalyzedDocument, scoreCandidates, ScoredMatch } from './domain/scoring';
 import { fromIndex, IndexedDocument, MATCH_ATTRIBUTES } from './domain/search-document-mapping';
 import { dictionaryLexicon } from './dictionary-lexicon';
+import { semanticRelevance } from './domain/semantic-relevance';
+import { SemanticCandidates, SemanticFound } from './semantic-candidates';
 
 const KIND_OF_TARGET: Record<MatchTargetType, SearchKind> = {
   [MatchTargetType.ACHIEVEMENT]: SearchKind.ACHIEVEMENT,
@@ -75,6 +77,7 @@ export class MatchingEngine {
   constructor(
     @InjectMeili() private readonly meili: Meilisearch,
     private readonly appConfig: AppConfig,
+    @Optional() private readonly semantic?: SemanticCandidates,
   ) {}
 
   uid(type: MatchTargetType): string {
@@ -264,13 +267,18 @@ export class MatchingEngine {
     addTime(timings, 'query', performance.now() - started);
     const config = options.limit ? { ...this.config, limit: options.limit } : this.config;
     const pool = new Map<string, AnalyzedDocument>();
+    // Optional semantic layer (off unless an embedder is configured): asked alongside the first round.
+    const nearest = this.semantic?.enabled
+      ? this.semantic.nearest(demand, kinds, config.semantic.candidates, options.excluded, timings)
+      : undefined;
     await this.gather(query.searchTerms, kinds, config.retrieval.candidates, pool, options.excluded, timings);
+    const semantic = nearest && (await this.addSemanticCandidates(await nearest, pool, timings));
 
     const { documents, terms } = config.feedback;
     if (documents > 0 && terms > 0) {
       started = performance.now();
       const achievements = [...pool.values()].filter((doc) => doc.doc.type === MatchTargetType.ACHIEVEMENT);
-      const first = scoreCandidates(demand, query, achievements, stats, { ...config, limit: documents }, now);
+      const first = scoreCandidates(demand, query, achievements, stats, { ...config, limit: documents }, now, semantic);
       const top = first.map((match) => {
         const doc = pool.get(`${match.type}:${match.id}`)!;
         return { doc, score: match.score, salient: this.salient(doc, stats) };
@@ -292,9 +300,42 @@ export class MatchingEngine {
       }
     }
     started = performance.now();
-    const ranked = scoreCandidates(demand, query, [...pool.values()], stats, config, now);
+    const ranked = scoreCandidates(demand, query, [...pool.values()], stats, config, now, semantic);
     addTime(timings, 'scoring', performance.now() - started);
     addTime(timings, 'candidates', pool.size);
     return ranked;
+  }
+
+  /**
+   * Optional semantic layer: the nearest targets not yet in the pool join it (from the analysis cache, else one
+   * documents request per type); returns their semantic relevance for the scoring.
+   */
+  private async addSemanticCandidates(
+    found: SemanticFound[],
+    pool: Map<string, AnalyzedDocument>,
+    timings?: RankTimings,
+  ): Promise<Map<string, number> | undefined> {
+    // Nothing found (embedder failing, no embedder in the index yet): the ranking stays purely lexical.
+    if (found.length === 0) return undefined;
+    const started = performance.now();
+    const missing = new Map<MatchTargetType, string[]>();
+    for (const { type, id, version } of found) {
+      const key = `${type}:${id}`;
+      if (pool.has(key)) continue;
+      const cached = this.analysed.get(key);
+      if (cached && cached.version === version) pool.set(key, cached.analysed);
+      else missing.set(type, [...(missing.get(type) ?? []), id]);
+    }
+    await Promise.all(
+      [...missing].map(async ([type, ids]) => {
+        const { results } = await this.meili
+          .index<IndexedDocument>(this.uid(type))
+          .getDocuments({ ids, fields: MATCH_ATTRIBUTES[type], limit: ids.length });
+        for (const doc of results) pool.set(`${type}:${doc.id}`, this.analyse(type, doc));
+      }),
+    );
+    addTime(timings, 'semantic.load', performance.now() - started);
+    addTime(timings, 'semantic.found', found.length);
+    return semanticRelevance(found);
   }
 }

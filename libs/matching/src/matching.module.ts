@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
+import { EmbeddingModule } from '@app/search';
 import { MatchesResolver } from './graphql/matches.resolver';
 import { MatchesService } from './matches.service';
 import { MatchingEngine } from './matching-engine';
 import { MatchingJobs } from './matching.jobs';
+import { SemanticCandidates } from './semantic-candidates';
 
-/** The engine and the match rows, for every process (needs the global config, database and Meilisearch client). */
+/**
+ * The engine and the match rows, for every process (needs the global config, database and Meilisearch client;
+ * the embedder of the optional semantic layer comes from EmbeddingModule, null unless configured).
+ */
 @Module({
-  providers: [MatchingEngine, MatchesService],
+  imports: [EmbeddingModule],
+  providers: [MatchingEngine, MatchesService, SemanticCandidates],
   exports: [MatchingEngine, MatchesService],
 })
 export class MatchingModule {}

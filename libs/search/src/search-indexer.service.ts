@@ -3,6 +3,7 @@ import { InjectMeili } from '@app/core';
 import type { EnqueuedTask, Meilisearch } from 'meilisearch';
 import type { EntityManager } from 'typeorm';
 import { SearchKind } from './domain/index-definitions';
+import { DocumentEmbeddings } from './embedding/document-embeddings.service';
 import { awaitTasks } from './meili-tasks';
 import { SearchSources } from './search-sources';
 
@@ -20,6 +21,7 @@ export class SearchIndexer {
   constructor(
     @InjectMeili() private readonly client: Meilisearch,
     private readonly sources: SearchSources,
+    private readonly embeddings: DocumentEmbeddings,
   ) {}
 
   async sync(
@@ -30,7 +32,11 @@ export class SearchIndexer {
   ): Promise<SyncResult> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return { upserted: 0, deleted: 0 };
-    const documents = await this.sources.source(kind).documents(manager, unique);
+    // With the optional semantic layer on, each document also carries its vector (or null, never an error).
+    const documents = await this.embeddings.attach(
+      this.sources.definition(kind),
+      await this.sources.source(kind).documents(manager, unique),
+    );
     const kept = new Set(documents.map((document) => document.id));
     const gone = unique.filter((id) => !kept.has(id));
     const index = this.client.index(uid);

@@ -5,6 +5,8 @@ import { ExpertsModule } from '@app/experts';
 import { achievementSearchResolvers, AchievementSearchSource } from './sources/achievement.source';
 import { demandSearchResolvers, DemandSearchSource } from './sources/demand.source';
 import { expertSearchResolvers, ExpertSearchSource } from './sources/expert.source';
+import { DocumentEmbeddings } from './embedding/document-embeddings.service';
+import { EmbeddingModule } from './embedding/embedding.module';
 import { FederatedSearchResolver } from './graphql/search.resolver';
 import { IndexSettingsService } from './index-settings.service';
 import { OutboxDrainer } from './outbox-drainer.service';
@@ -20,8 +22,9 @@ const SOURCES = [AchievementSearchSource, ExpertSearchSource, DemandSearchSource
 
 /** Indexes, sync and search, for every process (the API searches, the worker and scripts index). */
 @Module({
-  imports: [AchievementsModule, ExpertsModule, DemandsModule],
+  imports: [AchievementsModule, ExpertsModule, DemandsModule, EmbeddingModule],
   providers: [
+    DocumentEmbeddings,
     ...SOURCES,
     {
       provide: SEARCH_DOCUMENT_SOURCES,

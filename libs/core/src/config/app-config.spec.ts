@@ -73,6 +73,41 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('leaves the semantic layer off by default and requires a model and vector length with its endpoint', () => {
+    const off = loadConfig(valid);
+    expect(off.embeddingEnabled).toBe(false);
+    expect(off.EMBEDDING_URL).toBeUndefined();
+    expect(off.EMBEDDING_BATCH_SIZE).toBe(64);
+    expect(problemsOf({ ...valid, EMBEDDING_URL: 'http://127.0.0.1:8080/v1/embeddings' })).toEqual([
+      expect.stringMatching(/^EMBEDDING_MODEL is required: .*needed with EMBEDDING_URL/),
+      expect.stringMatching(/^EMBEDDING_DIMENSIONS is required: .*needed with EMBEDDING_URL/),
+    ]);
+    const on = loadConfig({
+      ...valid,
+      EMBEDDING_URL: 'https://api.openai.com/v1/embeddings',
+      EMBEDDING_MODEL: 'text-embedding-3-small',
+      EMBEDDING_DIMENSIONS: '1536',
+      EMBEDDING_API_KEY: 'sk-secret-embedding-key',
+    });
+    expect(on).toMatchObject({ embeddingEnabled: true, EMBEDDING_DIMENSIONS: 1536, EMBEDDING_TIMEOUT_MS: 15_000 });
+    const problems = problemsOf({
+      ...valid,
+      EMBEDDING_URL: 'ftp://example.com/embeddings',
+      EMBEDDING_MODEL: 'm',
+      EMBEDDING_DIMENSIONS: '1',
+      EMBEDDING_API_KEY: 'sk-secret-embedding-key',
+      EMBEDDING_BATCH_SIZE: '0',
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^EMBEDDING_URL: .*http\(s\):\/\/ URL/),
+      expect.stringMatching(/^EMBEDDING_DIMENSIONS: .*between 2 and 8192/),
+      expect.stringMatching(/^EMBEDDING_BATCH_SIZE: /),
+    ]);
+    expect(problemsOf({ ...valid, EMBEDDING_API_KEY: '', EMBEDDING_DIMENSIONS: 'wide' })).toEqual([
+      expect.stringMatching(/^EMBEDDING_DIMENSIONS: .*integer/),
+    ]);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ ...valid, PORT: '' }).PORT).toBe(3000);
   });

@@ -9,8 +9,10 @@ import {
   IsUrl,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
   ValidationError,
 } from 'class-validator';
@@ -202,6 +204,54 @@ export class AppConfig {
   @Max(100)
   WEBHOOK_DISABLE_AFTER_FAILURES = 3;
 
+  /**
+   * OpenAI-compatible embeddings endpoint (the full URL, e.g. https://api.openai.com/v1/embeddings) for the
+   * optional semantic layer of search and matching. Unset (the default): no semantic layer.
+   */
+  @IsOptional()
+  @IsUrl(HTTP_URL, {
+    message: 'EMBEDDING_URL must be the http(s):// URL of an OpenAI-compatible /embeddings endpoint',
+  })
+  EMBEDDING_URL?: string;
+
+  /** Model name sent to the embeddings endpoint; required with EMBEDDING_URL. */
+  @ValidateIf((config: AppConfig) => config.EMBEDDING_URL !== undefined || config.EMBEDDING_MODEL !== undefined)
+  @IsString({ message: 'EMBEDDING_MODEL (the model the endpoint should use) is needed with EMBEDDING_URL' })
+  @MinLength(1)
+  @MaxLength(200)
+  EMBEDDING_MODEL?: string;
+
+  /** Length of the model's vectors; required with EMBEDDING_URL (answers of another length are refused). */
+  @ValidateIf((config: AppConfig) => config.EMBEDDING_URL !== undefined || config.EMBEDDING_DIMENSIONS !== undefined)
+  @Transform(toInteger)
+  @IsInt({
+    message:
+      'EMBEDDING_DIMENSIONS must be the integer length of the model vectors (e.g. 1536), needed with EMBEDDING_URL',
+  })
+  @Min(2, { message: 'EMBEDDING_DIMENSIONS must be between 2 and 8192' })
+  @Max(8192, { message: 'EMBEDDING_DIMENSIONS must be between 2 and 8192' })
+  EMBEDDING_DIMENSIONS?: number;
+
+  /** Bearer token for the embeddings endpoint (optional: a local server may need none). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  EMBEDDING_API_KEY?: string;
+
+  /** Texts per embeddings request. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(2048)
+  EMBEDDING_BATCH_SIZE = 64;
+
+  /** Deadline of one embeddings request in ms; after a failure the endpoint is left alone for 30 s. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  EMBEDDING_TIMEOUT_MS = 15_000;
+
   /** pino log level. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
@@ -220,6 +270,11 @@ export class AppConfig {
 
   get webhooksMayReachPrivateNetworks(): boolean {
     return this.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? !this.isProduction;
+  }
+
+  /** The optional semantic layer is on (an embeddings endpoint is configured). */
+  get embeddingEnabled(): boolean {
+    return this.EMBEDDING_URL !== undefined;
   }
 }
 
@@ -247,6 +302,7 @@ const SECRET_VARIABLES = new Set([
   'REDIS_URL',
   'SMTP_URL',
   'DIGEST_SIGNING_SECRET',
+  'EMBEDDING_API_KEY',
 ]);
 
 /** Every variable AppConfig validates (read from its decorators, so the list cannot drift). */

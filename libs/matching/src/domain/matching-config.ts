@@ -64,6 +64,17 @@ export interface MatchingConfig {
     hitsPerQuery: number;
     weight: Record<MatchTargetType, number>;
   };
+  /**
+   * The optional semantic layer, used only when an embedder is configured (EMBEDDING_URL; see README): the
+   * targets nearest the demand's embedding join the candidates, and their similarity (min–max scaled over
+   * those found, per type; 0 for a target not found) is blended into the text relevance:
+   * (1 − weight) × lexical + weight × semantic. Not tuned: no multilingual model could be run here.
+   */
+  semantic: {
+    weight: number;
+    /** Nearest targets asked per type (one vector query per index). */
+    candidates: Record<MatchTargetType, number>;
+  };
 }
 
 export const ENGINE_VERSION = 'm3';
@@ -103,4 +114,5 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
     hitsPerQuery: 30,
     weight: { [MatchTargetType.ACHIEVEMENT]: 0, [MatchTargetType.EXPERT]: 1 },
   },
+  semantic: { weight: 0.3, candidates: { [MatchTargetType.ACHIEVEMENT]: 50, [MatchTargetType.EXPERT]: 30 } },
 };

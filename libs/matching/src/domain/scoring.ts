@@ -45,6 +45,8 @@ export interface MatchExplanation {
   /** IDF-weighted share of key terms present (0–1). */
   coverage: number;
   factors: FactorEffect[];
+  /** Optional semantic layer only: the target's semantic relevance (0–1) blended into its score. */
+  semantic?: number;
 }
 
 export interface ScoredMatch {
@@ -157,6 +159,10 @@ export function structuredFactors(
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
+/** The optional semantic layer's term: the lexical relevance and the semantic one (both 0–1), weighted. */
+const blendSemantic = (lexical: number, semantic: number, config: MatchingConfig) =>
+  (1 - config.semantic.weight) * lexical + config.semantic.weight * semantic;
+
 /**
  * Ranks candidates for a demand: BM25F recomputed over the candidates (one measure for both languages), blended
  * with key-term coverage, then nudged by the structured factors and the type prior. Pure: same inputs, same list.
@@ -168,6 +174,7 @@ export function scoreCandidates(
   stats: CorpusStats,
   config: MatchingConfig,
   now: Date,
+  semantic?: ReadonlyMap<string, number>,
 ): ScoredMatch[] {
   const raw = candidates.map((doc) => {
     let text = bm25f(query.tokenWeights, doc, stats, config);
@@ -194,12 +201,22 @@ export function scoreCandidates(
         factors.reduce((sum, f) => sum + f.effect, 0),
       ),
     );
-    const score = relevance * (1 + adjustment) * config.typePrior[doc.doc.type];
+    // Optional semantic layer (`semantic` is given only when an embedder is configured): `${type}:${id}` → 0–1.
+    const similarity = semantic ? (semantic.get(`${doc.doc.type}:${doc.doc.id}`) ?? 0) : undefined;
+    const blended = similarity === undefined ? relevance : blendSemantic(relevance, similarity, config);
+    const score = blended * (1 + adjustment) * config.typePrior[doc.doc.type];
     return {
       type: doc.doc.type,
       id: doc.doc.id,
       score: round(score),
-      explanation: { matchedTerms, missingTerms, textScore: round(textScore), coverage: round(coverage), factors },
+      explanation: {
+        matchedTerms,
+        missingTerms,
+        textScore: round(textScore),
+        coverage: round(coverage),
+        factors,
+        ...(similarity === undefined ? {} : { semantic: round(similarity) }),
+      },
       exact: score,
     };
   });

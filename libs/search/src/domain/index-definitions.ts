@@ -49,6 +49,11 @@ export interface IndexDefinition {
   /** Attributes returned highlighted (and cropped when long). */
   highlightAttributes: string[];
   cropAttributes: string[];
+  /**
+   * The public text embedded for the optional semantic layer (values joined in this order); absent: the kind
+   * gets no vectors. Used only when an embedder is configured.
+   */
+  embeddedAttributes?: string[];
 }
 
 /** Fields every document carries. */
@@ -108,6 +113,7 @@ export const ACHIEVEMENT_INDEX: IndexDefinition = {
   },
   highlightAttributes: ['title_zh', 'title_en', 'summary_zh', 'summary_en', 'keywords'],
   cropAttributes: ['summary_zh', 'summary_en'],
+  embeddedAttributes: ['title_zh', 'title_en', 'keywords', 'summary_zh', 'summary_en'],
 };
 
 export const EXPERT_INDEX: IndexDefinition = {
@@ -136,6 +142,7 @@ export const EXPERT_INDEX: IndexDefinition = {
   sorts: { [SearchSort.NEWEST]: ['updatedAt:desc'] },
   highlightAttributes: ['name', 'expertise_zh', 'expertise_en', 'headline_zh', 'headline_en', 'bio_zh', 'bio_en'],
   cropAttributes: ['bio_zh', 'bio_en'],
+  embeddedAttributes: ['expertise_zh', 'expertise_en', 'keywords', 'bio_zh', 'bio_en'],
 };
 
 export const DEMAND_INDEX: IndexDefinition = {
