@@ -2,7 +2,18 @@ import { Actor, Role } from '@app/identity';
 import { PUBLIC_STATUSES, WorkflowRole } from './domain/rights-workflow';
 import { AchievementEntity } from './entities/achievement.entity';
 
-type Ownable = Pick<AchievementEntity, 'institutionId' | 'ownerId' | 'representativeId' | 'status'>;
+/**
+ * The columns the rules below read (besides the inventors). A loader that reads only some columns (search hits)
+ * keeps these, or the rules would answer for a row they cannot see.
+ */
+export const ACHIEVEMENT_ACCESS_COLUMNS = [
+  'institutionId',
+  'ownerId',
+  'representativeId',
+  'status',
+] as const satisfies ReadonlyArray<keyof AchievementEntity>;
+
+type Ownable = Pick<AchievementEntity, (typeof ACHIEVEMENT_ACCESS_COLUMNS)[number]>;
 type InventorRef = { userId: string | null };
 
 /** Owner, representative or inventor: the people the achievement is about (regardless of their roles). */

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { byKeys, groupedByKeys, RequestLoaders } from '@app/core';
+import { byKeys, fieldResolverColumns, groupedByKeys, RequestLoaders } from '@app/core';
 import {
   Actor,
   CurrentActor,
@@ -12,7 +12,7 @@ import {
   Public,
 } from '@app/identity';
 import { industryLoader, IndustryObject, TaxonomyService } from '@app/taxonomy';
-import { canFollowWorkflow, canSeeConfidential } from './achievement-access';
+import { ACHIEVEMENT_ACCESS_COLUMNS, canFollowWorkflow, canSeeConfidential } from './achievement-access';
 import {
   AchievementFieldsInput,
   AchievementsArgs,
@@ -418,3 +418,25 @@ export class AchievementResolver {
     return canFollowWorkflow(actor, a, await inventorsLoader(loaders, this.service).load(a.id));
   }
 }
+
+/** What `confidential` and `followsWorkflow` read: the id (for the inventors) and the access columns. */
+const ACCESS_CHECK_COLUMNS = ['id', ...ACHIEVEMENT_ACCESS_COLUMNS] as const;
+
+/**
+ * The columns of its parent achievement each field resolver above reads. Loaders that read only the columns a
+ * query selects (search hits) go by it: change it with the resolver. A field resolver left out loads every column.
+ */
+export const ACHIEVEMENT_FIELD_COLUMNS = fieldResolverColumns<AchievementEntity>(AchievementResolver, {
+  inventors: ['id'],
+  institution: ['institutionId'],
+  industry: ['industryCode'],
+  description: ['description', ...ACCESS_CHECK_COLUMNS],
+  attachments: ['attachments', ...ACCESS_CHECK_COLUMNS],
+  conversionPlan: ['conversionPlan', ...ACCESS_CHECK_COLUMNS],
+  rejectionReason: ['rejectionReason', ...ACCESS_CHECK_COLUMNS],
+  rightsProposal: ACCESS_CHECK_COLUMNS,
+  notice: ['noticeRound', 'noticeStartsAt', 'noticeEndsAt'],
+  // The service reloads the achievement by id for its own check.
+  timeline: ['id'],
+  objections: ['id', 'institutionId'],
+});

@@ -9,6 +9,6 @@ export * from './entities/achievement-settings.entity';
 export * from './achievement-access';
 export * from './achievements.service';
 export * from './achievement.object';
-export { inventorsLoader } from './achievement.resolver';
+export { ACHIEVEMENT_FIELD_COLUMNS, inventorsLoader } from './achievement.resolver';
 export * from './achievements.jobs';
 export * from './achievements.module';

@@ -17,6 +17,8 @@ export * from './meilisearch/meilisearch.module';
 export * from './logging/logger';
 export * from './graphql/request-loaders';
 export * from './graphql/pagination';
+export * from './graphql/selected-fields';
+export * from './graphql/field-columns';
 export * from './outbox/outbox.entity';
 export * from './outbox/outbox';
 export * from './access/introduction-access';

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { RequestLoaders } from '@app/core';
+import { fieldResolverColumns, RequestLoaders } from '@app/core';
 import {
   Actor,
   CurrentActor,
@@ -16,7 +16,7 @@ import { DemandsArgs } from './demand.args';
 import { DemandEntity } from './demand.entity';
 import { CreateDemandInput, UpdateDemandInput } from './demand.input';
 import { DemandConfidentialReadObject, DemandConnection, DemandObject } from './demand.object';
-import { DemandsService } from './demands.service';
+import { DEMAND_ACCESS_COLUMNS, DemandsService } from './demands.service';
 import { DemandAction } from './domain/demand-status';
 
 /**
@@ -133,3 +133,14 @@ export class DemandResolver {
     return this.service.allowedActions(actor, demand);
   }
 }
+
+/**
+ * The columns of its parent demand each field resolver above reads. Loaders that read only the columns a query
+ * selects (search hits) go by it: change it with the resolver. A field resolver left out loads every column.
+ */
+export const DEMAND_FIELD_COLUMNS = fieldResolverColumns<DemandEntity>(DemandResolver, {
+  confidentialDetails: ['confidentialDetails', ...DEMAND_ACCESS_COLUMNS],
+  organisation: ['anonymous', 'organisationId'],
+  industry: ['industryCode'],
+  allowedActions: DEMAND_ACCESS_COLUMNS,
+});

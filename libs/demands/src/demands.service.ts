@@ -1,10 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
+import { Any, Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import {
   badInput,
   Clock,
   Connection,
+  EntityProperty,
   forbidden,
   INTRODUCTION_ACCESS,
   IntroductionAccess,
@@ -12,6 +13,7 @@ import {
   OutboxSubject,
   recordOutboxChange,
   pageNewestFirst,
+  selectColumns,
 } from '@app/core';
 import { Actor, Role } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
@@ -76,6 +78,16 @@ export interface ImportedDemand {
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged';
 
+/**
+ * The columns the decisions below read. A loader that reads only some columns (search hits) keeps these, or the
+ * decisions would answer for a row they cannot see.
+ */
+export const DEMAND_ACCESS_COLUMNS = ['id', 'organisationId', 'status', 'anonymous'] as const satisfies ReadonlyArray<
+  keyof DemandEntity
+>;
+
+export type DemandAccessFields = Pick<DemandEntity, (typeof DEMAND_ACCESS_COLUMNS)[number]>;
+
 /** Enterprise technology demands: who may see and do what, and every change with its outbox row. */
 @Injectable()
 export class DemandsService {
@@ -95,7 +107,7 @@ export class DemandsService {
    * brokers and administrators; and the other side of a brokered introduction once it is revealed (both accepted
    * and acknowledged confidentiality; the introduction logs the reveal).
    */
-  async canSeeConfidential(actor: Actor | undefined, demand: DemandEntity): Promise<boolean> {
+  async canSeeConfidential(actor: Actor | undefined, demand: DemandAccessFields): Promise<boolean> {
     if (!actor) return false;
     if (actor.belongsTo(demand.organisationId) || actor.hasRole(Role.BROKER) || actor.isAdmin) return true;
     return !!this.introductions && this.introductions.revealsDemandConfidential(actor.userId, demand.id);
@@ -107,16 +119,16 @@ export class DemandsService {
     return !!actor && (actor.belongsTo(demand.organisationId) || actor.hasRole(Role.BROKER) || actor.isAdmin);
   }
 
-  canView(actor: Actor | undefined, demand: DemandEntity): boolean {
+  canView(actor: Actor | undefined, demand: DemandAccessFields): boolean {
     return isDemandPublic(demand.status) || (!!actor && (actor.belongsTo(demand.organisationId) || actor.isAdmin));
   }
 
   /** Enterprise members of the posting organisation manage its demands; administrators moderate all. */
-  canManage(actor: Actor | undefined, demand: DemandEntity): boolean {
+  canManage(actor: Actor | undefined, demand: DemandAccessFields): boolean {
     return !!actor && (actor.hasRole(Role.ENTERPRISE_MEMBER, demand.organisationId) || actor.isAdmin);
   }
 
-  allowedActions(actor: Actor | undefined, demand: DemandEntity): DemandAction[] {
+  allowedActions(actor: Actor | undefined, demand: DemandAccessFields): DemandAction[] {
     if (!this.canManage(actor, demand)) return [];
     return allowedDemandActions(demand.status).filter((action) => action !== DemandAction.EXPIRE);
   }
@@ -174,8 +186,9 @@ export class DemandsService {
     return this.reads.find({ where: { demandId }, order: { readAt: 'DESC', id: 'ASC' }, take: 500 });
   }
 
-  demandsByIds(ids: readonly string[]): Promise<DemandEntity[]> {
-    return this.demands.findBy({ id: In([...ids]) });
+  /** By primary key; only `columns` when given (the other properties are then absent). */
+  demandsByIds(ids: readonly string[], columns?: ReadonlyArray<EntityProperty<DemandEntity>>): Promise<DemandEntity[]> {
+    return this.demands.find({ where: { id: Any([...ids]) }, select: selectColumns(columns) });
   }
 
   // ---- changes ----

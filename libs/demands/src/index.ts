@@ -5,3 +5,4 @@ export * from './demand.object';
 export * from './demands.service';
 export * from './demands.jobs';
 export * from './demands.module';
+export { DEMAND_FIELD_COLUMNS } from './demands.resolver';

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequestLoaders } from '@app/core';
+import { fieldResolverColumns, RequestLoaders } from '@app/core';
 import {
   Actor,
   CurrentActor,
@@ -14,7 +14,7 @@ import { ExpertsArgs } from './expert.args';
 import { ExpertEntity } from './expert.entity';
 import { CreateExpertInput, UpdateExpertInput } from './expert.input';
 import { ExpertConnection, ExpertObject } from './expert.object';
-import { ExpertsService } from './experts.service';
+import { EXPERT_ACCESS_COLUMNS, ExpertsService } from './experts.service';
 
 @Resolver(() => ExpertObject)
 export class ExpertResolver {
@@ -95,3 +95,15 @@ export class ExpertResolver {
     return (await this.service.canSeeContact(actor, expert)) ? expert.contactPhone : null;
   }
 }
+
+/**
+ * The columns of its parent expert each field resolver above reads. Loaders that read only the columns a query
+ * selects (search hits) go by it: change it with the resolver. A field resolver left out loads every column.
+ */
+export const EXPERT_FIELD_COLUMNS = fieldResolverColumns<ExpertEntity>(ExpertResolver, {
+  institution: ['organisationId'],
+  hasAccount: ['userId'],
+  canEdit: EXPERT_ACCESS_COLUMNS,
+  contactEmail: ['contactEmail', ...EXPERT_ACCESS_COLUMNS],
+  contactPhone: ['contactPhone', ...EXPERT_ACCESS_COLUMNS],
+});

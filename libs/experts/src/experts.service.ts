@@ -1,10 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, Repository } from 'typeorm';
+import { Any, Brackets, DataSource, Repository } from 'typeorm';
 import {
   badInput,
   Connection,
   conflict,
+  EntityProperty,
   forbidden,
   INTRODUCTION_ACCESS,
   IntroductionAccess,
@@ -12,6 +13,7 @@ import {
   OutboxSubject,
   recordOutboxChange,
   pageNewestFirst,
+  selectColumns,
 } from '@app/core';
 import { Actor, DirectoryService, Role, ROLE_ORGANISATION_KINDS } from '@app/identity';
 import { cleanTerms, ExpertService, ExpertVisibility } from './domain/expert-service';
@@ -65,6 +67,20 @@ export interface ImportedExpert {
 
 export type ExpertImportOutcome = 'created' | 'updated' | 'unchanged';
 
+/**
+ * The columns the decisions below read. A loader that reads only some columns (search hits) keeps these, or the
+ * decisions would answer for a row they cannot see.
+ */
+export const EXPERT_ACCESS_COLUMNS = [
+  'id',
+  'userId',
+  'organisationId',
+  'listed',
+  'visibility',
+] as const satisfies ReadonlyArray<keyof ExpertEntity>;
+
+export type ExpertAccessFields = Pick<ExpertEntity, (typeof EXPERT_ACCESS_COLUMNS)[number]>;
+
 const INSTITUTION_ROLES = [Role.RESEARCHER, Role.TTO_OFFICER];
 const INSTITUTION_KINDS = ROLE_ORGANISATION_KINDS[Role.RESEARCHER];
 
@@ -85,13 +101,13 @@ export class ExpertsService {
    * and administrators; and the enterprise side of a brokered introduction once it is revealed (both accepted and
    * acknowledged confidentiality; the introduction logs the reveal).
    */
-  async canSeeContact(actor: Actor | undefined, expert: ExpertEntity): Promise<boolean> {
+  async canSeeContact(actor: Actor | undefined, expert: ExpertAccessFields): Promise<boolean> {
     if (this.canManage(actor, expert)) return true;
     return !!actor && !!this.introductions && this.introductions.revealsExpertContact(actor.userId, expert.id);
   }
 
   /** The expert themself, the institution's TTO officers and administrators edit a profile. */
-  canManage(actor: Actor | undefined, expert: ExpertEntity): boolean {
+  canManage(actor: Actor | undefined, expert: ExpertAccessFields): boolean {
     if (!actor) return false;
     return (
       (expert.userId !== null && expert.userId === actor.userId) ||
@@ -100,7 +116,7 @@ export class ExpertsService {
     );
   }
 
-  canView(actor: Actor | undefined, expert: ExpertEntity): boolean {
+  canView(actor: Actor | undefined, expert: ExpertAccessFields): boolean {
     if (this.canManage(actor, expert)) return true;
     if (!expert.listed) return false;
     return expert.visibility === ExpertVisibility.PUBLIC || !!actor;
@@ -114,8 +130,9 @@ export class ExpertsService {
     return expert;
   }
 
-  expertsByIds(ids: readonly string[]): Promise<ExpertEntity[]> {
-    return this.experts.findBy({ id: In([...ids]) });
+  /** By primary key; only `columns` when given (the other properties are then absent). */
+  expertsByIds(ids: readonly string[], columns?: ReadonlyArray<EntityProperty<ExpertEntity>>): Promise<ExpertEntity[]> {
+    return this.experts.find({ where: { id: Any([...ids]) }, select: selectColumns(columns) });
   }
 
   async list(

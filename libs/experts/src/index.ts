@@ -3,3 +3,4 @@ export * from './expert.entity';
 export * from './expert.object';
 export * from './experts.service';
 export * from './experts.module';
+export { EXPERT_FIELD_COLUMNS } from './experts.resolver';

@@ -34,6 +34,12 @@ export interface SearchHitResult<T = unknown> {
   highlights: SearchHighlight[];
 }
 
+/**
+ * The GraphQL fields a query selects on the hits' objects, so hits load only the columns those need; without one,
+ * every column is loaded.
+ */
+export type HitSelection = ReadonlySet<string>;
+
 export interface FacetResult {
   name: string;
   values: Array<{ value: string; count: number }>;
@@ -84,6 +90,7 @@ export class SearchService {
     kind: SearchKind,
     request: SearchRequest,
     actor: Actor | undefined,
+    selection?: HitSelection,
   ): Promise<SearchResult<T>> {
     const { uid, q, params, facets, page, pageSize } = this.describeQuery(kind, request);
     // With `page` set, Meilisearch answers exhaustive totalHits/totalPages.
@@ -94,6 +101,7 @@ export class SearchService {
     const hits = await this.resolve<T>(
       response.hits.map((hit) => ({ kind, hit })),
       actor,
+      selection && { [kind]: selection },
     );
     return {
       hits,
@@ -115,11 +123,12 @@ export class SearchService {
 
   /**
    * One ranked list across all kinds (Meilisearch federated multi-search). A filter applies to the kinds that
-   * have its attribute; kinds can be narrowed with `kinds`.
+   * have its attribute; kinds can be narrowed with `kinds`. A kind missing from `selectionByKind` loads every column.
    */
   async searchAll(
     request: SearchRequest & { kinds?: SearchKind[] },
     actor: Actor | undefined,
+    selectionByKind?: Partial<Record<SearchKind, HitSelection>>,
   ): Promise<Omit<SearchResult, 'facets' | 'totalPages'> & { totalPages: number }> {
     if (request.facets?.length)
       throw badInput('facets are not available on the federated search; search one kind', { field: 'facets' });
@@ -149,7 +158,7 @@ export class SearchService {
       if (!kind) throw new Error(`Federated hit from an unknown index ${hit._federation?.indexUid}`);
       return { kind, hit };
     });
-    const hits = await this.resolve(raw, actor);
+    const hits = await this.resolve(raw, actor, selectionByKind);
     const totalHits = response.estimatedTotalHits ?? response.totalHits ?? hits.length;
     return {
       hits,
@@ -194,14 +203,18 @@ export class SearchService {
   private async resolve<T>(
     raw: Array<{ kind: SearchKind; hit: Hit }>,
     actor: Actor | undefined,
+    selectionByKind: Partial<Record<SearchKind, HitSelection>> | undefined,
   ): Promise<Array<SearchHitResult<T>>> {
     const idsByKind = new Map<SearchKind, string[]>();
     for (const { kind, hit } of raw) idsByKind.set(kind, [...(idsByKind.get(kind) ?? []), String(hit.id)]);
     const objects = new Map<SearchKind, Map<string, unknown>>();
     await Promise.all(
-      [...idsByKind].map(async ([kind, ids]) =>
-        objects.set(kind, await this.sources.source(kind).visibleToViewer(ids, actor)),
-      ),
+      [...idsByKind].map(async ([kind, ids]) => {
+        const source = this.sources.source(kind);
+        const selection = selectionByKind?.[kind];
+        const columns = selection ? source.columnsFor(selection) : undefined;
+        objects.set(kind, await source.visibleToViewer(ids, actor, columns));
+      }),
     );
     const results: Array<SearchHitResult<T>> = [];
     for (const { kind, hit } of raw) {

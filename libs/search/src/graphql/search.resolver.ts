@@ -1,14 +1,19 @@
 import { Inject, Type } from '@nestjs/common';
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { selectedFields } from '@app/core';
 import { Actor, OptionalActor, Public } from '@app/identity';
+import type { GraphQLResolveInfo } from 'graphql';
 import { SearchKind } from '../domain/index-definitions';
-import { SearchResult, SearchService } from '../search.service';
+import { HitSelection, SearchResult, SearchService } from '../search.service';
 import { FederatedSearchArgs, SearchArgs } from './search.inputs';
 import { FederatedSearchHitObject, FederatedSearchResultObject, SearchResultTypes } from './search.objects';
 
 /** A search costs its hits times the page size asked for (see the complexity plugin). */
 const searchComplexity = ({ args, childComplexity }: { args: { pageSize?: number }; childComplexity: number }) =>
   1 + childComplexity * (args.pageSize ?? 20);
+
+/** The field of the federated `SearchHit` holding each kind's object (each kind adds itself). */
+const hitFieldOfKind = new Map<SearchKind, string>();
 
 function toGraphql<T>(result: SearchResult<T>) {
   return { ...result, hits: result.hits.map((hit) => ({ ...hit, node: hit.object })) };
@@ -23,8 +28,14 @@ export class FederatedSearchResolver {
     description: 'One relevance-ranked list across achievements, experts and demands',
     complexity: searchComplexity,
   })
-  search(@Args() args: FederatedSearchArgs, @OptionalActor() actor?: Actor): Promise<FederatedSearchResultObject> {
-    return this.searchService.searchAll(args, actor);
+  search(
+    @Args() args: FederatedSearchArgs,
+    @Info() info: GraphQLResolveInfo,
+    @OptionalActor() actor?: Actor,
+  ): Promise<FederatedSearchResultObject> {
+    const selection: Partial<Record<SearchKind, HitSelection>> = {};
+    for (const [kind, field] of hitFieldOfKind) selection[kind] = selectedFields(info, ['hits', field]);
+    return this.searchService.searchAll(args, actor, selection);
   }
 }
 
@@ -40,6 +51,7 @@ export function kindSearchResolvers<T>(options: {
   hitField: string;
 }) {
   const { Result } = SearchResultTypes(options.node, options.typeName);
+  hitFieldOfKind.set(options.kind, options.hitField);
 
   @Resolver(() => Result)
   class KindSearchResolver {
@@ -51,8 +63,9 @@ export function kindSearchResolvers<T>(options: {
       description: `Search ${options.typeName} (listed/public/open only), resolved to the current objects`,
       complexity: searchComplexity,
     })
-    async run(@Args() args: SearchArgs, @OptionalActor() actor?: Actor) {
-      return toGraphql(await this.searchService.search<T>(options.kind, args, actor));
+    async run(@Args() args: SearchArgs, @Info() info: GraphQLResolveInfo, @OptionalActor() actor?: Actor) {
+      const selection = selectedFields(info, ['hits', 'node']);
+      return toGraphql(await this.searchService.search<T>(options.kind, args, actor, selection));
     }
   }
 

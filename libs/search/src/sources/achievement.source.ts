@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  ACHIEVEMENT_ACCESS_COLUMNS,
+  ACHIEVEMENT_FIELD_COLUMNS,
   AchievementEntity,
   AchievementInventorEntity,
   AchievementObject,
   AchievementStatus,
   canView,
 } from '@app/achievements';
+import { FieldColumnMap, selectColumns } from '@app/core';
 import { Actor, OrganisationEntity } from '@app/identity';
 import { IndustryEntity } from '@app/taxonomy';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { Any, DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { BaseSearchDocument, SearchKind } from '../domain/index-definitions';
 import { kindSearchResolvers } from '../graphql/search.resolver';
 import { SearchDocumentSource } from '../search-document-source';
@@ -20,7 +23,15 @@ import { clean, distinct, languageOf, localized, millis } from './document-helpe
 export class AchievementSearchSource implements SearchDocumentSource<AchievementEntity> {
   readonly kind = SearchKind.ACHIEVEMENT;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** The id and what the LISTED check and canView read are loaded whatever the query selects. */
+  private readonly fieldColumns: FieldColumnMap<AchievementEntity>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.fieldColumns = FieldColumnMap.of(dataSource, AchievementEntity, ACHIEVEMENT_FIELD_COLUMNS, [
+      'id',
+      ...ACHIEVEMENT_ACCESS_COLUMNS,
+    ]);
+  }
 
   async documents(manager: EntityManager, ids: readonly string[]): Promise<BaseSearchDocument[]> {
     const rows = await manager.find(AchievementEntity, {
@@ -64,9 +75,20 @@ export class AchievementSearchSource implements SearchDocumentSource<Achievement
     return rows.map((row) => row.id);
   }
 
-  async visibleToViewer(ids: readonly string[], actor: Actor | undefined): Promise<Map<string, AchievementEntity>> {
+  columnsFor(fields: ReadonlySet<string>): string[] | undefined {
+    return this.fieldColumns.forFields(fields);
+  }
+
+  async visibleToViewer(
+    ids: readonly string[],
+    actor: Actor | undefined,
+    columns?: readonly string[],
+  ): Promise<Map<string, AchievementEntity>> {
     // By primary key only (the status is checked here): one index lookup per hit, whatever the statistics say.
-    const rows = await this.dataSource.getRepository(AchievementEntity).findBy({ id: In([...ids]) });
+    const rows = await this.dataSource.getRepository(AchievementEntity).find({
+      where: { id: Any([...ids]) },
+      select: selectColumns(this.fieldColumns.complete(columns)),
+    });
     // Listed achievements are public (canView needs no inventors for them); one unlisted since indexing is dropped.
     return new Map(
       rows

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DemandEntity, DemandObject, DemandsService, DemandStatus } from '@app/demands';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { FieldColumnMap } from '@app/core';
+import {
+  DEMAND_ACCESS_COLUMNS,
+  DEMAND_FIELD_COLUMNS,
+  DemandEntity,
+  DemandObject,
+  DemandsService,
+  DemandStatus,
+} from '@app/demands';
 import { Actor, OrganisationEntity } from '@app/identity';
 import { IndustryEntity } from '@app/taxonomy';
-import { EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { BaseSearchDocument, SearchKind } from '../domain/index-definitions';
 import { kindSearchResolvers } from '../graphql/search.resolver';
 import { SearchDocumentSource } from '../search-document-source';
@@ -13,7 +22,15 @@ import { clean, distinct, languageOf, localized, millis } from './document-helpe
 export class DemandSearchSource implements SearchDocumentSource<DemandEntity> {
   readonly kind = SearchKind.DEMAND;
 
-  constructor(private readonly demands: DemandsService) {}
+  /** What the OPEN check and canView read (DEMAND_ACCESS_COLUMNS) are loaded whatever the query selects. */
+  private readonly fieldColumns: FieldColumnMap<DemandEntity>;
+
+  constructor(
+    private readonly demands: DemandsService,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.fieldColumns = FieldColumnMap.of(dataSource, DemandEntity, DEMAND_FIELD_COLUMNS, DEMAND_ACCESS_COLUMNS);
+  }
 
   async documents(manager: EntityManager, ids: readonly string[]): Promise<BaseSearchDocument[]> {
     const rows = await manager.find(DemandEntity, { where: { id: In([...ids]), status: DemandStatus.OPEN } });
@@ -41,8 +58,16 @@ export class DemandSearchSource implements SearchDocumentSource<DemandEntity> {
     return rows.map((row) => row.id);
   }
 
-  async visibleToViewer(ids: readonly string[], actor: Actor | undefined): Promise<Map<string, DemandEntity>> {
-    const rows = await this.demands.demandsByIds(ids);
+  columnsFor(fields: ReadonlySet<string>): string[] | undefined {
+    return this.fieldColumns.forFields(fields);
+  }
+
+  async visibleToViewer(
+    ids: readonly string[],
+    actor: Actor | undefined,
+    columns?: readonly string[],
+  ): Promise<Map<string, DemandEntity>> {
+    const rows = await this.demands.demandsByIds(ids, this.fieldColumns.complete(columns));
     // The index holds OPEN demands only; one that moved on since it was indexed is not a search result any more.
     return new Map(
       rows

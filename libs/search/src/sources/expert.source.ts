@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ExpertEntity, ExpertObject, ExpertsService, ExpertVisibility } from '@app/experts';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { FieldColumnMap } from '@app/core';
+import {
+  EXPERT_ACCESS_COLUMNS,
+  EXPERT_FIELD_COLUMNS,
+  ExpertEntity,
+  ExpertObject,
+  ExpertsService,
+  ExpertVisibility,
+} from '@app/experts';
 import { Actor, OrganisationEntity } from '@app/identity';
-import { EntityManager, In, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { BaseSearchDocument, SearchKind } from '../domain/index-definitions';
 import { kindSearchResolvers } from '../graphql/search.resolver';
 import { SearchDocumentSource } from '../search-document-source';
@@ -14,7 +23,15 @@ const SEARCHABLE = { listed: true, visibility: ExpertVisibility.PUBLIC };
 export class ExpertSearchSource implements SearchDocumentSource<ExpertEntity> {
   readonly kind = SearchKind.EXPERT;
 
-  constructor(private readonly experts: ExpertsService) {}
+  /** What the searchable check and canView read (EXPERT_ACCESS_COLUMNS) are loaded whatever the query selects. */
+  private readonly fieldColumns: FieldColumnMap<ExpertEntity>;
+
+  constructor(
+    private readonly experts: ExpertsService,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.fieldColumns = FieldColumnMap.of(dataSource, ExpertEntity, EXPERT_FIELD_COLUMNS, EXPERT_ACCESS_COLUMNS);
+  }
 
   async documents(manager: EntityManager, ids: readonly string[]): Promise<BaseSearchDocument[]> {
     const rows = await manager.find(ExpertEntity, { where: { id: In([...ids]), ...SEARCHABLE } });
@@ -36,8 +53,16 @@ export class ExpertSearchSource implements SearchDocumentSource<ExpertEntity> {
     return rows.map((row) => row.id);
   }
 
-  async visibleToViewer(ids: readonly string[], actor: Actor | undefined): Promise<Map<string, ExpertEntity>> {
-    const rows = await this.experts.expertsByIds(ids);
+  columnsFor(fields: ReadonlySet<string>): string[] | undefined {
+    return this.fieldColumns.forFields(fields);
+  }
+
+  async visibleToViewer(
+    ids: readonly string[],
+    actor: Actor | undefined,
+    columns?: readonly string[],
+  ): Promise<Map<string, ExpertEntity>> {
+    const rows = await this.experts.expertsByIds(ids, this.fieldColumns.complete(columns));
     const searchable = (row: ExpertEntity) => row.listed && row.visibility === ExpertVisibility.PUBLIC;
     return new Map(
       rows.filter((row) => searchable(row) && this.experts.canView(actor, row)).map((row) => [row.id, row]),
