@@ -25,6 +25,15 @@ describe('GraphQL limits and health', () => {
     expect(res.errors![0].message).toMatch(/Query is too complex/);
   });
 
+  it('prices a document by its page-size variables, not by the first request that sent it', async () => {
+    const aliases = Array.from({ length: 60 }, (_, i) => `o${i}: organisations(first: $n) { id name kind region }`);
+    const query = `query Costly($n: Int) { ${aliases.join(' ')} }`;
+    expect((await api.gql(query, { n: 1 })).errors).toBeUndefined();
+    const expensive = await api.gql(query, { n: 100 });
+    expect(expensive.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect((await api.gql(query, { n: 2 })).errors).toBeUndefined();
+  });
+
   it('bounds page sizes', async () => {
     const res = await api.gql(`{ organisations(first: 1000) { id } }`);
     expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
