@@ -24,6 +24,16 @@ describe('startMeilisearch', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('accepts a master key that starts with a dash (a generated base64url key does, one time in 64)', async () => {
+    const server = await startMeilisearch({ dataDir: join(dir, 'dash-key'), masterKey: '-Rdash-leading-master-key' });
+    try {
+      const client = new Meilisearch({ host: server.url, apiKey: '-Rdash-leading-master-key' });
+      expect((await client.getVersion()).pkgVersion).toMatch(/^1\.21\./);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('runs Meilisearch 1.21 behind its master key and keeps documents across a stop and a restart', async () => {
     const dataDir = join(dir, 'restart');
     const logFile = join(dir, 'restart.log');

@@ -84,7 +84,7 @@ export async function startMeilisearch(options: StartMeilisearchOptions): Promis
     args: [
       '--db-path', dataDir,
       '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', masterKey,
+      `--master-key=${masterKey}`, // one argument: a generated key may start with '-' (base64url)
       '--env', 'development', // accepts a key of any length, still requires it on every route but /health
       '--no-analytics',
       '--max-indexing-memory', MAX_INDEXING_MEMORY,
