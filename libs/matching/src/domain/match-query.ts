@@ -2,6 +2,7 @@ import { CorpusStats, inverseDocumentFrequency } from './corpus-stats';
 import { Lexicon } from './lexicon';
 import { MatchDemand } from './match-document';
 import { MatchingConfig } from './matching-config';
+import { generalSpecificity } from './general-rarity';
 import { segmentWords } from './segmenter';
 import { analyze, detectLanguage, ENGLISH_STOP_WORDS, Language, normaliseText, stemWord } from './text-analysis';
 
@@ -17,6 +18,8 @@ export interface KeyTerm {
   equivalents: Array<{ term: string; tokens: string[] }>;
   /** Short prefix-safe form for the search index (Meilisearch matches word prefixes). */
   searchForm: string;
+  /** Whether any indexed document can contain the term itself (searching for it can find something). */
+  inCorpus: boolean;
 }
 
 export interface MatchQuery {
@@ -95,6 +98,16 @@ export function rarity(stats: CorpusStats, term: string, tokens: string[]): numb
   return (Math.max(...idfs) + idfs.reduce((a, b) => a + b, 0) / idfs.length) / 2;
 }
 
+/**
+ * Whether some document of the corpus may contain the term: a long Chinese word counted by itself, else every
+ * token of it seen somewhere. A word no document has (a segmentation fragment such as 店里, a typo) is the
+ * rarest of all by IDF, but searching for it finds nothing and no target can cover it.
+ */
+export function occursInCorpus(stats: CorpusStats, term: string, tokens: string[]): boolean {
+  if (HAN.test(term) && [...term].length >= 3 && stats.df[term] !== undefined) return true;
+  return tokens.length > 0 && tokens.every((token) => (stats.df[token] ?? 0) > 0);
+}
+
 export function buildMatchQuery(
   demand: MatchDemand,
   stats: CorpusStats,
@@ -130,15 +143,13 @@ export function buildMatchQuery(
     const tokens = [...new Set(analyze(term))];
     if (tokens.length === 0) continue;
     const inTitle = titleTerms.has(term);
-    const weight = rarity(stats, term, tokens) * dampen(count) * (inTitle ? config.query.titleWeight : 1);
+    const weight =
+      rarity(stats, term, tokens) * generalSpecificity(term) * dampen(count) * (inTitle ? config.query.titleWeight : 1);
     const hit = hitsByTerm.get(term) ?? hits.find((h) => h.matched.includes(term) || term.includes(h.matched));
-    keyTerms.push({
-      term,
-      weight,
-      tokens,
-      equivalents: (hit?.equivalents ?? []).map((e) => ({ term: e, tokens: [...new Set(analyze(e))] })),
-      searchForm: searchFormOf(term),
-    });
+    const equivalents = (hit?.equivalents ?? []).map((e) => ({ term: e, tokens: [...new Set(analyze(e))] }));
+    const inCorpus = occursInCorpus(stats, term, tokens);
+    if (!inCorpus && !equivalents.some((e) => occursInCorpus(stats, e.term, e.tokens))) continue;
+    keyTerms.push({ term, weight, tokens, equivalents, searchForm: searchFormOf(term), inCorpus });
   }
   // Dictionary phrases the segmenter split ("低温锂离子电池") are key terms in their own right.
   for (const hit of hits) {
@@ -146,12 +157,17 @@ export function buildMatchQuery(
     const tokens = [...new Set(analyze(hit.matched))];
     if (tokens.length === 0) continue;
     const inTitle = normaliseText(title).includes(hit.matched);
+    const equivalents = hit.equivalents.map((e) => ({ term: e, tokens: [...new Set(analyze(e))] }));
+    const inCorpus = occursInCorpus(stats, hit.matched, tokens);
+    if (!inCorpus && !equivalents.some((e) => occursInCorpus(stats, e.term, e.tokens))) continue;
     keyTerms.push({
       term: hit.matched,
-      weight: rarity(stats, hit.matched, tokens) * (inTitle ? config.query.titleWeight : 1),
+      weight:
+        rarity(stats, hit.matched, tokens) * generalSpecificity(hit.matched) * (inTitle ? config.query.titleWeight : 1),
       tokens,
-      equivalents: hit.equivalents.map((e) => ({ term: e, tokens: [...new Set(analyze(e))] })),
+      equivalents,
       searchForm: searchFormOf(hit.matched),
+      inCorpus,
     });
   }
   keyTerms.sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term));
@@ -188,7 +204,8 @@ function searchTermsFor(terms: KeyTerm[], language: Language, config: MatchingCo
     const key = text.trim();
     if (key && weight > (byText.get(key) ?? 0)) byText.set(key, weight);
   };
-  for (const term of terms.slice(0, config.retrieval.termQueries)) add(term.searchForm, term.weight);
+  for (const term of terms.filter((t) => t.inCorpus).slice(0, config.retrieval.termQueries))
+    add(term.searchForm, term.weight);
   const translations: SearchTerm[] = [];
   for (const term of terms) {
     for (const equivalent of term.equivalents) {
