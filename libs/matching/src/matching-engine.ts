@@ -130,23 +130,39 @@ export class MatchingEngine {
   }
 
   /**
-   * One multi-search request per index (sent together): every term, ids only. Each document found scores the summed weight
-   * of the terms that found it (a cheap stand-in for BM25); the best `quota` per type not yet in the pool are
-   * loaded (from the analysis cache, else in one documents request per type) and added to it.
+   * Per index, all at once: one multi-search request with its terms (ids only), then the documents it found. Each
+   * document found scores the summed weight of the terms that found it (a cheap stand-in for BM25); the best
+   * `quota` of its type not yet in the pool are loaded (from the analysis cache, else in one documents request)
+   * and added to it. Each index's documents load as soon as its own search answers.
    */
   private async gather(
-    terms: readonly SearchTerm[],
-    kinds: readonly MatchTargetType[],
+    termsByType: Partial<Record<MatchTargetType, readonly SearchTerm[]>>,
     quota: Partial<Record<MatchTargetType, number>>,
     pool: Map<string, AnalyzedDocument>,
     excluded: ReadonlySet<string> | undefined,
     timings?: RankTimings,
     round = 'first',
   ): Promise<void> {
-    const searched = kinds.filter((type) => (quota[type] ?? 0) > 0);
-    if (terms.length === 0 || searched.length === 0) return;
-    const queriesOf = (type: MatchTargetType) =>
-      terms.map((term) => ({
+    const searched = TARGET_TYPES.filter((type) => (quota[type] ?? 0) > 0 && (termsByType[type]?.length ?? 0) > 0);
+    // One request per index: Meilisearch runs a multi-search's queries one after the other, and two requests run
+    // on two threads.
+    await Promise.all(
+      searched.map((type) => this.gatherType(type, termsByType[type]!, quota[type]!, pool, excluded, timings, round)),
+    );
+  }
+
+  private async gatherType(
+    type: MatchTargetType,
+    terms: readonly SearchTerm[],
+    quota: number,
+    pool: Map<string, AnalyzedDocument>,
+    excluded: ReadonlySet<string> | undefined,
+    timings: RankTimings | undefined,
+    round: string,
+  ): Promise<void> {
+    let started = performance.now();
+    const { results } = await this.meili.multiSearch({
+      queries: terms.map((term) => ({
         indexUid: this.uid(type),
         q: term.text,
         limit: round === 'feedback' ? this.config.feedback.hitsPerQuery : this.config.retrieval.hitsPerQuery,
@@ -154,54 +170,41 @@ export class MatchingEngine {
         // Restricting the attributes makes a query cheaper, but Meilisearch refuses an attribute no document has yet.
         ...(this.restrictable.has(type) ? { attributesToSearchOn: SEARCHED_ATTRIBUTES[type] } : {}),
         matchingStrategy: 'all' as const,
-      }));
-    let started = performance.now();
-    // One multi-search per index, sent together: Meilisearch runs a multi-search's queries one after the other,
-    // and two requests run on two threads.
-    const answers = await Promise.all(searched.map((type) => this.meili.multiSearch({ queries: queriesOf(type) })));
-    addTime(timings, `${round}.search`, performance.now() - started);
-    addTime(timings, `${round}.queries`, terms.length * searched.length);
-    const found = new Map<MatchTargetType, Map<string, { weight: number; version: unknown }>>();
-    answers.forEach(({ results }, t) => {
-      const type = searched[t];
-      const byId = new Map<string, { weight: number; version: unknown }>();
-      found.set(type, byId);
-      results.forEach((result, i) => {
-        addTime(timings, `${round}.search.server`, result.processingTimeMs ?? 0);
-        const weight = terms[i].weight;
-        result.hits.forEach((hit, rank) => {
-          const id = String(hit.id);
-          if (pool.has(`${type}:${id}`) || excluded?.has(`${type}:${id}`)) return;
-          // Meilisearch's own order (title before summary) breaks ties between documents found by the same terms.
-          const entry = byId.get(id) ?? { weight: 0, version: hit.updatedAt };
-          entry.weight += weight * (1 - (0.1 * rank) / result.hits.length);
-          byId.set(id, entry);
-        });
+      })),
+    });
+    addTime(timings, `${round}.search.${type}`, performance.now() - started);
+    addTime(timings, `${round}.queries`, terms.length);
+    const byId = new Map<string, { weight: number; version: unknown }>();
+    results.forEach((result, i) => {
+      addTime(timings, `${round}.search.server`, result.processingTimeMs ?? 0);
+      const weight = terms[i].weight;
+      result.hits.forEach((hit, rank) => {
+        const id = String(hit.id);
+        if (pool.has(`${type}:${id}`) || excluded?.has(`${type}:${id}`)) return;
+        // Meilisearch's own order (title before summary) breaks ties between documents found by the same terms.
+        const entry = byId.get(id) ?? { weight: 0, version: hit.updatedAt };
+        entry.weight += weight * (1 - (0.1 * rank) / result.hits.length);
+        byId.set(id, entry);
       });
     });
     started = performance.now();
-    await Promise.all(
-      [...found].map(async ([type, byId]) => {
-        const chosen = [...byId]
-          .sort((a, b) => b[1].weight - a[1].weight || a[0].localeCompare(b[0]))
-          .slice(0, quota[type]);
-        const missing: string[] = [];
-        for (const [id, { version }] of chosen) {
-          const cached = this.analysed.get(`${type}:${id}`);
-          if (cached && cached.version === version) pool.set(`${type}:${id}`, cached.analysed);
-          else missing.push(id);
-        }
-        if (missing.length === 0) return;
-        const { results: docs } = await this.meili
-          .index<IndexedDocument>(this.uid(type))
-          .getDocuments({ ids: missing, fields: MATCH_ATTRIBUTES[type], limit: missing.length });
-        addTime(timings, `${round}.load.docs`, docs.length);
-        const analyseStarted = performance.now();
-        for (const doc of docs) pool.set(`${type}:${doc.id}`, this.analyse(type, doc));
-        addTime(timings, `${round}.load.analyse`, performance.now() - analyseStarted);
-      }),
-    );
-    addTime(timings, `${round}.load`, performance.now() - started);
+    const chosen = [...byId].sort((a, b) => b[1].weight - a[1].weight || a[0].localeCompare(b[0])).slice(0, quota);
+    const missing: string[] = [];
+    for (const [id, { version }] of chosen) {
+      const cached = this.analysed.get(`${type}:${id}`);
+      if (cached && cached.version === version) pool.set(`${type}:${id}`, cached.analysed);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      const { results: docs } = await this.meili
+        .index<IndexedDocument>(this.uid(type))
+        .getDocuments({ ids: missing, fields: MATCH_ATTRIBUTES[type], limit: missing.length });
+      addTime(timings, `${round}.load.docs`, docs.length);
+      const analyseStarted = performance.now();
+      for (const doc of docs) pool.set(`${type}:${doc.id}`, this.analyse(type, doc));
+      addTime(timings, `${round}.load.analyse`, performance.now() - analyseStarted);
+    }
+    addTime(timings, `${round}.load.${type}`, performance.now() - started);
   }
 
   /**
@@ -271,7 +274,16 @@ export class MatchingEngine {
     const nearest = this.semantic?.enabled
       ? this.semantic.nearest(demand, kinds, config.semantic.candidates, options.excluded, timings)
       : undefined;
-    await this.gather(query.searchTerms, kinds, config.retrieval.candidates, pool, options.excluded, timings);
+    started = performance.now();
+    const { translationQueries } = config.retrieval;
+    const firstTerms = Object.fromEntries(
+      kinds.map((type) => [
+        type,
+        [...query.keyTermQueries, ...query.translationQueries.slice(0, translationQueries[type])],
+      ]),
+    );
+    await this.gather(firstTerms, config.retrieval.candidates, pool, options.excluded, timings);
+    addTime(timings, 'first', performance.now() - started);
     const semantic = nearest && (await this.addSemanticCandidates(await nearest, pool, timings));
 
     const { documents, terms } = config.feedback;
@@ -296,7 +308,13 @@ export class MatchingEngine {
           [MatchTargetType.ACHIEVEMENT]: Math.round(candidates[MatchTargetType.ACHIEVEMENT] / 3),
           [MatchTargetType.EXPERT]: candidates[MatchTargetType.EXPERT],
         };
-        await this.gather(feedback.searchTerms, kinds, quota, pool, options.excluded, timings, 'feedback');
+        started = performance.now();
+        const { searchTerms } = config.feedback;
+        const termsByType = Object.fromEntries(
+          kinds.map((type) => [type, feedback.searchTerms.slice(0, searchTerms[type])]),
+        );
+        await this.gather(termsByType, quota, pool, options.excluded, timings, 'feedback');
+        addTime(timings, 'feedback', performance.now() - started);
       }
     }
     started = performance.now();

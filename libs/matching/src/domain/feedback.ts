@@ -69,6 +69,6 @@ export function feedbackFrom(
   const searchTerms = ranked
     .map(([word, { weight }]) => ({ text: searchFormOf(word), weight: weight * scale }))
     .filter((term) => !searched.has(term.text))
-    .slice(0, config.feedback.searchTerms);
+    .slice(0, Math.max(...Object.values(config.feedback.searchTerms)));
   return { searchTerms, tokenWeights };
 }

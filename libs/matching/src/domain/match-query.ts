@@ -34,6 +34,9 @@ export interface MatchQuery {
    * a one-word query costs a few milliseconds where a long one (synonym and n-gram derivations) costs tens.
    */
   searchTerms: SearchTerm[];
+  /** searchTerms in two parts: the demand's own rarest terms, then their equivalents in the other language. */
+  keyTermQueries: SearchTerm[];
+  translationQueries: SearchTerm[];
   /** The texts of searchTerms. */
   searchQueries: string[];
   /** Pseudo-relevance feedback tokens (set after a first pass), scored at config.feedback.weight. */
@@ -186,19 +189,27 @@ export function buildMatchQuery(
     }
   }
 
-  const searchTerms = searchTermsFor(topTerms, language, config);
+  const { keyTermQueries, translationQueries } = searchTermsFor(topTerms, language, stats, config);
+  const searchTerms = [...keyTermQueries, ...translationQueries];
   return {
     demandId: demand.id,
     language,
     tokenWeights,
     keyTerms: topTerms,
     searchTerms,
+    keyTermQueries,
+    translationQueries,
     searchQueries: searchTerms.map((t) => t.text),
   };
 }
 
 /** The rarest key terms, then each one's equivalents in the other language (at the expansion weight). */
-function searchTermsFor(terms: KeyTerm[], language: Language, config: MatchingConfig): SearchTerm[] {
+function searchTermsFor(
+  terms: KeyTerm[],
+  language: Language,
+  stats: CorpusStats,
+  config: MatchingConfig,
+): { keyTermQueries: SearchTerm[]; translationQueries: SearchTerm[] } {
   const byText = new Map<string, number>();
   const add = (text: string, weight: number) => {
     const key = text.trim();
@@ -206,14 +217,17 @@ function searchTermsFor(terms: KeyTerm[], language: Language, config: MatchingCo
   };
   for (const term of terms.filter((t) => t.inCorpus).slice(0, config.retrieval.termQueries))
     add(term.searchForm, term.weight);
+  const keyTermQueries = [...byText].map(([text, weight]) => ({ text, weight }));
+  // A translation no document contains finds nothing (an English corpus has no use for Chinese equivalents).
   const translations: SearchTerm[] = [];
   for (const term of terms) {
     for (const equivalent of term.equivalents) {
-      if (HAN.test(equivalent.term) !== (language === 'zh'))
-        translations.push({ text: equivalent.term, weight: term.weight });
+      if (HAN.test(equivalent.term) === (language === 'zh')) continue;
+      if (byText.has(equivalent.term.trim()) || !occursInCorpus(stats, equivalent.term, equivalent.tokens)) continue;
+      if (translations.some((t) => t.text === equivalent.term.trim())) continue;
+      translations.push({ text: equivalent.term.trim(), weight: term.weight });
     }
   }
-  for (const translation of translations.slice(0, config.retrieval.translationQueries))
-    add(translation.text, translation.weight);
-  return [...byText].map(([text, weight]) => ({ text, weight }));
+  const limit = Math.max(...Object.values(config.retrieval.translationQueries));
+  return { keyTermQueries, translationQueries: translations.slice(0, limit) };
 }

@@ -42,7 +42,7 @@ export interface MatchingConfig {
   retrieval: {
     /** Single-term queries from the demand's rarest key terms, and from their translations. */
     termQueries: number;
-    translationQueries: number;
+    translationQueries: Record<MatchTargetType, number>;
     /** Ids asked per query (cheap: ids only). */
     hitsPerQuery: number;
     /** Candidates per target type kept for full scoring, by the summed weight of the queries that found them. */
@@ -59,7 +59,7 @@ export interface MatchingConfig {
     /** Feedback words kept for scoring, and their tokens' share in scoring, per target type. */
     terms: number;
     /** The best of them searched with (one query per index each: the second round's cost). */
-    searchTerms: number;
+    searchTerms: Record<MatchTargetType, number>;
     /** Ids asked per feedback query (fewer than the first round's: its quotas are smaller). */
     hitsPerQuery: number;
     weight: Record<MatchTargetType, number>;
@@ -104,7 +104,10 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
   limit: 100,
   retrieval: {
     termQueries: 6,
-    translationQueries: 4,
+    // Translations of the key terms (only those some document contains); fewer for experts, whose feedback round
+    // reaches them in research-field words anyway. 4/4 → 2/1 (and none a document lacks):
+    // dev-zh 0.9135 → 0.9136, cross-language unchanged; SciFact 0.7008 → 0.7015.
+    translationQueries: { [MatchTargetType.ACHIEVEMENT]: 2, [MatchTargetType.EXPERT]: 1 },
     hitsPerQuery: 50,
     candidates: { [MatchTargetType.ACHIEVEMENT]: 150, [MatchTargetType.EXPERT]: 60 },
   },
@@ -113,7 +116,9 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
   feedback: {
     documents: 3,
     terms: 8,
-    searchTerms: 8,
+    // Achievements, the 100,000-document index, with the best 4 only: the same quality (dev-zh 0.9125 → 0.9135,
+    // SciFact 0.7006 → 0.7008) for 4 fewer queries on the slowest index.
+    searchTerms: { [MatchTargetType.ACHIEVEMENT]: 4, [MatchTargetType.EXPERT]: 8 },
     hitsPerQuery: 30,
     weight: { [MatchTargetType.ACHIEVEMENT]: 0, [MatchTargetType.EXPERT]: 1 },
   },
