@@ -34,6 +34,7 @@ const SEARCHED_ATTRIBUTES: Record<MatchTargetType, string[]> = {
 /** Corpus statistics older than this are rebuilt on the next match (the nightly rematch rebuilds them too). */
 const STATS_TTL_MS = 6 * 3600_000;
 const INCOMPLETE_STATS_TTL_MS = 10_000;
+const SMALL_CORPUS_DOCUMENTS = 2_000;
 const ANALYSIS_CACHE_SIZE = 50_000;
 const STATS_PAGE = 1_000;
 
@@ -113,8 +114,14 @@ export class MatchingEngine {
   }
 
   private async currentStats() {
-    // An index that did not exist yet (a fresh deployment) is looked for again soon, not in six hours.
-    const ttl = this.stats && this.stats.kinds.length < TARGET_TYPES.length ? INCOMPLETE_STATS_TTL_MS : STATS_TTL_MS;
+    // An index that did not exist yet (a fresh deployment) is looked for again soon, not in six hours; so is a small
+    // corpus (cheap to read again), whose word list changes with every listing: a word missing from the statistics
+    // is not searched for (see occursInCorpus).
+    const ttl =
+      this.stats &&
+      (this.stats.kinds.length < TARGET_TYPES.length || this.stats.value.documentCount < SMALL_CORPUS_DOCUMENTS)
+        ? INCOMPLETE_STATS_TTL_MS
+        : STATS_TTL_MS;
     if (!this.stats || Date.now() - this.stats.builtAt > ttl) {
       this.building ??= this.refreshCorpusStats()
         .then(() => undefined)

@@ -28,6 +28,8 @@ describe('demand queries', () => {
   it('tells whether any document may contain a term', () => {
     expect(occursInCorpus(stats, '断网', analyze('断网'))).toBe(true);
     expect(occursInCorpus(stats, '店里', analyze('店里'))).toBe(false);
+    // Statistics read before anything was indexed rule nothing out.
+    expect(occursInCorpus(new CorpusStatsBuilder().build(), '断网', analyze('断网'))).toBe(true);
   });
 
   it('never spends a search on a word no document contains, however rare that makes it', () => {

@@ -107,6 +107,8 @@ export function rarity(stats: CorpusStats, term: string, tokens: string[]): numb
  * rarest of all by IDF, but searching for it finds nothing and no target can cover it.
  */
 export function occursInCorpus(stats: CorpusStats, term: string, tokens: string[]): boolean {
+  // Statistics of an empty corpus (read before anything was indexed) know no word: they cannot rule one out.
+  if (stats.documentCount === 0) return true;
   if (HAN.test(term) && [...term].length >= 3 && stats.df[term] !== undefined) return true;
   return tokens.length > 0 && tokens.every((token) => (stats.df[token] ?? 0) > 0);
 }
