@@ -2,7 +2,7 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import { AppConfig, InjectMeili } from '@app/core';
 import { indexUid, SearchKind } from '@app/search';
 import { Meilisearch } from 'meilisearch';
-import { CorpusStats, CorpusStatsBuilder } from './domain/corpus-stats';
+import { CorpusStats, CorpusStatsBuilder, documentTerms } from './domain/corpus-stats';
 import { MatchDemand, MatchDocument, MatchTargetType } from './domain/match-document';
 import { feedbackFrom, SalientWord, salientWords } from './domain/feedback';
 import { buildMatchQuery, MatchQuery, SearchTerm } from './domain/match-query';
@@ -73,6 +73,8 @@ export class MatchingEngine {
   /** Types whose index has every attribute of SEARCHED_ATTRIBUTES (known at the last statistics refresh). */
   private restrictable = new Set<MatchTargetType>();
   private readonly salientCache = new WeakMap<AnalyzedDocument, SalientWord[]>();
+  /** Documents counted into the statistics since they were read (see noteIndexed). */
+  private notedSinceStats = new Set<string>();
   readonly config: MatchingConfig = DEFAULT_MATCHING_CONFIG;
 
   constructor(
@@ -107,6 +109,7 @@ export class MatchingEngine {
     }
     const value = builder.build();
     this.stats = { value, builtAt: Date.now(), kinds };
+    this.notedSinceStats = new Set();
     this.restrictable = restrictable;
     this.analysed.clear();
     this.logger.log(`Corpus statistics: ${value.documentCount} documents, ${Object.keys(value.df).length} terms`);
@@ -231,6 +234,8 @@ export class MatchingEngine {
       throw error;
     }
     const [title, ...rest] = Object.values(doc.fields);
+    await this.currentStats();
+    this.noteIndexed(type, id, doc);
     const query = await this.query({ id, title: title ?? '', description: rest.join('\n') });
     const demandIndex = indexUid(this.appConfig.MEILI_INDEX_PREFIX, SearchKind.DEMAND);
     try {
@@ -248,6 +253,19 @@ export class MatchingEngine {
       if (meiliErrorCode(error) === 'index_not_found') return [];
       throw error;
     }
+  }
+
+  /**
+   * Counts a document indexed since the statistics were read (once per document until they are read again), so
+   * its words are known: a listing's rarest word is often one no older document has, and a word the statistics
+   * lack is not searched for.
+   */
+  private noteIndexed(type: MatchTargetType, id: string, doc: MatchDocument): void {
+    if (!this.stats || this.notedSinceStats.has(`${type}:${id}`)) return;
+    this.notedSinceStats.add(`${type}:${id}`);
+    const { value } = this.stats;
+    value.documentCount++;
+    for (const term of documentTerms(doc)) value.df[term] = (value.df[term] ?? 0) + 1;
   }
 
   private analyse(type: MatchTargetType, raw: IndexedDocument): AnalyzedDocument {
