@@ -199,22 +199,38 @@ export class MatchingEngine {
     });
     started = performance.now();
     const chosen = [...byId].sort((a, b) => b[1].weight - a[1].weight || a[0].localeCompare(b[0])).slice(0, quota);
+    const loaded = await this.loadIntoPool(
+      type,
+      chosen.map(([id, { version }]) => ({ id, version })),
+      pool,
+    );
+    addTime(timings, `${round}.load.docs`, loaded);
+    addTime(timings, `${round}.load.${type}`, performance.now() - started);
+  }
+
+  /**
+   * Adds these documents of one index to the pool (those not in it yet): from the analysis cache while their
+   * indexed version is unchanged, else in one documents request. Returns how many were requested.
+   */
+  private async loadIntoPool(
+    type: MatchTargetType,
+    targets: ReadonlyArray<{ id: string; version: unknown }>,
+    pool: Map<string, AnalyzedDocument>,
+  ): Promise<number> {
     const missing: string[] = [];
-    for (const [id, { version }] of chosen) {
-      const cached = this.analysed.get(`${type}:${id}`);
-      if (cached && cached.version === version) pool.set(`${type}:${id}`, cached.analysed);
+    for (const { id, version } of targets) {
+      const key = `${type}:${id}`;
+      if (pool.has(key)) continue;
+      const cached = this.analysed.get(key);
+      if (cached && cached.version === version) pool.set(key, cached.analysed);
       else missing.push(id);
     }
-    if (missing.length > 0) {
-      const { results: docs } = await this.meili
-        .index<IndexedDocument>(this.uid(type))
-        .getDocuments({ ids: missing, fields: MATCH_ATTRIBUTES[type], limit: missing.length });
-      addTime(timings, `${round}.load.docs`, docs.length);
-      const analyseStarted = performance.now();
-      for (const doc of docs) pool.set(`${type}:${doc.id}`, this.analyse(type, doc));
-      addTime(timings, `${round}.load.analyse`, performance.now() - analyseStarted);
-    }
-    addTime(timings, `${round}.load.${type}`, performance.now() - started);
+    if (missing.length === 0) return 0;
+    const { results } = await this.meili
+      .index<IndexedDocument>(this.uid(type))
+      .getDocuments({ ids: missing, fields: MATCH_ATTRIBUTES[type], limit: missing.length });
+    for (const doc of results) pool.set(`${type}:${doc.id}`, this.analyse(type, doc));
+    return missing.length;
   }
 
   /**
@@ -361,21 +377,14 @@ export class MatchingEngine {
     // Nothing found (embedder failing, no embedder in the index yet): the ranking stays purely lexical.
     if (found.length === 0) return undefined;
     const started = performance.now();
-    const missing = new Map<MatchTargetType, string[]>();
-    for (const { type, id, version } of found) {
-      const key = `${type}:${id}`;
-      if (pool.has(key)) continue;
-      const cached = this.analysed.get(key);
-      if (cached && cached.version === version) pool.set(key, cached.analysed);
-      else missing.set(type, [...(missing.get(type) ?? []), id]);
-    }
     await Promise.all(
-      [...missing].map(async ([type, ids]) => {
-        const { results } = await this.meili
-          .index<IndexedDocument>(this.uid(type))
-          .getDocuments({ ids, fields: MATCH_ATTRIBUTES[type], limit: ids.length });
-        for (const doc of results) pool.set(`${type}:${doc.id}`, this.analyse(type, doc));
-      }),
+      TARGET_TYPES.map((type) =>
+        this.loadIntoPool(
+          type,
+          found.filter((target) => target.type === type),
+          pool,
+        ),
+      ),
     );
     addTime(timings, 'semantic.load', performance.now() - started);
     addTime(timings, 'semantic.found', found.length);
