@@ -12,6 +12,7 @@ export * from './queues/job-queue';
 export * from './queues/on-job.decorator';
 export * from './queues/job-workers';
 export * from './queues/queues.module';
+export * from './http/keep-alive-client';
 export * from './meilisearch/keep-alive-transport';
 export * from './meilisearch/meilisearch.module';
 export * from './logging/logger';

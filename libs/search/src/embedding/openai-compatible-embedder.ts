@@ -1,5 +1,4 @@
-import http from 'node:http';
-import https from 'node:https';
+import { createKeepAliveClient, HttpAnswer, HttpTimeoutError, KeepAliveClient } from '@app/core';
 import { assertVectors, Embedder, EmbeddingError } from '../domain/embedder';
 
 export interface OpenAiCompatibleEmbedderOptions {
@@ -16,22 +15,19 @@ export interface OpenAiCompatibleEmbedderOptions {
   timeoutMs: number;
 }
 
-/** A reused keep-alive socket the server had closed: the request never reached it, so sending again is safe. */
-class StaleSocketError extends Error {}
-
 const ERROR_DETAIL_CHARACTERS = 300;
 
 /**
  * Any OpenAI-compatible `/embeddings` endpoint (OpenAI, Azure-style gateways, vLLM, Ollama, TEI, …):
- * POST `{ model, input: [...] }`, answer `{ data: [{ index, embedding }] }`. node:http with a keep-alive agent,
- * as the Meilisearch transport of `@app/core` (Node 20's global fetch stalls tens of ms per request here).
+ * POST `{ model, input: [...] }`, answer `{ data: [{ index, embedding }] }`, on the keep-alive client of `@app/core`
+ * (as the Meilisearch transport: Node 20's global fetch stalls tens of ms per request here).
  * Batches are sent one after the other, to stay within an API's rate limits.
  */
 export class OpenAiCompatibleEmbedder implements Embedder {
   readonly model: string;
   readonly dimensions: number;
   private readonly url: URL;
-  private readonly agent: http.Agent;
+  private readonly client: KeepAliveClient;
 
   constructor(private readonly options: OpenAiCompatibleEmbedderOptions) {
     this.url = new URL(options.url);
@@ -41,8 +37,7 @@ export class OpenAiCompatibleEmbedder implements Embedder {
     if (!Number.isInteger(options.batchSize) || options.batchSize < 1) throw new Error('batchSize must be ≥ 1');
     this.model = options.model;
     this.dimensions = options.dimensions;
-    const agentOptions = { keepAlive: true, maxSockets: 8, keepAliveMsecs: 10_000 };
-    this.agent = this.url.protocol === 'https:' ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+    this.client = createKeepAliveClient({ maxSockets: 8, timeoutMs: options.timeoutMs });
   }
 
   async embed(texts: readonly string[]): Promise<number[][]> {
@@ -54,22 +49,15 @@ export class OpenAiCompatibleEmbedder implements Embedder {
   }
 
   close(): void {
-    this.agent.destroy();
+    this.client.close();
   }
 
   private async embedBatch(batch: readonly string[]): Promise<number[][]> {
     const body = JSON.stringify({ model: this.model, input: batch });
-    let answer: { status: number; text: string };
-    try {
-      answer = await this.post(body);
-    } catch (error) {
-      if (!(error instanceof StaleSocketError)) throw error;
-      answer = await this.post(body);
-    }
-    return this.vectorsOf(answer, batch.length);
+    return this.vectorsOf(await this.post(body), batch.length);
   }
 
-  private vectorsOf({ status, text }: { status: number; text: string }, count: number): number[][] {
+  private vectorsOf({ status, text }: HttpAnswer, count: number): number[][] {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -107,43 +95,19 @@ export class OpenAiCompatibleEmbedder implements Embedder {
     return ordered;
   }
 
-  private post(body: string): Promise<{ status: number; text: string }> {
-    const transport = this.url.protocol === 'https:' ? https : http;
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      accept: 'application/json',
-      'content-length': String(Buffer.byteLength(body)),
-    };
+  private async post(body: string): Promise<HttpAnswer> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (this.options.apiKey) headers.authorization = `Bearer ${this.options.apiKey}`;
-    return new Promise((resolve, reject) => {
-      const request = transport.request(this.url, { method: 'POST', headers, agent: this.agent }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          clearTimeout(deadline);
-          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
-        });
+    try {
+      return await this.client.request(this.url, { method: 'POST', headers, body });
+    } catch (error) {
+      if (error instanceof HttpTimeoutError) {
+        throw new EmbeddingError(`embeddings endpoint gave no answer within ${error.timeoutMs} ms`);
+      }
+      throw new EmbeddingError(`embeddings endpoint unreachable: ${(error as Error).message}`, undefined, {
+        cause: error,
       });
-      // A deadline for the whole exchange (the socket `timeout` option only measures idle time).
-      const deadline = setTimeout(
-        () =>
-          request.destroy(new EmbeddingError(`embeddings endpoint gave no answer within ${this.options.timeoutMs} ms`)),
-        this.options.timeoutMs,
-      );
-      request.on('error', (error: NodeJS.ErrnoException) => {
-        clearTimeout(deadline);
-        if (request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
-          return reject(new StaleSocketError(error.message));
-        }
-        reject(
-          error instanceof EmbeddingError
-            ? error
-            : new EmbeddingError(`embeddings endpoint unreachable: ${error.message}`, undefined, { cause: error }),
-        );
-      });
-      request.end(body);
-    });
+    }
   }
 }
 
