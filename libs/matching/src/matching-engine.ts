@@ -2,7 +2,13 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import { AppConfig, InjectMeili } from '@app/core';
 import { indexUid, SearchKind } from '@app/search';
 import { Meilisearch } from 'meilisearch';
-import { CorpusStats, CorpusStatsBuilder, documentTerms } from './domain/corpus-stats';
+import {
+  addLatinWords,
+  CorpusStats,
+  CorpusStatsBuilder,
+  documentLatinWords,
+  documentTerms,
+} from './domain/corpus-stats';
 import { MatchDemand, MatchDocument, MatchTargetType } from './domain/match-document';
 import { feedbackFrom, SalientWord, salientWords } from './domain/feedback';
 import { buildMatchQuery, MatchQuery, SearchTerm } from './domain/match-query';
@@ -171,10 +177,12 @@ export class MatchingEngine {
     round: string,
   ): Promise<void> {
     let started = performance.now();
+    // One query per form of each term; a document found by several forms of one term counts that term once.
+    const searches = terms.flatMap((term, termIndex) => term.queries.map((q) => ({ q, termIndex })));
     const { results } = await this.meili.multiSearch({
-      queries: terms.map((term) => ({
+      queries: searches.map(({ q }) => ({
         indexUid: this.uid(type),
-        q: term.text,
+        q,
         limit: round === 'feedback' ? this.config.feedback.hitsPerQuery : this.config.retrieval.hitsPerQuery,
         attributesToRetrieve: ['id', 'updatedAt'],
         // Restricting the attributes makes a query cheaper, but Meilisearch refuses an attribute no document has yet.
@@ -183,20 +191,27 @@ export class MatchingEngine {
       })),
     });
     addTime(timings, `${round}.search.${type}`, performance.now() - started);
-    addTime(timings, `${round}.queries`, terms.length);
-    const byId = new Map<string, { weight: number; version: unknown }>();
+    addTime(timings, `${round}.queries`, searches.length);
+    const found = new Map<string, { byTerm: Map<number, number>; version: unknown }>();
     results.forEach((result, i) => {
       addTime(timings, `${round}.search.server`, result.processingTimeMs ?? 0);
-      const weight = terms[i].weight;
+      const { termIndex } = searches[i];
       result.hits.forEach((hit, rank) => {
         const id = String(hit.id);
         if (pool.has(`${type}:${id}`) || excluded?.has(`${type}:${id}`)) return;
         // Meilisearch's own order (title before summary) breaks ties between documents found by the same terms.
-        const entry = byId.get(id) ?? { weight: 0, version: hit.updatedAt };
-        entry.weight += weight * (1 - (0.1 * rank) / result.hits.length);
-        byId.set(id, entry);
+        const weight = terms[termIndex].weight * (1 - (0.1 * rank) / result.hits.length);
+        const entry = found.get(id) ?? { byTerm: new Map<number, number>(), version: hit.updatedAt };
+        entry.byTerm.set(termIndex, Math.max(entry.byTerm.get(termIndex) ?? 0, weight));
+        found.set(id, entry);
       });
     });
+    const byId = new Map(
+      [...found].map(([id, { byTerm, version }]) => [
+        id,
+        { weight: [...byTerm.values()].reduce((a, b) => a + b, 0), version },
+      ]),
+    );
     started = performance.now();
     const chosen = [...byId].sort((a, b) => b[1].weight - a[1].weight || a[0].localeCompare(b[0])).slice(0, quota);
     const loaded = await this.loadIntoPool(
@@ -255,6 +270,8 @@ export class MatchingEngine {
     const query = await this.query({ id, title: title ?? '', description: rest.join('\n') });
     const demandIndex = indexUid(this.appConfig.MEILI_INDEX_PREFIX, SearchKind.DEMAND);
     try {
+      // Bare words (prefix matching), not the phrases a demand's query uses: the word forms known are the
+      // listings' own, and demands may write a word otherwise. One query per listing change is cheap enough.
       const { results } = await this.meili.multiSearch({
         queries: query.searchTerms.map((term) => ({
           indexUid: demandIndex,
@@ -282,6 +299,7 @@ export class MatchingEngine {
     const { value } = this.stats;
     value.documentCount++;
     for (const term of documentTerms(doc)) value.df[term] = (value.df[term] ?? 0) + 1;
+    addLatinWords(value, documentLatinWords(doc));
   }
 
   private analyse(type: MatchTargetType, raw: IndexedDocument): AnalyzedDocument {
@@ -339,7 +357,7 @@ export class MatchingEngine {
       addTime(timings, 'feedback.firstScoring', performance.now() - started);
       if (top.length > 0) {
         started = performance.now();
-        const feedback = feedbackFrom(query, top, config);
+        const feedback = feedbackFrom(query, top, stats, config);
         query.feedbackWeights = feedback.tokenWeights;
         addTime(timings, 'feedback.words', performance.now() - started);
         // Achievements found by the feedback words are scored on the demand's own words only, but they are

@@ -1,5 +1,5 @@
 import { CorpusStats } from './corpus-stats';
-import { MatchQuery, SearchTerm, candidateTerms, rarity, searchFormOf } from './match-query';
+import { MatchQuery, SearchTerm, candidateTerms, meilisearchQueriesOf, rarity, searchFormOf } from './match-query';
 import { MatchingConfig } from './matching-config';
 import { AnalyzedDocument } from './scoring';
 import { analyze } from './text-analysis';
@@ -42,6 +42,7 @@ export interface Feedback {
 export function feedbackFrom(
   query: MatchQuery,
   top: ReadonlyArray<{ doc: AnalyzedDocument; score: number; salient: readonly SalientWord[] }>,
+  stats: CorpusStats,
   config: MatchingConfig,
 ): Feedback {
   const totalScore = top.reduce((sum, t) => sum + t.score, 0);
@@ -67,7 +68,11 @@ export function feedbackFrom(
   }
   const searched = new Set(query.searchTerms.map((t) => t.text));
   const searchTerms = ranked
-    .map(([word, { weight }]) => ({ text: searchFormOf(word), weight: weight * scale }))
+    .map(([word, { weight }]) => ({
+      text: searchFormOf(word),
+      weight: weight * scale,
+      queries: meilisearchQueriesOf(word, stats),
+    }))
     .filter((term) => !searched.has(term.text))
     .slice(0, Math.max(...Object.values(config.feedback.searchTerms)));
   return { searchTerms, tokenWeights };

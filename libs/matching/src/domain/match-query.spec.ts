@@ -1,8 +1,8 @@
-import { CorpusStatsBuilder } from './corpus-stats';
+import { addLatinWords, CorpusStatsBuilder, wordsWithPrefix } from './corpus-stats';
 import { generalSpecificity } from './general-rarity';
 import { createLexicon } from './lexicon';
 import { MatchDocument, MatchTargetType } from './match-document';
-import { buildMatchQuery, occursInCorpus } from './match-query';
+import { buildMatchQuery, meilisearchQueriesOf, occursInCorpus, WORDS_PER_ENGLISH_TERM } from './match-query';
 import { DEFAULT_MATCHING_CONFIG } from './matching-config';
 import { analyze } from './text-analysis';
 
@@ -63,5 +63,56 @@ describe('demand queries', () => {
     const weight = (term: string) => query.keyTerms.find((t) => t.term === term)?.weight ?? 0;
     expect(weight('多个')).toBeGreaterThan(0);
     expect(weight('断网')).toBeGreaterThan(weight('多个'));
+  });
+
+  describe('as Meilisearch queries', () => {
+    const english = [
+      achievement(
+        'b1',
+        'Battery electrolyte for cold climates',
+        'Batteries lose capacity; the battery additive helps.',
+      ),
+      achievement('b2', 'Batteries for drones', 'Battery packs, battered by vibration.'),
+      achievement('b3', 'Butter processing', 'A dairy line.'),
+      achievement('l1', 'Lidar mapping', 'lidars at 905 nm'),
+    ];
+    const englishStats = english.reduce((b, d) => b.add(d), new CorpusStatsBuilder()).build();
+
+    it('sends Chinese terms and multi-word terms as phrases (no prefix, typo or synonym derivations)', () => {
+      expect(meilisearchQueriesOf('断网', stats)).toEqual(['"断网"']);
+      expect(meilisearchQueriesOf('Machine  Vision', stats)).toEqual(['"machine  vision"']);
+      // A quotation mark in the term cannot end the phrase early.
+      expect(meilisearchQueriesOf('低温"电池', stats)).toEqual(['"低温 电池"']);
+    });
+
+    it('searches an English word as itself and the commonest corpus words sharing its prefix-safe form', () => {
+      // "batteri" → prefix "batter": battery (2 documents), batteries (2), battered (1); never the typo "butter".
+      const queries = meilisearchQueriesOf('battery', englishStats);
+      expect(queries[0]).toBe('"battery"');
+      expect(queries).toHaveLength(WORDS_PER_ENGLISH_TERM);
+      expect(queries).toEqual(['"battery"', '"batteries"', '"battered"']);
+      expect(queries).not.toContain('"butter"');
+      // A word the corpus lacks is searched through its completions; one nothing completes falls back to the
+      // bare prefix-safe form, which Meilisearch matches as a prefix.
+      expect(meilisearchQueriesOf('lidar', englishStats)).toEqual(['"lidar"', '"lidars"']);
+      expect(meilisearchQueriesOf('hydrogenation', englishStats)).toEqual(['hydrogen']);
+    });
+
+    it('finds words of a listing indexed after the statistics were read', () => {
+      const later = new CorpusStatsBuilder().add(english[0]).build();
+      expect(wordsWithPrefix(later, 'drone', 3)).toEqual([]);
+      addLatinWords(later, ['drones', 'drone', 'drones']);
+      expect(later.latinWords.df).toMatchObject({ drones: 2, drone: 1 });
+      expect(wordsWithPrefix(later, 'drone', 3)).toEqual(['drones', 'drone']);
+      expect(later.latinWords.sorted).toEqual([...later.latinWords.sorted].sort());
+    });
+
+    it('gives every search term of a demand its queries', () => {
+      const demand = { id: 'd', title: 'Cold battery', description: 'Our batteries fail in winter.' };
+      const query = buildMatchQuery(demand, englishStats, lexicon, DEFAULT_MATCHING_CONFIG);
+      const battery = query.searchTerms.find((term) => term.text === 'batter');
+      expect(battery?.queries).toEqual(['"battery"', '"batteries"', '"battered"']);
+      for (const term of query.searchTerms) expect(term.queries.length).toBeGreaterThan(0);
+    });
   });
 });

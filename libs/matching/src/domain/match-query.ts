@@ -1,4 +1,4 @@
-import { CorpusStats, inverseDocumentFrequency } from './corpus-stats';
+import { CorpusStats, inverseDocumentFrequency, wordsWithPrefix } from './corpus-stats';
 import { Lexicon } from './lexicon';
 import { MatchDemand } from './match-document';
 import { MatchingConfig } from './matching-config';
@@ -46,6 +46,8 @@ export interface MatchQuery {
 export interface SearchTerm {
   text: string;
   weight: number;
+  /** The Meilisearch queries that find it (see meilisearchQueriesOf). */
+  queries: string[];
 }
 
 /** Words of enterprise prose that say nothing about the technology. */
@@ -82,6 +84,29 @@ export function candidateTerms(text: string): string[] {
     }
   }
   return terms;
+}
+
+/** Corpus words searched for one English search term (its prefix's commonest completions). */
+export const WORDS_PER_ENGLISH_TERM = 3;
+
+/**
+ * What Meilisearch is asked for one search term (one query each). Every query is a phrase: Meilisearch then
+ * matches the words as they are, without the prefix, typo, split-word and synonym derivations it computes for a
+ * bare word, which cost most of a one-word query (3.0 → 0.9 ms on 100,000 achievements, 2.0 → 0.02 ms on 20,000
+ * experts). Synonyms and translations are searched as terms of their own. An English word is searched as the
+ * word itself and the commonest corpus words that start with its prefix-safe form (battery, batteries: what
+ * the bare prefix query found, without the typos); a word the corpus does not have falls back to the bare form.
+ */
+export function meilisearchQueriesOf(word: string, stats: CorpusStats): string[] {
+  const text = normaliseText(word).replace(/"/g, ' ').trim();
+  if (!text) return [];
+  const phrase = (words: string) => `"${words}"`;
+  if (HAN.test(text) || /\s/.test(text)) return [phrase(text)];
+  const prefix = searchFormOf(text);
+  if (!stats.latinWords) return [prefix];
+  const completions = wordsWithPrefix(stats, prefix, WORDS_PER_ENGLISH_TERM + 1).filter((w) => w !== text);
+  const words = [...(stats.latinWords.df[text] ? [text] : []), ...completions].slice(0, WORDS_PER_ENGLISH_TERM);
+  return words.length > 0 ? words.map(phrase) : [prefix];
 }
 
 export function searchFormOf(term: string): string {
@@ -212,14 +237,18 @@ function searchTermsFor(
   stats: CorpusStats,
   config: MatchingConfig,
 ): { keyTermQueries: SearchTerm[]; translationQueries: SearchTerm[] } {
-  const byText = new Map<string, number>();
-  const add = (text: string, weight: number) => {
+  const byText = new Map<string, { weight: number; word: string }>();
+  const add = (text: string, weight: number, word: string) => {
     const key = text.trim();
-    if (key && weight > (byText.get(key) ?? 0)) byText.set(key, weight);
+    if (key && weight > (byText.get(key)?.weight ?? 0)) byText.set(key, { weight, word });
   };
   for (const term of terms.filter((t) => t.inCorpus).slice(0, config.retrieval.termQueries))
-    add(term.searchForm, term.weight);
-  const keyTermQueries = [...byText].map(([text, weight]) => ({ text, weight }));
+    add(term.searchForm, term.weight, term.term);
+  const keyTermQueries = [...byText].map(([text, { weight, word }]) => ({
+    text,
+    weight,
+    queries: meilisearchQueriesOf(word, stats),
+  }));
   // A translation no document contains finds nothing (an English corpus has no use for Chinese equivalents).
   const translations: SearchTerm[] = [];
   for (const term of terms) {
@@ -227,7 +256,11 @@ function searchTermsFor(
       if (HAN.test(equivalent.term) === (language === 'zh')) continue;
       if (byText.has(equivalent.term.trim()) || !occursInCorpus(stats, equivalent.term, equivalent.tokens)) continue;
       if (translations.some((t) => t.text === equivalent.term.trim())) continue;
-      translations.push({ text: equivalent.term.trim(), weight: term.weight });
+      translations.push({
+        text: equivalent.term.trim(),
+        weight: term.weight,
+        queries: meilisearchQueriesOf(equivalent.term, stats),
+      });
     }
   }
   const limit = Math.max(...Object.values(config.retrieval.translationQueries));

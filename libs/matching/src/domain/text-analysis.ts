@@ -8,6 +8,7 @@ import { porterStem } from './porter-stemmer';
  */
 const HAN_RUN = /\p{Script=Han}+/gu;
 const TOKEN_RUN = /\p{Script=Han}+|[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
+const HAN_START = /^\p{Script=Han}/u;
 
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   (
@@ -68,13 +69,23 @@ export function analyze(text: string): string[] {
       const chars = Array.from(run);
       if (chars.length === 1) tokens.push(chars[0]);
       for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i] + chars[i + 1]);
-    } else {
-      if (ENGLISH_STOP_WORDS.has(run)) continue;
-      if (run.length === 1 && !/\p{N}/u.test(run)) continue;
-      tokens.push(stemWord(run));
-    }
+    } else if (isLatinTokenWord(run)) tokens.push(stemWord(run));
   }
   return tokens;
+}
+
+/** A Latin word or number the analysis keeps: no stop word, no lone letter. */
+function isLatinTokenWord(run: string): boolean {
+  return !ENGLISH_STOP_WORDS.has(run) && (run.length > 1 || /\p{N}/u.test(run));
+}
+
+/** The Latin words of a text the analysis keeps, as written (lower-cased, unstemmed). */
+export function latinWords(text: string): string[] {
+  const words: string[] = [];
+  for (const match of normaliseText(text).matchAll(TOKEN_RUN)) {
+    if (!HAN_START.test(match[0]) && isLatinTokenWord(match[0])) words.push(match[0]);
+  }
+  return words;
 }
 
 /** Token → count. */
