@@ -103,7 +103,6 @@ export function meilisearchQueriesOf(word: string, stats: CorpusStats): string[]
   const phrase = (words: string) => `"${words}"`;
   if (HAN.test(text) || /\s/.test(text)) return [phrase(text)];
   const prefix = searchFormOf(text);
-  if (!stats.latinWords) return [prefix];
   const completions = wordsWithPrefix(stats, prefix, WORDS_PER_ENGLISH_TERM + 1).filter((w) => w !== text);
   const words = [...(stats.latinWords.df[text] ? [text] : []), ...completions].slice(0, WORDS_PER_ENGLISH_TERM);
   return words.length > 0 ? words.map(phrase) : [prefix];
