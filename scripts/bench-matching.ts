@@ -292,7 +292,7 @@ async function main() {
     const rematch = Array.from({ length: rematchDemands }, (_, i) => demand(100_000 + i));
     const result = await rematchInChild(rematch, meili.url, meili.masterKey);
     console.log(
-      `full rematch: ${rematch.length} demands in ${result.seconds.toFixed(1)} s = ${(rematch.length / result.seconds).toFixed(1)} demands/s (2 concurrent); matching process: peak RSS ${result.peakRssMb.toFixed(0)} MB, ${result.statsRssMb.toFixed(0)} MB after reading the corpus statistics (${result.statsSeconds.toFixed(1)} s); load average ${loadavg()[0].toFixed(2)}`,
+      `full rematch: ${rematch.length} demands in ${result.seconds.toFixed(1)} s = ${(rematch.length / result.seconds).toFixed(1)} demands/s (2 concurrent); matching process: peak RSS ${result.peakRssMb.toFixed(0)} MB, live heap at the end ${result.liveHeapMb.toFixed(0)} MB, ${result.statsRssMb.toFixed(0)} MB after reading the corpus statistics (${result.statsSeconds.toFixed(1)} s); load average ${loadavg()[0].toFixed(2)}`,
     );
     console.log(
       `peak RSS of this process (generator, both engines): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
@@ -310,6 +310,8 @@ interface RematchResult {
   /** RSS once the corpus statistics are read, before any demand. */
   statsRssMb: number;
   peakRssMb: number;
+  /** Heap in use after a full collection at the end (the statistics and the analysis cache, mostly). */
+  liveHeapMb: number;
 }
 
 /**
@@ -323,7 +325,8 @@ async function rematchInChild(demands: MatchDemand[], url: string, key: string) 
   try {
     const child = fork(__filename, ['--rematch-child', file], {
       env: { ...process.env, BENCH_MEILI_URL: url, BENCH_MEILI_KEY: key },
-      execArgv: process.execArgv,
+      // --expose-gc: the live heap is measured after a full collection at the end.
+      execArgv: [...process.execArgv, '--expose-gc'],
     });
     return await new Promise<RematchResult>((resolve, reject) => {
       child.once('message', (message) => resolve(message as RematchResult));
@@ -351,8 +354,11 @@ async function rematchChild(file: string) {
         while (next < demands.length) await engine.rank(demands[next++], { limit: 30 });
       }),
     );
+    const seconds = (performance.now() - started) / 1000;
+    (globalThis as { gc?: () => void }).gc?.();
     const result: RematchResult = {
-      seconds: (performance.now() - started) / 1000,
+      seconds,
+      liveHeapMb: process.memoryUsage().heapUsed / 1024 / 1024,
       statsSeconds,
       statsRssMb,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
