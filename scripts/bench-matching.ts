@@ -276,7 +276,9 @@ async function main() {
         for (const [phase, ms] of Object.entries(timings)) phases[phase] = (phases[phase] ?? 0) + ms;
       }
       const summary = (values: number[]) =>
-        `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms over ${values.length}`;
+        values.length === 0
+          ? 'none'
+          : `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms over ${values.length}`;
       console.log(
         `match one demand [${name}]: ${summary(times)}; load average ${loadavg()[0].toFixed(2)}` +
           ` (Chinese demands ${summary(byLanguage.zh)}; English ${summary(byLanguage.en)})`,
