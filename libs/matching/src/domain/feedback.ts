@@ -68,12 +68,12 @@ export function feedbackFrom(
   }
   const searched = new Set(query.searchTerms.map((t) => t.text));
   const searchTerms = ranked
+    .filter(([word]) => !searched.has(searchFormOf(word)))
+    .slice(0, Math.max(...Object.values(config.feedback.searchTerms)))
     .map(([word, { weight }]) => ({
       text: searchFormOf(word),
       weight: weight * scale,
       queries: meilisearchQueriesOf(word, stats),
-    }))
-    .filter((term) => !searched.has(term.text))
-    .slice(0, Math.max(...Object.values(config.feedback.searchTerms)));
+    }));
   return { searchTerms, tokenWeights };
 }

@@ -249,19 +249,18 @@ function searchTermsFor(
     queries: meilisearchQueriesOf(word, stats),
   }));
   // A translation no document contains finds nothing (an English corpus has no use for Chinese equivalents).
-  const translations: SearchTerm[] = [];
+  const translations: Array<Omit<SearchTerm, 'queries'>> = [];
   for (const term of terms) {
     for (const equivalent of term.equivalents) {
       if (HAN.test(equivalent.term) === (language === 'zh')) continue;
       if (byText.has(equivalent.term.trim()) || !occursInCorpus(stats, equivalent.term, equivalent.tokens)) continue;
       if (translations.some((t) => t.text === equivalent.term.trim())) continue;
-      translations.push({
-        text: equivalent.term.trim(),
-        weight: term.weight,
-        queries: meilisearchQueriesOf(equivalent.term, stats),
-      });
+      translations.push({ text: equivalent.term.trim(), weight: term.weight });
     }
   }
   const limit = Math.max(...Object.values(config.retrieval.translationQueries));
-  return { keyTermQueries, translationQueries: translations.slice(0, limit) };
+  const translationQueries = translations
+    .slice(0, limit)
+    .map((translation) => ({ ...translation, queries: meilisearchQueriesOf(translation.text, stats) }));
+  return { keyTermQueries, translationQueries };
 }
