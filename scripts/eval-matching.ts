@@ -9,37 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ImportModule } from '@app/catalog-import';
-import {
-  AppConfigModule,
-  ClockModule,
-  createMeiliClient,
-  createRedisClient,
-  MeilisearchModule,
-  QueuesModule,
-  RedisModule,
-} from '@app/core';
-import { createDatabase, databaseUrlWithName, DatabaseModule, dropDatabase, runMigrations } from '@app/database';
+import { createMeiliClient, createRedisClient } from '@app/core';
+import { createDatabase, databaseUrlWithName, dropDatabase, runMigrations } from '@app/database';
 import { startMeilisearch, type ManagedMeilisearch } from '@app/dev-services';
-import { formatEvaluation, MatchingModule, runMatchingEvaluation } from '@app/matching';
-import { SearchModule } from '@app/search';
-
-@Module({
-  imports: [
-    AppConfigModule.forRoot(),
-    ClockModule,
-    DatabaseModule.forRoot('techtransfer-eval'),
-    RedisModule,
-    QueuesModule,
-    MeilisearchModule,
-    ImportModule,
-    SearchModule,
-    MatchingModule,
-  ],
-})
-class EvaluationModule {}
+import { EvaluationPipelineModule, formatEvaluation, runMatchingEvaluation } from '@app/matching';
 
 async function main(): Promise<void> {
   const folder = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
@@ -98,7 +72,9 @@ async function main(): Promise<void> {
       }
     });
 
-    const app = await NestFactory.createApplicationContext(EvaluationModule, { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(EvaluationPipelineModule.forRoot('techtransfer-eval'), {
+      logger: ['error', 'warn'],
+    });
     cleanups.push(() => app.close());
     const run = await runMatchingEvaluation(app, directory, dataset);
     console.log(formatEvaluation(run));

@@ -1,75 +1,29 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AchievementEntity } from '@app/achievements';
-import { ImportModule } from '@app/catalog-import';
-import { AppConfigModule, ClockModule, MeilisearchModule, QueuesModule, RedisModule } from '@app/core';
-import { DatabaseModule } from '@app/database';
 import { DemandEntity } from '@app/demands';
-import { SearchModule } from '@app/search';
-import { createIsolatedNamespace, IsolatedNamespace } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { MatchTargetType } from '../src/domain/match-document';
 import { indexEvaluationFolder } from '../src/evaluation/matching-evaluation';
 import { MatchingEngine } from '../src/matching-engine';
-import { MatchingModule } from '../src/matching.module';
-
-@Module({
-  imports: [
-    AppConfigModule.forRoot(),
-    ClockModule,
-    DatabaseModule.forRoot('techtransfer-fresh-words-test'),
-    RedisModule,
-    QueuesModule,
-    MeilisearchModule,
-    ImportModule,
-    SearchModule,
-    MatchingModule,
-  ],
-})
-class FreshWordsTestModule {}
-
-const lines = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+import { PipelineTestApp, startPipelineTestApp } from './pipeline-test-app';
 
 /**
  * Words the corpus statistics do not know are not searched for; a listing indexed after the statistics were read
  * must still reach the open demand that uses its words (reverse matching), not wait for the next statistics.
  */
 describe('a listing indexed after the corpus statistics were read', () => {
-  let app: INestApplicationContext;
-  let namespace: IsolatedNamespace;
-  const folders: string[] = [];
-
-  const folderWith = (files: Record<string, object[]>) => {
-    const folder = mkdtempSync(join(tmpdir(), 'tt-fresh-words-'));
-    for (const [name, records] of Object.entries(files)) writeFileSync(join(folder, name), lines(records));
-    folders.push(folder);
-    return folder;
-  };
+  let pipeline: PipelineTestApp;
 
   beforeAll(async () => {
-    namespace = await createIsolatedNamespace('freshwords');
-    const leave = namespace.enter();
-    try {
-      app = await NestFactory.createApplicationContext(FreshWordsTestModule, { logger: ['error'] });
-    } finally {
-      leave();
-    }
+    pipeline = await startPipelineTestApp('fresh-words');
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await namespace?.drop();
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => pipeline?.close());
 
   it('is found for the demand through its own words', async () => {
     await indexEvaluationFolder(
-      app,
-      folderWith({
+      pipeline.app,
+      pipeline.writeDataset({
         'achievements.jsonl': [
           {
             id: 'PAINT',
@@ -89,12 +43,12 @@ describe('a listing indexed after the corpus statistics were read', () => {
       }),
       'fresh-words',
     );
-    const engine = app.get(MatchingEngine);
+    const engine = pipeline.app.get(MatchingEngine);
     await engine.refreshCorpusStats();
 
     await indexEvaluationFolder(
-      app,
-      folderWith({
+      pipeline.app,
+      pipeline.writeDataset({
         'achievements.jsonl': [
           {
             id: 'AUTONOMY',
@@ -106,7 +60,7 @@ describe('a listing indexed after the corpus statistics were read', () => {
       }),
       'fresh-words',
     );
-    const dataSource = app.get<DataSource>(getDataSourceToken());
+    const dataSource = pipeline.app.get<DataSource>(getDataSourceToken());
     const listing = await dataSource.getRepository(AchievementEntity).findOneByOrFail({ externalId: 'AUTONOMY' });
     const demand = await dataSource.getRepository(DemandEntity).findOneByOrFail({ externalId: 'EDGE' });
 

@@ -1,38 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AchievementEntity } from '@app/achievements';
-import { ImportModule } from '@app/catalog-import';
-import { AppConfigModule, ClockModule, MEILI_CLIENT, MeilisearchModule, QueuesModule, RedisModule } from '@app/core';
-import { DatabaseModule } from '@app/database';
-import { SearchModule } from '@app/search';
-import { createIsolatedNamespace, IsolatedNamespace } from '@app/testing';
+import { MEILI_CLIENT } from '@app/core';
 import { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { MatchTargetType } from '../src/domain/match-document';
 import { indexEvaluationFolder } from '../src/evaluation/matching-evaluation';
 import { MatchingEngine } from '../src/matching-engine';
-import { MatchingModule } from '../src/matching.module';
-
-@Module({
-  imports: [
-    AppConfigModule.forRoot(),
-    ClockModule,
-    DatabaseModule.forRoot('techtransfer-search-queries-test'),
-    RedisModule,
-    QueuesModule,
-    MeilisearchModule,
-    ImportModule,
-    SearchModule,
-    MatchingModule,
-  ],
-})
-class SearchQueriesTestModule {}
-
-const lines = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+import { PipelineTestApp, startPipelineTestApp } from './pipeline-test-app';
 
 /**
  * The engine asks Meilisearch for phrases (no prefix, typo or synonym derivations: a fraction of the cost); an
@@ -40,24 +14,14 @@ const lines = (records: object[]) => records.map((r) => JSON.stringify(r)).join(
  * still find their listings, and a typo neighbour no longer joins the candidates.
  */
 describe('matching queries against the real index', () => {
-  let app: INestApplicationContext;
-  let namespace: IsolatedNamespace;
+  let pipeline: PipelineTestApp;
   let engine: MatchingEngine;
-  let folder: string;
   const ids = new Map<string, string>();
 
   beforeAll(async () => {
-    namespace = await createIsolatedNamespace('searchqueries');
-    const leave = namespace.enter();
-    try {
-      app = await NestFactory.createApplicationContext(SearchQueriesTestModule, { logger: ['error'] });
-    } finally {
-      leave();
-    }
-    folder = mkdtempSync(join(tmpdir(), 'tt-search-queries-'));
-    writeFileSync(
-      join(folder, 'achievements.jsonl'),
-      lines([
+    pipeline = await startPipelineTestApp('search-queries');
+    const folder = pipeline.writeDataset({
+      'achievements.jsonl': [
         {
           id: 'COLD',
           title: 'Electrolyte additives for lithium batteries in cold climates',
@@ -72,26 +36,20 @@ describe('matching queries against the real index', () => {
           industry: '新能源',
         },
         { id: 'PAINT', title: '水性环氧防腐涂料', summary: '用于钢结构桥梁的防腐涂层。', industry: '新材料' },
-      ]),
-    );
-    writeFileSync(join(folder, 'demands.jsonl'), '');
-    await indexEvaluationFolder(app, folder, 'search-queries');
-    const achievements = await app.get<DataSource>(getDataSourceToken()).getRepository(AchievementEntity).find();
-    for (const a of achievements) ids.set(a.externalId!, a.id);
-    engine = app.get(MatchingEngine);
+      ],
+      'demands.jsonl': '',
+    });
+    await indexEvaluationFolder(pipeline.app, folder, 'search-queries');
+    const dataSource = pipeline.app.get<DataSource>(getDataSourceToken());
+    for (const a of await dataSource.getRepository(AchievementEntity).find()) ids.set(a.externalId!, a.id);
+    engine = pipeline.app.get(MatchingEngine);
     await engine.refreshCorpusStats();
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await namespace?.drop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => pipeline?.close());
 
-  const rankedIds = async (title: string, description: string) => {
-    const ranked = await engine.rank({ id: 'demand', title, description });
-    return { ids: ranked.map((match) => match.id) };
-  };
+  const rankedIds = async (title: string, description: string) =>
+    (await engine.rank({ id: 'demand', title, description })).map((match) => match.id);
 
   it('searches an English word in the forms the corpus writes it in: other forms found, typo neighbours not', async () => {
     const demand = {
@@ -102,19 +60,19 @@ describe('matching queries against the real index', () => {
     const battery = (await engine.query(demand)).searchTerms.find((term) => term.text === 'batter');
     // The corpus writes it "batteries" only.
     expect(battery?.queries).toEqual(['"batteries"']);
-    const index = app.get<Meilisearch>(MEILI_CLIENT).index(engine.uid(MatchTargetType.ACHIEVEMENT));
+    const index = pipeline.app.get<Meilisearch>(MEILI_CLIENT).index(engine.uid(MatchTargetType.ACHIEVEMENT));
     const hitIds = async (q: string) => (await index.search(q, { attributesToRetrieve: ['id'] })).hits.map((h) => h.id);
     expect(await hitIds(battery!.queries[0])).toEqual([ids.get('COLD')]);
     // What the bare prefix query used to bring in: "butter" is one typo away from "batter".
     expect(await hitIds('batter')).toContain(ids.get('BUTTER'));
 
-    const { ids: found } = await rankedIds(demand.title, demand.description);
+    const found = await rankedIds(demand.title, demand.description);
     expect(found[0]).toBe(ids.get('COLD'));
     expect(found).not.toContain(ids.get('BUTTER'));
   });
 
   it('finds Chinese listings through phrase queries', async () => {
-    const { ids: found } = await rankedIds('电池冬天掉电快', '无人机在低温下电池续航很短，需要电解液方面的改进。');
+    const found = await rankedIds('电池冬天掉电快', '无人机在低温下电池续航很短，需要电解液方面的改进。');
     // (The English COLD is found too, through the glossary's translation of 电池.)
     expect(found).toContain(ids.get('LOWTEMP'));
     expect(found).not.toContain(ids.get('PAINT'));

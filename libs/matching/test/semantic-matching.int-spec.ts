@@ -1,51 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AchievementEntity } from '@app/achievements';
-import { ImportModule } from '@app/catalog-import';
-import {
-  AppConfig,
-  AppConfigModule,
-  ClockModule,
-  MEILI_CLIENT,
-  MeilisearchModule,
-  QueuesModule,
-  RedisModule,
-} from '@app/core';
-import { DatabaseModule } from '@app/database';
-import { SearchModule } from '@app/search';
-import {
-  createIsolatedNamespace,
-  FakeEmbeddingEndpoint,
-  IsolatedNamespace,
-  startFakeEmbeddingEndpoint,
-} from '@app/testing';
+import { AppConfig, MEILI_CLIENT } from '@app/core';
+import { FakeEmbeddingEndpoint, startFakeEmbeddingEndpoint } from '@app/testing';
 import type { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { MatchDemand } from '../src/domain/match-document';
 import { indexEvaluationFolder } from '../src/evaluation/matching-evaluation';
 import { MatchingEngine } from '../src/matching-engine';
-import { MatchingModule } from '../src/matching.module';
+import { PipelineTestApp, startPipelineTestApp } from './pipeline-test-app';
 
-@Module({
-  imports: [
-    AppConfigModule.forRoot(),
-    ClockModule,
-    DatabaseModule.forRoot('techtransfer-semantic-matching-test'),
-    RedisModule,
-    QueuesModule,
-    MeilisearchModule,
-    ImportModule,
-    SearchModule,
-    MatchingModule,
-  ],
-})
-class SemanticMatchingTestModule {}
-
-const lines = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
 const DIMENSIONS = 48;
 
 /**
@@ -54,10 +17,8 @@ const DIMENSIONS = 48;
  * mean the same thing, though they share no word — the lexical engine over the same indexes misses it.
  */
 describe('semantic layer: matching candidates from the demand embedding', () => {
-  let app: INestApplicationContext;
-  let namespace: IsolatedNamespace;
+  let pipeline: PipelineTestApp;
   let endpoint: FakeEmbeddingEndpoint;
-  let folder: string;
   let semanticEngine: MatchingEngine;
   let lexicalEngine: MatchingEngine;
   const ids: Record<string, string> = {};
@@ -69,10 +30,17 @@ describe('semantic layer: matching candidates from the demand embedding', () => 
   };
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'tt-semantic-match-'));
-    writeFileSync(
-      join(folder, 'achievements.jsonl'),
-      lines([
+    endpoint = await startFakeEmbeddingEndpoint({
+      dimensions: DIMENSIONS,
+      concepts: { 'stalled-cold-trucks': ['趴窝', 'Self-heating traction'] },
+    });
+    pipeline = await startPipelineTestApp('semantic-match', {
+      EMBEDDING_URL: endpoint.url,
+      EMBEDDING_MODEL: endpoint.model,
+      EMBEDDING_DIMENSIONS: String(DIMENSIONS),
+    });
+    const folder = pipeline.writeDataset({
+      'achievements.jsonl': [
         {
           id: 'HEAT',
           title: 'Self-heating traction pack',
@@ -97,27 +65,9 @@ describe('semantic layer: matching candidates from the demand embedding', () => 
           industry: '新材料',
           trl: 7,
         },
-      ]),
-    );
-    endpoint = await startFakeEmbeddingEndpoint({
-      dimensions: DIMENSIONS,
-      concepts: { 'stalled-cold-trucks': ['趴窝', 'Self-heating traction'] },
+      ],
     });
-    namespace = await createIsolatedNamespace('semanticmatch');
-    const leave = namespace.enter();
-    Object.assign(process.env, {
-      EMBEDDING_URL: endpoint.url,
-      EMBEDDING_MODEL: endpoint.model,
-      EMBEDDING_DIMENSIONS: String(DIMENSIONS),
-    });
-    try {
-      app = await NestFactory.createApplicationContext(SemanticMatchingTestModule, { logger: ['error'] });
-    } finally {
-      delete process.env.EMBEDDING_URL;
-      delete process.env.EMBEDDING_MODEL;
-      delete process.env.EMBEDDING_DIMENSIONS;
-      leave();
-    }
+    const { app } = pipeline;
     await indexEvaluationFolder(app, folder, 'semantic-slice');
     const rows = await app.get<DataSource>(getDataSourceToken()).getRepository(AchievementEntity).find();
     for (const row of rows) ids[row.externalId!] = row.id;
@@ -127,10 +77,8 @@ describe('semantic layer: matching candidates from the demand embedding', () => 
   });
 
   afterAll(async () => {
-    await app?.close();
+    await pipeline?.close();
     await endpoint?.close();
-    await namespace?.drop();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   it('finds a listing that shares no word with the demand, which the lexical path alone misses', async () => {

@@ -1,43 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ImportModule } from '@app/catalog-import';
-import { AppConfigModule, ClockModule, MeilisearchModule, QueuesModule, RedisModule } from '@app/core';
-import { DatabaseModule } from '@app/database';
-import { SearchModule } from '@app/search';
-import { createIsolatedNamespace, IsolatedNamespace } from '@app/testing';
-import { MatchingModule } from '../matching.module';
+import { PipelineTestApp, startPipelineTestApp } from '../../test/pipeline-test-app';
 import { formatEvaluation, runMatchingEvaluation } from './matching-evaluation';
 
-@Module({
-  imports: [
-    AppConfigModule.forRoot(),
-    ClockModule,
-    DatabaseModule.forRoot('techtransfer-eval-test'),
-    RedisModule,
-    QueuesModule,
-    MeilisearchModule,
-    ImportModule,
-    SearchModule,
-    MatchingModule,
-  ],
-})
-class EvaluationTestModule {}
-
-const lines = (records: object[]) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-
 describe('matching evaluation pipeline (import → outbox → index → match → metrics)', () => {
-  let app: INestApplicationContext;
+  let pipeline: PipelineTestApp;
   let folder: string;
-  let namespace: IsolatedNamespace | undefined;
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'tt-eval-slice-'));
-    writeFileSync(
-      join(folder, 'achievements.jsonl'),
-      lines([
+    // The ranking covers everything indexed: other tests of this Jest worker must not be in it (the evaluation
+    // command gets its own namespace the same way).
+    pipeline = await startPipelineTestApp('evaluation');
+    folder = pipeline.writeDataset({
+      'achievements.jsonl': [
         {
           id: 'A1',
           title: '低温锂离子电池电解液添加剂',
@@ -63,11 +36,8 @@ describe('matching evaluation pipeline (import → outbox → index → match �
           industry: '物联网',
           trl: 7,
         },
-      ]),
-    );
-    writeFileSync(
-      join(folder, 'experts.jsonl'),
-      lines([
+      ],
+      'experts.jsonl': [
         {
           id: 'E1',
           name: '张三',
@@ -75,11 +45,8 @@ describe('matching evaluation pipeline (import → outbox → index → match �
           fields: ['锂离子电池', '电解液'],
           bio: '长期从事锂离子电池电解液与低温性能研究，可提供电解液配方改进与中试放大咨询。',
         },
-      ]),
-    );
-    writeFileSync(
-      join(folder, 'demands.jsonl'),
-      lines([
+      ],
+      'demands.jsonl': [
         {
           id: 'D1',
           title: '电动车电池冬天掉电快',
@@ -95,31 +62,15 @@ describe('matching evaluation pipeline (import → outbox → index → match �
           industry: '物联网',
           budgetWan: 100,
         },
-      ]),
-    );
-    writeFileSync(
-      join(folder, 'qrels.tsv'),
-      'demand_id\ttarget_id\tgrade\nD1\tA1\t3\nD1\tE1\t2\nD1\tA2\t0\nD2\tA3\t3\n',
-    );
-    // The ranking covers everything indexed: other tests of this Jest worker must not be in it (the evaluation
-    // command gets its own namespace the same way).
-    namespace = await createIsolatedNamespace('evaluation');
-    const leave = namespace.enter();
-    try {
-      app = await NestFactory.createApplicationContext(EvaluationTestModule, { logger: ['error'] });
-    } finally {
-      leave();
-    }
+      ],
+      'qrels.tsv': 'demand_id\ttarget_id\tgrade\nD1\tA1\t3\nD1\tE1\t2\nD1\tA2\t0\nD2\tA3\t3\n',
+    });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await namespace?.drop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => pipeline?.close());
 
   it('ranks the judged targets first and prints the metrics with a JSON last line', async () => {
-    const run = await runMatchingEvaluation(app, folder, 'eval-slice');
+    const run = await runMatchingEvaluation(pipeline.app, folder, 'eval-slice');
     expect(run.runs.get('D1')?.slice(0, 2)).toEqual(expect.arrayContaining(['A1', 'E1']));
     expect(run.runs.get('D1')?.[0]).toBe('A1');
     expect(run.runs.get('D2')?.[0]).toBe('A3'); // English demand, English listing, among Chinese ones
