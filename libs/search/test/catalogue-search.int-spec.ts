@@ -1,13 +1,12 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { AchievementLanguage, AchievementsService, AchievementStatus, IpType, TransferMode } from '@app/achievements';
 import { MEILI_CLIENT, OutboxSubject, recordOutboxChange } from '@app/core';
 import { ExpertsService, ExpertVisibility } from '@app/experts';
 import { OrganisationEntity, OrganisationKind } from '@app/identity';
 import { SearchKind, SearchSources } from '@app/search';
-import { startTestApi, TestApi, createIsolatedNamespace, IsolatedNamespace } from '@app/testing';
+import { TestApi } from '@app/testing';
 import type { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
-import { eventually, industryCodes, startWorker, unique } from './search-fixtures';
+import { eventually, industryCodes, startIsolatedSearchStack, IsolatedSearchStack, unique } from './search-fixtures';
 
 const SEARCH_ACHIEVEMENTS = `query Search($query: String, $filter: SearchFilterInput, $facets: [String!]) {
   searchAchievements(query: $query, filter: $filter, facets: $facets) {
@@ -21,25 +20,18 @@ const FEDERATED = `query All($query: String) {
 
 describe('achievement and expert search', () => {
   let api: TestApi;
-  let worker: INestApplicationContext;
   let achievements: AchievementsService;
   let experts: ExpertsService;
   let dataSource: DataSource;
   let university: OrganisationEntity;
   let codes: string[];
 
-  let namespace: IsolatedNamespace | undefined;
+  let stack: IsolatedSearchStack;
 
   beforeAll(async () => {
     // Exact hit lists are asserted: listings other tests of this Jest worker indexed must not be in the index.
-    namespace = await createIsolatedNamespace('catalogsearch');
-    const leave = namespace.enter();
-    try {
-      api = await startTestApi();
-      worker = await startWorker();
-    } finally {
-      leave();
-    }
+    stack = await startIsolatedSearchStack('catalogsearch');
+    ({ api } = stack);
     achievements = api.app.get(AchievementsService);
     experts = api.app.get(ExpertsService);
     dataSource = api.app.get(DataSource);
@@ -51,11 +43,7 @@ describe('achievement and expert search', () => {
     });
     codes = await industryCodes(api);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await namespace?.drop();
-  });
+  afterAll(() => stack?.close());
 
   const gqlData = async (query: string, variables: Record<string, unknown>) => {
     const res = await api.gql(query, variables);

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { AppConfig, InjectMeili, MEILI_CLIENT } from '@app/core';
 import { DemandAction, DemandsService, DemandStatus } from '@app/demands';
 import { IndexSettingsService, OutboxDrainer, SearchKind, SearchSources } from '@app/search';
-import { createIsolatedNamespace, IsolatedNamespace, startTestApi, TestApi } from '@app/testing';
+import { TestApi } from '@app/testing';
 import type { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import {
@@ -11,7 +11,8 @@ import {
   inAMonth,
   industryCodes,
   registerEnterprise,
-  startWorker,
+  startIsolatedSearchStack,
+  IsolatedSearchStack,
   unique,
 } from './search-fixtures';
 
@@ -37,29 +38,19 @@ describe('demand search kept in sync through the outbox', () => {
   let codes: string[];
   let demandsUid: string;
 
-  let namespace: IsolatedNamespace | undefined;
+  let stack: IsolatedSearchStack;
 
   beforeAll(async () => {
     // Exact hit lists are asserted: demands other tests of this Jest worker indexed must not be in the index.
-    namespace = await createIsolatedNamespace('demandsearch');
-    const leave = namespace.enter();
-    try {
-      api = await startTestApi();
-      worker = await startWorker();
-    } finally {
-      leave();
-    }
+    stack = await startIsolatedSearchStack('demandsearch');
+    ({ api, worker } = stack);
     demands = api.app.get(DemandsService);
     meili = api.app.get<Meilisearch>(MEILI_CLIENT);
     demandsUid = api.app.get(SearchSources).liveUid(SearchKind.DEMAND);
     enterprise = await registerEnterprise(api, unique('示范精密制造有限公司'));
     codes = await industryCodes(api);
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await namespace?.drop();
-  });
+  afterAll(() => stack?.close());
 
   const search = async (variables: Record<string, unknown>, token?: string) => {
     const res = await api.gql(SEARCH_DEMANDS, variables, token);

@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Actor, OrganisationKind, Role } from '@app/identity';
-import { TestApi, uniqueEmail } from '@app/testing';
+import { createIsolatedNamespace, startTestApi, TestApi, uniqueEmail } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
 
@@ -62,6 +62,38 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000,
 /** The real worker (every job handler registered), which drains the outbox into the index. */
 export function startWorker(): Promise<INestApplicationContext> {
   return createWorkerApp();
+}
+
+export interface IsolatedSearchStack {
+  api: TestApi;
+  worker: INestApplicationContext;
+  close(): Promise<void>;
+}
+
+/**
+ * The API and the worker in a namespace of their own (database, index and Redis prefixes), for tests that assert
+ * exact hit lists: what other tests of the Jest worker indexed must not be in the index.
+ */
+export async function startIsolatedSearchStack(label: string): Promise<IsolatedSearchStack> {
+  const namespace = await createIsolatedNamespace(label);
+  const leave = namespace.enter();
+  let api: TestApi | undefined;
+  let worker: INestApplicationContext | undefined;
+  const close = async () => {
+    await worker?.close();
+    await api?.close();
+    await namespace.drop();
+  };
+  try {
+    api = await startTestApi();
+    worker = await startWorker();
+  } catch (error) {
+    await close();
+    throw error;
+  } finally {
+    leave();
+  }
+  return { api, worker, close };
 }
 
 export const inAMonth = () => new Date(Date.now() + 30 * 24 * 3600 * 1000);

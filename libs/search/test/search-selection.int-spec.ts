@@ -1,4 +1,3 @@
-import { INestApplicationContext } from '@nestjs/common';
 import {
   AchievementEntity,
   AchievementInventorEntity,
@@ -9,10 +8,17 @@ import { DemandConfidentialReadEntity, DemandEntity, DemandsService } from '@app
 import { ExpertEntity, ExpertsService } from '@app/experts';
 import { Actor, OrganisationEntity, OrganisationKind, Role } from '@app/identity';
 import { SearchKind, SearchService, SearchSources } from '@app/search';
-import { createIsolatedNamespace, IsolatedNamespace, startTestApi, TestApi } from '@app/testing';
+import { TestApi } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { MarketplaceActors, TestActor } from '../../../apps/api/test/support/marketplace-actors';
-import { eventually, inAMonth, industryCodes, startWorker, unique } from './search-fixtures';
+import {
+  eventually,
+  inAMonth,
+  industryCodes,
+  startIsolatedSearchStack,
+  IsolatedSearchStack,
+  unique,
+} from './search-fixtures';
 
 type Kind = 'achievement' | 'expert' | 'demand';
 const SEARCH_FIELD: Record<Kind, string> = {
@@ -27,8 +33,7 @@ const SEARCH_FIELD: Record<Kind, string> = {
  */
 describe('search hits loaded for the fields the query selects', () => {
   let api: TestApi;
-  let worker: INestApplicationContext;
-  let namespace: IsolatedNamespace | undefined;
+  let stack: IsolatedSearchStack;
   let dataSource: DataSource;
   let token: string;
   let university: OrganisationEntity;
@@ -49,14 +54,8 @@ describe('search hits loaded for the fields the query selects', () => {
 
   beforeAll(async () => {
     // Exact hit lists are asserted: listings other tests of this Jest worker indexed must not be in the index.
-    namespace = await createIsolatedNamespace('searchselect');
-    const leave = namespace.enter();
-    try {
-      api = await startTestApi();
-      worker = await startWorker();
-    } finally {
-      leave();
-    }
+    stack = await startIsolatedSearchStack('searchselect');
+    ({ api } = stack);
     dataSource = api.app.get(DataSource);
     [industry] = await industryCodes(api, 1);
     const actors = new MarketplaceActors(api, dataSource);
@@ -131,11 +130,7 @@ describe('search hits loaded for the fields the query selects', () => {
       expect(hits).toHaveLength(3);
     });
   });
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await namespace?.drop();
-  });
+  afterAll(() => stack?.close());
 
   async function gqlData(query: string, variables: Record<string, unknown>, accessToken?: string) {
     const res = await api.gql(query, variables, accessToken);
