@@ -13,7 +13,8 @@ import { NestFactory } from '@nestjs/core';
 import { createMeiliClient, createRedisClient } from '@app/core';
 import { createDatabase, databaseUrlWithName, dropDatabase, runMigrations } from '@app/database';
 import { startMeilisearch, type ManagedMeilisearch } from '@app/dev-services';
-import { EvaluationPipelineModule, formatEvaluation, runMatchingEvaluation } from '@app/matching';
+import { formatEvaluation, runMatchingEvaluation } from '@app/matching';
+import { EvaluationPipelineModule } from '../libs/matching/src/evaluation/evaluation-pipeline.module';
 
 async function main(): Promise<void> {
   const folder = process.argv.slice(2).find((arg) => !arg.startsWith('-'));

@@ -14,4 +14,3 @@ export * from './matching.jobs';
 export * from './graphql/match.objects';
 export * from './matching.module';
 export * from './evaluation/matching-evaluation';
-export * from './evaluation/evaluation-pipeline.module';

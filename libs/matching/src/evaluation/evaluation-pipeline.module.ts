@@ -7,7 +7,8 @@ import { MatchingModule } from '../matching.module';
 
 /**
  * What the evaluation pipeline runs (import → outbox → index → match), without the API or the workers: the
- * evaluation command and the engine-level tests build their application context from it.
+ * evaluation command and the engine-level tests build their application context from it. Not exported from
+ * @app/matching: it imports @app/database, whose entity list imports libraries that import @app/matching.
  */
 @Module({})
 export class EvaluationPipelineModule {
