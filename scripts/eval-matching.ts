@@ -9,12 +9,37 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createMeiliClient, createRedisClient } from '@app/core';
-import { createDatabase, databaseUrlWithName, dropDatabase, runMigrations } from '@app/database';
+import { ImportModule } from '@app/catalog-import';
+import {
+  AppConfigModule,
+  ClockModule,
+  createMeiliClient,
+  createRedisClient,
+  MeilisearchModule,
+  QueuesModule,
+  RedisModule,
+} from '@app/core';
+import { createDatabase, databaseUrlWithName, DatabaseModule, dropDatabase, runMigrations } from '@app/database';
 import { startMeilisearch, type ManagedMeilisearch } from '@app/dev-services';
-import { formatEvaluation, runMatchingEvaluation } from '@app/matching';
-import { EvaluationPipelineModule } from '../libs/matching/src/evaluation/evaluation-pipeline.module';
+import { formatEvaluation, MatchingModule, runMatchingEvaluation } from '@app/matching';
+import { SearchModule } from '@app/search';
+
+@Module({
+  imports: [
+    AppConfigModule.forRoot(),
+    ClockModule,
+    DatabaseModule.forRoot('techtransfer-eval'),
+    RedisModule,
+    QueuesModule,
+    MeilisearchModule,
+    ImportModule,
+    SearchModule,
+    MatchingModule,
+  ],
+})
+class EvaluationModule {}
 
 async function main(): Promise<void> {
   const folder = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
@@ -73,9 +98,7 @@ async function main(): Promise<void> {
       }
     });
 
-    const app = await NestFactory.createApplicationContext(EvaluationPipelineModule.forRoot('techtransfer-eval'), {
-      logger: ['error', 'warn'],
-    });
+    const app = await NestFactory.createApplicationContext(EvaluationModule, { logger: ['error', 'warn'] });
     cleanups.push(() => app.close());
     const run = await runMatchingEvaluation(app, directory, dataset);
     console.log(formatEvaluation(run));

@@ -1,10 +1,35 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INestApplicationContext } from '@nestjs/common';
+import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ImportModule } from '@app/catalog-import';
+import { AppConfigModule, ClockModule, MeilisearchModule, QueuesModule, RedisModule } from '@app/core';
+import { DatabaseModule } from '@app/database';
+import { SearchModule } from '@app/search';
 import { createIsolatedNamespace } from '@app/testing';
-import { EvaluationPipelineModule } from '../src/evaluation/evaluation-pipeline.module';
+import { MatchingModule } from '../src/matching.module';
+
+/** What the evaluation pipeline runs (import → outbox → index → match), without the API or the workers. */
+@Module({})
+class EvaluationPipelineModule {
+  static forRoot(applicationName: string): DynamicModule {
+    return {
+      module: EvaluationPipelineModule,
+      imports: [
+        AppConfigModule.forRoot(),
+        ClockModule,
+        DatabaseModule.forRoot(applicationName),
+        RedisModule,
+        QueuesModule,
+        MeilisearchModule,
+        ImportModule,
+        SearchModule,
+        MatchingModule,
+      ],
+    };
+  }
+}
 
 export interface PipelineTestApp {
   app: INestApplicationContext;
