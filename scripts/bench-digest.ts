@@ -66,8 +66,8 @@ async function seed(db: Client, scale: number): Promise<void> {
                 CASE WHEN g % 4 = 0 THEN 'en' ELSE 'zh' END
          FROM generate_series($1::int, $2::int) g RETURNING id, email
        ), m AS (
-         INSERT INTO memberships (user_id, organisation_id, role)
-         SELECT u.id, o.id, 'ENTERPRISE_MEMBER' FROM u JOIN o ON o.external_key = 'bench-' || split_part(split_part(u.email, '@', 1), '-', 2)
+         INSERT INTO memberships (user_id, organisation_id, role, status)
+         SELECT u.id, o.id, 'ENTERPRISE_MEMBER', 'ACTIVE' FROM u JOIN o ON o.external_key = 'bench-' || split_part(split_part(u.email, '@', 1), '-', 2)
          RETURNING organisation_id
        )
        INSERT INTO demands (organisation_id, title, summary, industry_code, status)

@@ -7,11 +7,18 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, MoreThan, Not } from 'typeorm';
 import {
+  AccountLinks,
+  AuthService,
+  InvitationsService,
+  LinkPurpose,
   MembershipEntity,
+  MembershipInvitationEntity,
+  MembershipStatus,
   OrganisationEntity,
   OrganisationKind,
+  OrganisationVerificationStatus,
   PasswordHasher,
   Role,
   UserEntity,
@@ -41,13 +48,25 @@ const ORGANISATIONS: Array<{ slug: string; name: string; kind: OrganisationKind;
   { slug: 'yizhan-aviation', name: '翼展航空科技有限公司', kind: OrganisationKind.ENTERPRISE, region: '西安' },
 ];
 
-export const DEMO_LOGINS: Array<{ email: string; name: string; role: Role; organisation: string; what: string }> = [
+export interface DemoLogin {
+  email: string;
+  name: string;
+  role: Role;
+  organisation: string;
+  what: string;
+  /** ACTIVE unless said otherwise: the applicant's request waits for the TTO officer. */
+  status?: MembershipStatus;
+  /** Holds the organisation-admin capability (ORG_ADMIN). */
+  orgAdmin?: boolean;
+}
+
+export const DEMO_LOGINS: DemoLogin[] = [
   {
     email: 'admin@demo.local',
     name: '科技局 王主任',
     role: Role.ADMIN,
     organisation: 'district-bureau',
-    what: 'bureau administrator',
+    what: 'bureau administrator (verifies organisations)',
   },
   {
     email: 'researcher@demo.local',
@@ -61,59 +80,143 @@ export const DEMO_LOGINS: Array<{ email: string; name: string; role: Role; organ
     name: '技术转移办 李老师',
     role: Role.TTO_OFFICER,
     organisation: 'minghu-university',
-    what: 'tech-transfer office, 明湖理工大学',
+    what: 'tech-transfer office, 明湖理工大学 (administers its members)',
   },
   {
     email: 'enterprise@demo.local',
     name: '翼展航空 张工',
     role: Role.ENTERPRISE_MEMBER,
     organisation: 'yizhan-aviation',
-    what: 'enterprise member, 翼展航空',
+    what: 'enterprise member and ORG_ADMIN, 翼展航空',
+    orgAdmin: true,
   },
   {
     email: 'broker@demo.local',
     name: '汇智 陈经纪',
     role: Role.BROKER,
     organisation: 'huizhi-transfer',
-    what: 'technology broker',
+    what: 'technology broker, ORG_ADMIN of 汇智技术转移中心',
+    orgAdmin: true,
+  },
+  {
+    email: 'applicant@demo.local',
+    name: '林晓',
+    role: Role.RESEARCHER,
+    organisation: 'minghu-university',
+    what: 'asked to join 明湖理工大学 (PENDING: tto@demo.local approves)',
+    status: MembershipStatus.PENDING,
   },
 ];
+
+/** The address of the seeded open invitation (明湖理工大学's TTO invites a researcher). */
+export const DEMO_INVITED_EMAIL = 'invited@demo.local';
 
 export async function seedDirectory(app: INestApplicationContext): Promise<void> {
   const dataSource = app.get(DataSource);
   const hasher = app.get(PasswordHasher);
   const organisations = dataSource.getRepository(OrganisationEntity);
   for (const organisation of ORGANISATIONS) {
+    const externalKey = `seed:${organisation.slug}`;
     await organisations
       .createQueryBuilder()
       .insert()
-      .values({ ...organisation, externalKey: `seed:${organisation.slug}` })
+      .values({
+        ...organisation,
+        externalKey,
+        verificationStatus: OrganisationVerificationStatus.VERIFIED,
+        verifiedAt: new Date(),
+      })
       .orIgnore()
       .execute();
+    await organisations.update(
+      { externalKey, verificationStatus: Not(OrganisationVerificationStatus.VERIFIED) },
+      { verificationStatus: OrganisationVerificationStatus.VERIFIED, verifiedAt: new Date() },
+    );
   }
   const passwordHash = await hasher.hash(DEMO_PASSWORD);
   for (const login of DEMO_LOGINS) {
     await dataSource.transaction(async (manager) => {
+      // Demo accounts have verified addresses (demo.local receives no mail).
       await manager
         .createQueryBuilder()
         .insert()
         .into(UserEntity)
-        .values({ email: login.email, displayName: login.name, passwordHash, locale: 'zh' })
+        .values({
+          email: login.email,
+          displayName: login.name,
+          passwordHash,
+          locale: 'zh',
+          emailVerifiedAt: new Date(),
+        })
         .orIgnore()
         .execute();
+      await manager.update(
+        UserEntity,
+        { email: login.email, emailVerifiedAt: IsNull() },
+        { emailVerifiedAt: new Date() },
+      );
       const user = await manager.findOneByOrFail(UserEntity, { email: login.email });
       const organisation = await manager.findOneByOrFail(OrganisationEntity, {
         externalKey: `seed:${login.organisation}`,
       });
+      // Insert only: a decision taken since (the applicant approved or rejected) is not undone by seeding again.
       await manager
         .createQueryBuilder()
         .insert()
         .into(MembershipEntity)
-        .values({ userId: user.id, organisationId: organisation.id, role: login.role })
+        .values({
+          userId: user.id,
+          organisationId: organisation.id,
+          role: login.role,
+          status: login.status ?? MembershipStatus.ACTIVE,
+          orgAdmin: login.orgAdmin ?? false,
+        })
         .orIgnore()
         .execute();
+      if (login.orgAdmin) {
+        await manager.update(
+          MembershipEntity,
+          { userId: user.id, organisationId: organisation.id, status: MembershipStatus.ACTIVE },
+          { orgAdmin: true },
+        );
+      }
     });
   }
+  await seedInvitation(app);
+}
+
+/** One open invitation (mailed to the local sink when the worker runs; its link is also printed). */
+async function seedInvitation(app: INestApplicationContext): Promise<void> {
+  const dataSource = app.get(DataSource);
+  const university = await dataSource
+    .getRepository(OrganisationEntity)
+    .findOneByOrFail({ externalKey: 'seed:minghu-university' });
+  let invitation = await dataSource.getRepository(MembershipInvitationEntity).findOne({
+    where: {
+      organisationId: university.id,
+      email: DEMO_INVITED_EMAIL,
+      acceptedAt: IsNull(),
+      revokedAt: IsNull(),
+      expiresAt: MoreThan(new Date()),
+    },
+    order: { createdAt: 'DESC' },
+  });
+  if (!invitation) {
+    const accepted = await dataSource
+      .getRepository(MembershipInvitationEntity)
+      .existsBy({ organisationId: university.id, email: DEMO_INVITED_EMAIL, acceptedAt: Not(IsNull()) });
+    if (accepted) return;
+    const tto = await dataSource.getRepository(UserEntity).findOneByOrFail({ email: 'tto@demo.local' });
+    const actor = await app.get(AuthService).loadActor(tto.id);
+    invitation = await app
+      .get(InvitationsService)
+      .invite(actor, { organisationId: university.id, email: DEMO_INVITED_EMAIL, role: Role.RESEARCHER });
+  }
+  console.log(
+    `Open invitation for ${DEMO_INVITED_EMAIL} (RESEARCHER, 明湖理工大学): ${app
+      .get(AccountLinks)
+      .url(LinkPurpose.INVITATION, invitation.id)}`,
+  );
 }
 
 async function main(): Promise<void> {

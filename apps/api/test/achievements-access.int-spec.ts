@@ -20,13 +20,13 @@ describe('achievements: authorisation, confidentiality, pagination and query cou
     const agency = await createOrganisation(api, '技术经纪事务所', OrganisationKind.BROKER_AGENCY);
     const bureau = await createOrganisation(api, '区科技局', OrganisationKind.GOVERNMENT);
     users = {
-      owner: await createUser(api, university, Role.RESEARCHER, university),
-      otherResearcher: await createUser(api, university, Role.RESEARCHER, university),
-      tto: await createUser(api, university, Role.TTO_OFFICER, university),
-      otherTto: await createUser(api, university, Role.TTO_OFFICER, otherUniversity),
-      enterprise: await createUser(api, university, Role.ENTERPRISE_MEMBER, company),
-      broker: await createUser(api, university, Role.BROKER, agency),
-      admin: await createUser(api, university, Role.ADMIN, bureau),
+      owner: await createUser(api, Role.RESEARCHER, university),
+      otherResearcher: await createUser(api, Role.RESEARCHER, university),
+      tto: await createUser(api, Role.TTO_OFFICER, university),
+      otherTto: await createUser(api, Role.TTO_OFFICER, otherUniversity),
+      enterprise: await createUser(api, Role.ENTERPRISE_MEMBER, company),
+      broker: await createUser(api, Role.BROKER, agency),
+      admin: await createUser(api, Role.ADMIN, bureau),
     };
   });
   afterAll(() => api.close());

@@ -57,10 +57,10 @@ describe('achievements: the rights-confirmation workflow through GraphQL and the
     dataSource = api.app.get(DataSource);
     university = await createOrganisation(api, '示范理工大学', OrganisationKind.UNIVERSITY);
     const company = await createOrganisation(api, '低空物流有限公司', OrganisationKind.ENTERPRISE);
-    researcher = await createUser(api, university, Role.RESEARCHER, university, '张三');
-    colleague = await createUser(api, university, Role.RESEARCHER, university, '李四');
-    tto = await createUser(api, university, Role.TTO_OFFICER, university, '技术转移中心');
-    enterprise = await createUser(api, university, Role.ENTERPRISE_MEMBER, company, '企业用户');
+    researcher = await createUser(api, Role.RESEARCHER, university, '张三');
+    colleague = await createUser(api, Role.RESEARCHER, university, '李四');
+    tto = await createUser(api, Role.TTO_OFFICER, university, '技术转移中心');
+    enterprise = await createUser(api, Role.ENTERPRISE_MEMBER, company, '企业用户');
   });
   afterAll(async () => {
     await worker.close();

@@ -7,12 +7,10 @@ import {
   RightsProposalKind,
   TransferMode,
 } from '@app/achievements';
-import { MembershipEntity, OrganisationEntity, OrganisationKind, Role } from '@app/identity';
-import { TestApi, uniqueEmail } from '@app/testing';
+import { OrganisationEntity, OrganisationKind, Role } from '@app/identity';
+import { TestApi, testAccounts } from '@app/testing';
 
 export const PASSWORD = 'a long enough passphrase';
-
-const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
 
 export interface TestUser {
   id: string;
@@ -24,37 +22,18 @@ export async function createOrganisation(
   name: string,
   kind: OrganisationKind,
 ): Promise<OrganisationEntity> {
-  const repository = api.app.get(DataSource).getRepository(OrganisationEntity);
-  return repository.save(repository.create({ name, kind, externalKey: null, region: '高新区' }));
+  return testAccounts(api).organisation(name, kind, '高新区');
 }
 
-/**
- * Registers a user (as a researcher of `registerAt`, the only self-service route into an institution) and then
- * sets their real role directly in the database: memberships are read on every request, so the token stays valid.
- */
+/** An ACTIVE member holding `role` in `organisation` (only), email verified, signed in (see TestAccounts.member). */
 export async function createUser(
   api: TestApi,
-  registerAt: OrganisationEntity,
   role: Role,
   organisation: OrganisationEntity,
   displayName = role.toLowerCase(),
 ): Promise<TestUser> {
-  const res = await api.gql(REGISTER, {
-    input: {
-      email: uniqueEmail(role.toLowerCase()),
-      password: PASSWORD,
-      displayName,
-      role: 'RESEARCHER',
-      organisationId: registerAt.id,
-    },
-  });
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  const { accessToken, user } = res.data!.register;
-  await api.app
-    .get(DataSource)
-    .getRepository(MembershipEntity)
-    .update({ userId: user.id }, { role, organisationId: organisation.id });
-  return { id: user.id, token: accessToken };
+  const session = await testAccounts(api).member(role, organisation.id, displayName);
+  return { id: session.userId, token: session.token };
 }
 
 /**

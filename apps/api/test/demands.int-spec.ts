@@ -9,7 +9,7 @@ import {
   DemandsService,
   DemandStatus,
 } from '@app/demands';
-import { Actor, OrganisationEntity, OrganisationKind, Role } from '@app/identity';
+import { Actor, AuthService, OrganisationEntity, OrganisationKind, Role } from '@app/identity';
 import { startTestApi, TestApi } from '@app/testing';
 import { createWorkerApp } from '../../worker/src/bootstrap';
 import { eventually, MarketplaceActors, TestActor } from './support/marketplace-actors';
@@ -46,7 +46,7 @@ describe('demands over GraphQL', () => {
     api = await startTestApi();
     dataSource = api.app.get(DataSource);
     service = api.app.get(DemandsService);
-    const actors = new MarketplaceActors(api, dataSource);
+    const actors = new MarketplaceActors(api);
     enterpriseA = await actors.organisation('甲智能装备有限公司', OrganisationKind.ENTERPRISE);
     enterpriseB = await actors.organisation('乙新材料股份公司', OrganisationKind.ENTERPRISE);
     const university = await actors.organisation('示范理工大学', OrganisationKind.UNIVERSITY);
@@ -59,9 +59,7 @@ describe('demands over GraphQL', () => {
     users.tto = await actors.user('tto', Role.TTO_OFFICER, university.id);
     users.broker = await actors.user('broker', Role.BROKER, agency.id);
     users.admin = await actors.user('admin', Role.ADMIN, bureau.id);
-    posterActor = new Actor(users.posterA.userId, [
-      { organisationId: enterpriseA.id, organisationKind: OrganisationKind.ENTERPRISE, role: Role.ENTERPRISE_MEMBER },
-    ]);
+    posterActor = await api.app.get(AuthService).loadActor(users.posterA.userId);
   });
   afterAll(() => api.close());
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { OutboxEventEntity, OutboxSubject } from '@app/core';
 import { ExpertEntity, ExpertService, ExpertsService } from '@app/experts';
-import { Actor, OrganisationEntity, OrganisationKind, Role } from '@app/identity';
+import { Actor, AuthService, OrganisationEntity, OrganisationKind, Role } from '@app/identity';
 import { startTestApi, TestApi } from '@app/testing';
 import { MarketplaceActors, TestActor } from './support/marketplace-actors';
 
@@ -32,7 +32,7 @@ describe('experts over GraphQL', () => {
     api = await startTestApi();
     dataSource = api.app.get(DataSource);
     service = api.app.get(ExpertsService);
-    actors = new MarketplaceActors(api, dataSource);
+    actors = new MarketplaceActors(api);
     university = await actors.organisation('示范理工大学', OrganisationKind.UNIVERSITY);
     otherUniversity = await actors.organisation('另一所研究院', OrganisationKind.RESEARCH_INSTITUTE);
     const enterprise = await actors.organisation('某科技公司', OrganisationKind.ENTERPRISE);
@@ -45,9 +45,7 @@ describe('experts over GraphQL', () => {
     users.enterprise = await actors.user('enterprise', Role.ENTERPRISE_MEMBER, enterprise.id);
     users.broker = await actors.user('broker', Role.BROKER, agency.id);
     users.admin = await actors.user('admin', Role.ADMIN, bureau.id);
-    ttoActor = new Actor(users.tto.userId, [
-      { organisationId: university.id, organisationKind: OrganisationKind.UNIVERSITY, role: Role.TTO_OFFICER },
-    ]);
+    ttoActor = await api.app.get(AuthService).loadActor(users.tto.userId);
   });
   afterAll(() => api.close());
 

@@ -13,6 +13,7 @@ import { DatabaseModule } from '@app/database';
 import { DemandsJobsModule } from '@app/demands';
 import { DigestsJobsModule } from '@app/digests';
 import { MatchingJobsModule } from '@app/matching';
+import { NotificationsJobsModule } from '@app/notifications';
 import { SearchJobsModule } from '@app/search';
 import { HeartbeatJob } from './heartbeat.job';
 
@@ -32,6 +33,7 @@ import { HeartbeatJob } from './heartbeat.job';
     MatchingJobsModule,
     DigestsJobsModule,
     BrokerageJobsModule,
+    NotificationsJobsModule,
   ],
   providers: [HeartbeatJob],
 })

@@ -14,7 +14,7 @@ import {
   recordOutboxChange,
   pageNewestFirst,
 } from '@app/core';
-import { Actor, Role, UserEntity } from '@app/identity';
+import { Actor, assertEmailVerified, Role, UserEntity } from '@app/identity';
 import { canFollowWorkflow, canView, workflowRolesOf } from './achievement-access';
 import {
   AchievementLanguage,
@@ -674,6 +674,8 @@ export class AchievementsService {
     } catch (error) {
       throw toDomainException(error);
     }
+    // Submitting (publishing to review) and objecting to a notice need a verified email address.
+    if (actor && (event === WorkflowEvent.SUBMIT || event === WorkflowEvent.OBJECT)) assertEmailVerified(actor);
     const from = achievement.status;
     achievement.status = edge.to;
     const documents = (input.documents ?? []).map(toFileMetadata);

@@ -9,7 +9,18 @@ import {
   DEFAULT_PRICE_NOTICE_PERIOD_SECONDS,
 } from './domain/claim-period';
 import { CommissionRule, DEFAULT_COMMISSION_RULE } from './domain/commission';
+import { AgencySettingsValues, BrokerAgencySettingsChangeEntity } from './entities/agency-settings-change.entity';
 import { BrokerAgencySettingsEntity, BrokerProfileEntity } from './entities/brokerage-settings.entity';
+
+/** The settings whose changes the audit trail records. */
+const AUDITED_SETTINGS = [
+  'claimPeriodSeconds',
+  'commissionPercent',
+  'commissionMinWan',
+  'commissionCapWan',
+  'idleReminderDays',
+  'priceNoticePeriodSeconds',
+] as const satisfies ReadonlyArray<keyof BrokerAgencySettingsEntity>;
 
 export interface AgencySettingsInput {
   claimPeriodSeconds?: number;
@@ -60,16 +71,60 @@ export class BrokerageSettingsService {
     };
   }
 
-  /** Brokers of the agency and administrators change its rules. */
+  /**
+   * The agency's administrators (ORG_ADMIN) and platform administrators change its rules; every change is kept
+   * in its audit trail (who, when, each changed value before and after), in the same transaction.
+   */
   async updateAgencySettings(
     actor: Actor,
     agencyId: string,
     input: AgencySettingsInput,
   ): Promise<BrokerAgencySettingsEntity> {
-    if (!actor.isAdmin && !actor.hasRole(Role.BROKER, agencyId)) {
-      throw forbidden('Only brokers of the agency and administrators change its settings');
+    if (!actor.isOrgAdmin(agencyId)) {
+      throw forbidden("Only the agency's administrators and platform administrators change its settings");
     }
-    const current = await this.agencySettings(agencyId);
+    return this.dataSource.transaction(async (manager) => {
+      // Serialise changes of one agency, so each audit row's "before" is what the previous change left.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`agency-settings:${agencyId}`]);
+      const current = await this.agencySettings(agencyId, manager);
+      const updated = await this.writeAgencySettings(manager, agencyId, current, input);
+      const before: AgencySettingsValues = {};
+      const after: AgencySettingsValues = {};
+      for (const key of AUDITED_SETTINGS) {
+        if (current[key] !== updated[key]) {
+          before[key] = current[key];
+          after[key] = updated[key];
+        }
+      }
+      if (Object.keys(after).length > 0) {
+        await manager.insert(BrokerAgencySettingsChangeEntity, { agencyId, changedById: actor.userId, before, after });
+      }
+      return updated;
+    });
+  }
+
+  /** The audit trail of an agency's settings, newest first, for its administrators and platform administrators. */
+  async agencySettingsChanges(
+    actor: Actor,
+    agencyId: string,
+    limit: number,
+  ): Promise<BrokerAgencySettingsChangeEntity[]> {
+    if (!actor.isOrgAdmin(agencyId)) {
+      throw forbidden("Only the agency's administrators and platform administrators see its settings history");
+    }
+    return this.dataSource.getRepository(BrokerAgencySettingsChangeEntity).find({
+      where: { agencyId },
+      order: { changedAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  private async writeAgencySettings(
+    manager: EntityManager,
+    agencyId: string,
+    current: BrokerAgencySettingsEntity,
+    input: AgencySettingsInput,
+  ): Promise<BrokerAgencySettingsEntity> {
     const next = {
       ...current,
       ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
@@ -82,7 +137,7 @@ export class BrokerageSettingsService {
     ) {
       throw badInput('commissionMinWan must not exceed commissionCapWan', { field: 'commissionMinWan' });
     }
-    await this.dataSource.getRepository(BrokerAgencySettingsEntity).upsert(
+    await manager.getRepository(BrokerAgencySettingsEntity).upsert(
       {
         agencyId,
         claimPeriodSeconds: next.claimPeriodSeconds,
@@ -94,7 +149,7 @@ export class BrokerageSettingsService {
       },
       ['agencyId'],
     );
-    return this.agencySettings(agencyId);
+    return this.agencySettings(agencyId, manager);
   }
 
   async profile(userId: string): Promise<BrokerProfileEntity> {

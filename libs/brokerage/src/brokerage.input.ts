@@ -138,6 +138,16 @@ export class AgencySettingsInput {
 }
 
 @ArgsType()
+export class AgencySettingsHistoryArgs {
+  @Field(() => ID) @IsUUID() agencyId: string;
+  @Field(() => Int, { defaultValue: 20, description: 'How many changes, 1 to 100' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first = 20;
+}
+
+@ArgsType()
 export class IntroductionsArgs extends ConnectionArgs {
   @Field(() => IntroductionStatus, { nullable: true })
   @IsOptional()

@@ -8,6 +8,7 @@ import { BrokerageResolver, DealResolver, IntroductionResolver } from './brokera
 import { BrokerageSettingsService } from './brokerage-settings.service';
 import { ClaimsService } from './claims.service';
 import { DealsService } from './deals.service';
+import { BrokerAgencySettingsChangeEntity } from './entities/agency-settings-change.entity';
 import { BrokerAgencySettingsEntity, BrokerProfileEntity } from './entities/brokerage-settings.entity';
 import { DealActivityEntity, DealEntity, DealReminderEntity, DealTaskEntity } from './entities/deal.entity';
 import { EntrustmentEntity } from './entities/entrustment.entity';
@@ -25,6 +26,7 @@ import { PartiesService } from './parties.service';
 
 export const BROKERAGE_ENTITIES = [
   BrokerAgencySettingsEntity,
+  BrokerAgencySettingsChangeEntity,
   BrokerProfileEntity,
   EntrustmentEntity,
   MatchClaimEntity,

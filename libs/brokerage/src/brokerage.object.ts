@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Paginated } from '@app/core';
 import { MatchObject, MatchTargetType } from '@app/matching';
 import { DealRole, DealStage, TechContractType } from './domain/deal-workflow';
@@ -219,6 +219,22 @@ export class BrokerAgencySettingsObject {
   @Field(() => Float, { nullable: true }) commissionCapWan: number | null;
   @Field(() => Int) idleReminderDays: number;
   @Field(() => Int) priceNoticePeriodSeconds: number;
+}
+
+@ObjectType('BrokerAgencySettingChange')
+export class BrokerAgencySettingChangeObject {
+  @Field({ description: 'The setting, e.g. commissionPercent' }) setting: string;
+  @Field(() => Float, { nullable: true }) before: number | null;
+  @Field(() => Float, { nullable: true }) after: number | null;
+}
+
+@ObjectType('BrokerAgencySettingsChange', { description: "One change of an agency's settings (its audit trail)" })
+export class BrokerAgencySettingsChangeObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) agencyId: string;
+  @Field(() => ID, { description: 'Who changed them' }) changedById: string;
+  @Field(() => GraphQLISODateTime) changedAt: Date;
+  @Field(() => [BrokerAgencySettingChangeObject]) changes: BrokerAgencySettingChangeObject[];
 }
 
 @ObjectType('BrokerProfile')

@@ -4,6 +4,7 @@ import { byKeys, ConnectionArgs, groupedByKeys, RequestLoaders } from '@app/core
 import { Actor, CurrentActor, Loaders, Public } from '@app/identity';
 import { BrokerageSettingsService } from './brokerage-settings.service';
 import {
+  AgencySettingsHistoryArgs,
   AgencySettingsInput,
   AnswerIntroductionInput,
   DealAmountsInput,
@@ -15,6 +16,7 @@ import {
   ProposeIntroductionInput,
 } from './brokerage.input';
 import {
+  BrokerAgencySettingsChangeObject,
   BrokerAgencySettingsObject,
   BrokerProfileObject,
   BrokerWorkQueueObject,
@@ -109,10 +111,34 @@ export class BrokerageResolver {
     return this.settings.agencySettingsFor(actor, agencyId);
   }
 
-  @Mutation(() => BrokerAgencySettingsObject)
+  @Mutation(() => BrokerAgencySettingsObject, {
+    description: "Change the agency's settings (its administrators and platform administrators; audited)",
+  })
   updateBrokerAgencySettings(@CurrentActor() actor: Actor, @Args('input') input: AgencySettingsInput) {
     const { agencyId, ...rest } = input;
     return this.settings.updateAgencySettings(actor, agencyId, rest);
+  }
+
+  @Query(() => [BrokerAgencySettingsChangeObject], {
+    description:
+      "The audit trail of an agency's settings, newest first (its administrators and platform administrators)",
+  })
+  async brokerAgencySettingsHistory(
+    @CurrentActor() actor: Actor,
+    @Args() args: AgencySettingsHistoryArgs,
+  ): Promise<BrokerAgencySettingsChangeObject[]> {
+    const rows = await this.settings.agencySettingsChanges(actor, args.agencyId, args.first);
+    return rows.map((row) => ({
+      id: row.id,
+      agencyId: row.agencyId,
+      changedById: row.changedById,
+      changedAt: row.changedAt,
+      changes: Object.keys(row.after).map((setting) => ({
+        setting,
+        before: row.before[setting] ?? null,
+        after: row.after[setting] ?? null,
+      })),
+    }));
   }
 }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { badInput, Clock, conflict, Connection, decodeCursor, forbidden, notFound, toConnection } from '@app/core';
 import { DemandStatus } from '@app/demands';
-import { Actor, Role } from '@app/identity';
+import { Actor, assertEmailVerified, Role } from '@app/identity';
 import { MatchEntity, MatchStatus, MatchTargetType } from '@app/matching';
 import { BrokerageSettingsService } from './brokerage-settings.service';
 import { EntrustedSubject } from './entities/entrustment.entity';
@@ -55,6 +55,7 @@ export class ClaimsService {
    */
   async claim(actor: Actor, matchId: string): Promise<MatchClaimEntity> {
     const agencyId = this.parties.agencyOf(actor);
+    assertEmailVerified(actor);
     const match = await this.dataSource.getRepository(MatchEntity).findOneBy({ id: matchId });
     if (!match) throw notFound('Match', matchId);
     if (!OPEN_MATCH_STATUSES.includes(match.status))

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { badInput, Clock, Connection, forbidden, JobName, JobQueue, notFound, pageNewestFirst } from '@app/core';
 import { AchievementEntity } from '@app/achievements';
-import { Actor, Role } from '@app/identity';
+import { Actor, assertEmailVerified, Role } from '@app/identity';
 import { MatchTargetType } from '@app/matching';
 import { NotificationKind, NotificationsService } from '@app/notifications';
 import { BrokerageSettingsService } from './brokerage-settings.service';
@@ -330,6 +330,7 @@ export class DealsService {
     return this.dataSource.transaction(async (manager) => {
       const deal = await manager.findOne(DealEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!deal || deal.priceNoticeStatus !== PriceNoticeStatus.OPEN) throw notFound('Price notice', id);
+      assertEmailVerified(actor);
       if (!reason.trim()) throw badInput('An objection needs a reason', { field: 'reason' });
       await this.activity(manager, deal.id, actor.userId, DealActivityKind.PRICE_NOTICE_OBJECTION, {
         body: `round ${deal.priceNoticeRound}: ${reason.trim()}`,

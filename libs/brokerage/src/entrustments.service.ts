@@ -4,7 +4,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { badInput, Clock, conflict, forbidden, notFound } from '@app/core';
 import { AchievementEntity, AchievementInventorEntity, workflowRolesOf, WorkflowRole } from '@app/achievements';
 import { DemandEntity } from '@app/demands';
-import { Actor, MembershipEntity, OrganisationEntity, OrganisationKind, Role } from '@app/identity';
+import { Actor, MembershipEntity, MembershipStatus, OrganisationEntity, OrganisationKind, Role } from '@app/identity';
 import { EntrustedSubject, EntrustmentEntity } from './entities/entrustment.entity';
 
 export interface EntrustInput {
@@ -178,7 +178,11 @@ export class EntrustmentsService {
   private async checkedBrokers(manager: EntityManager, brokerIds: string[]) {
     const memberships = await manager
       .createQueryBuilder(MembershipEntity, 'm')
-      .where('m.user_id IN (:...brokerIds) AND m.role = :role', { brokerIds, role: Role.BROKER })
+      .where('m.user_id IN (:...brokerIds) AND m.role = :role AND m.status = :active', {
+        brokerIds,
+        role: Role.BROKER,
+        active: MembershipStatus.ACTIVE,
+      })
       .getMany();
     const missing = brokerIds.filter((id) => !memberships.some((m) => m.userId === id));
     if (missing.length > 0) throw badInput(`Not brokers: ${missing.join(', ')}`, { field: 'brokerIds' });

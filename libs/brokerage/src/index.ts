@@ -3,6 +3,7 @@ export * from './domain/commission';
 export * from './domain/introduction-consent';
 export * from './domain/claim-period';
 export * from './entities/brokerage-settings.entity';
+export * from './entities/agency-settings-change.entity';
 export * from './entities/entrustment.entity';
 export * from './entities/match-claim.entity';
 export * from './entities/introduction.entity';

@@ -5,7 +5,7 @@ import { badInput, Clock, conflict, Connection, forbidden, notFound, pageNewestF
 import { AchievementEntity } from '@app/achievements';
 import { DemandEntity, DemandsService } from '@app/demands';
 import { ExpertEntity } from '@app/experts';
-import { Actor, MembershipEntity, OrganisationEntity, Role, UserEntity } from '@app/identity';
+import { Actor, MembershipEntity, MembershipStatus, OrganisationEntity, Role, UserEntity } from '@app/identity';
 import { DeclineReason, MatchEntity, MatchesService, MatchStatus, MatchTargetType } from '@app/matching';
 import { NotificationKind, NotificationsService } from '@app/notifications';
 import {
@@ -438,7 +438,11 @@ export class IntroductionsService {
     }
     const direct = [...new Set(users.filter((id): id is string => !!id))];
     if (direct.length > 0) return direct;
-    const members = await manager.findBy(MembershipEntity, { organisationId, role: fallbackRole });
+    const members = await manager.findBy(MembershipEntity, {
+      organisationId,
+      role: fallbackRole,
+      status: MembershipStatus.ACTIVE,
+    });
     return [...new Set(members.map((m) => m.userId))].sort();
   }
 

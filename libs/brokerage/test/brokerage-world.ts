@@ -37,7 +37,7 @@ export interface BrokerageWorld {
 
 export async function buildWorld(api: TestApi, label: string, brokerCount = 2): Promise<BrokerageWorld> {
   const dataSource = api.app.get(DataSource);
-  const actors = new MarketplaceActors(api, dataSource);
+  const actors = new MarketplaceActors(api);
   const university = await actors.organisation(`${label} 明湖理工大学`, OrganisationKind.UNIVERSITY);
   const enterprise = await actors.organisation(`${label} 翼展航空`, OrganisationKind.ENTERPRISE);
   const otherEnterprise = await actors.organisation(`${label} 旁观公司`, OrganisationKind.ENTERPRISE);

@@ -378,7 +378,7 @@ describe('brokerage over GraphQL', () => {
         api,
         `mutation($input: AgencySettingsInput!) { updateBrokerAgencySettings(input: $input) { commissionPercent } }`,
         { input: { agencyId: world.agencyA.id, commissionPercent: 3, commissionCapWan: 5 } },
-        broker,
+        world.admin, // agency settings change only by the agency's ORG_ADMIN or a platform ADMIN
       );
       await ok(
         api,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { OrganisationEntity, OrganisationKind } from '@app/identity';
+import { OrganisationEntity, OrganisationKind, OrganisationVerificationStatus } from '@app/identity';
 import { OrganisationSpec } from './domain/organisation-set';
 
 /**
@@ -37,7 +37,15 @@ export class OrganisationResolver {
     const result = await this.organisations
       .createQueryBuilder()
       .insert()
-      .values({ name: spec.name, kind: OrganisationKind[spec.kind], externalKey: spec.externalKey, region: null })
+      .values({
+        name: spec.name,
+        kind: OrganisationKind[spec.kind],
+        externalKey: spec.externalKey,
+        region: null,
+        // The operator's own catalogue: its organisations are verified by being imported.
+        verificationStatus: OrganisationVerificationStatus.VERIFIED,
+        verifiedAt: new Date(),
+      })
       .orIgnore()
       .returning(['id'])
       .execute();

@@ -15,7 +15,7 @@ import {
   pageNewestFirst,
   selectColumns,
 } from '@app/core';
-import { Actor, Role } from '@app/identity';
+import { Actor, assertEmailVerified, assertOrganisationVerified, OrganisationEntity, Role } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { DemandConfidentialReadEntity, DemandEntity, TechnicalIndicator } from './demand.entity';
 import { budgetProblem, CooperationMode } from './domain/cooperation-mode';
@@ -206,7 +206,10 @@ export class DemandsService {
         externalId: null,
         publishedAt: null,
       });
-      if (input.publish) this.applyTransition(demand, DemandAction.PUBLISH);
+      if (input.publish) {
+        await this.assertMayPublish(manager, actor, organisationId);
+        this.applyTransition(demand, DemandAction.PUBLISH);
+      }
       await manager.save(demand);
       await recordOutboxChange(manager, OutboxSubject.DEMAND, demand.id);
       return demand;
@@ -226,7 +229,10 @@ export class DemandsService {
   /** DRAFT/EXPIRED → OPEN, OPEN → IN_PROGRESS, IN_PROGRESS → SOLVED, and CLOSE from any non-final status. */
   async transition(actor: Actor, id: string, action: DemandAction): Promise<DemandEntity> {
     if (action === DemandAction.EXPIRE) throw forbidden('Demands expire by themselves when their deadline passes');
-    return this.change(actor, id, async (demand) => this.applyTransition(demand, action));
+    return this.change(actor, id, async (demand, manager) => {
+      if (action === DemandAction.PUBLISH) await this.assertMayPublish(manager, actor, demand.organisationId);
+      this.applyTransition(demand, action);
+    });
   }
 
   /** Marks OPEN demands past their deadline EXPIRED; returns their ids. Safe to run any number of times. */
@@ -301,7 +307,7 @@ export class DemandsService {
   private async change(
     actor: Actor,
     id: string,
-    apply: (demand: DemandEntity) => Promise<void> | void,
+    apply: (demand: DemandEntity, manager: EntityManager) => Promise<void> | void,
   ): Promise<DemandEntity> {
     return this.dataSource.transaction(async (manager: EntityManager) => {
       const demand = await manager.findOne(DemandEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -309,11 +315,21 @@ export class DemandsService {
       // FORBIDDEN even for drafts the actor cannot see: ids are random UUIDs, and a clear refusal helps clients.
       if (!this.canManage(actor, demand))
         throw forbidden('Only the posting enterprise or an administrator may change this demand');
-      await apply(demand);
+      await apply(demand, manager);
       await manager.save(demand);
       await recordOutboxChange(manager, OutboxSubject.DEMAND, demand.id);
       return demand;
     });
+  }
+
+  /**
+   * Publishing needs a verified email address (the person's) and a verified organisation (the enterprise's):
+   * an unverified enterprise drafts demands but cannot publish them.
+   */
+  private async assertMayPublish(manager: EntityManager, actor: Actor, organisationId: string): Promise<void> {
+    assertEmailVerified(actor);
+    const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: organisationId });
+    assertOrganisationVerified(organisation);
   }
 
   private applyTransition(demand: DemandEntity, action: DemandAction): void {

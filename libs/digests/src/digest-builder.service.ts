@@ -414,7 +414,7 @@ export class DigestBuilderService {
   private async selectItemsForMany(builds: readonly PlannedBuild[]): Promise<Map<string, CandidateRow[]>> {
     const userIds = builds.map((build) => build.request.userId);
     const memberships: Array<{ user_id: string; organisation_id: string; role: Role }> = await this.dataSource.query(
-      'SELECT user_id, organisation_id, role FROM memberships WHERE user_id = ANY($1::uuid[])',
+      `SELECT user_id, organisation_id, role FROM memberships WHERE user_id = ANY($1::uuid[]) AND status = 'ACTIVE'`,
       [userIds],
     );
     const limit = this.config.DIGEST_MAX_ITEMS;

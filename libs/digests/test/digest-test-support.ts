@@ -121,11 +121,10 @@ export class DigestFixtures {
       [email, options.displayName ?? '测试用户', options.locale ?? 'zh'],
     );
     if (options.role && options.organisationId) {
-      await this.dataSource.query('INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, $3)', [
-        rows[0].id,
-        options.organisationId,
-        options.role,
-      ]);
+      await this.dataSource.query(
+        `INSERT INTO memberships (user_id, organisation_id, role, status) VALUES ($1, $2, $3, 'ACTIVE')`,
+        [rows[0].id, options.organisationId, options.role],
+      );
     }
     return { id: rows[0].id, email };
   }

@@ -1,13 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { JobName, JobQueue } from '@app/core';
 import { DigestBuilderService, DigestDeliveryEntity, DigestEntity } from '@app/digests';
+import { OrganisationKind } from '@app/identity';
 import { ReceivedMail, SmtpSink, startSmtpSink } from '@app/notifications';
-import { startTestApi, TestApi, uniqueEmail } from '@app/testing';
+import { startTestApi, TestApi, testAccounts } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
 import { DigestFixtures, eventually, WebhookReceiver } from './digest-test-support';
 
-const REGISTER = `mutation R($input: RegisterInput!) { register(input: $input) { accessToken user { id memberships { organisation { id } } } } }`;
 const PREFS = `{ digestPreferences { enabled frequency channels dayOfWeek hour timeZone language languageChosen topicIndustries topicKeywords } }`;
 const UPDATE = `mutation U($input: DigestPreferencesInput!) { updateDigestPreferences(input: $input) { enabled frequency channels dayOfWeek hour timeZone language topicKeywords } }`;
 const SET_WEBHOOK = `mutation W($url: String!) { setWebhook(url: $url) { secret subscription { id url enabled } } }`;
@@ -31,7 +31,9 @@ describe('weekly digests', () => {
   let sink: SmtpSink;
   const mails: ReceivedMail[] = [];
   const receiver = new WebhookReceiver();
-  const mailsTo = (email: string) => mails.filter((mail) => mail.to.includes(email));
+  // Digests only: the same sink also receives account emails (address verification).
+  const mailsTo = (email: string) =>
+    mails.filter((mail) => mail.to.includes(email) && mail.messageId?.startsWith('<digest.'));
 
   beforeAll(async () => {
     sink = await startSmtpSink({ onMessage: (mail) => void mails.push(mail) });
@@ -56,28 +58,14 @@ describe('weekly digests', () => {
     await receiver.close();
   });
 
+  /** A new enterprise's creator (through the API), with the address verified. */
   async function register(locale = 'zh') {
-    const res = await api.gql(REGISTER, {
-      input: {
-        email: uniqueEmail('digest'),
-        password: 'a long enough passphrase',
-        displayName: locale === 'en' ? 'Alice' : '王五',
-        role: 'ENTERPRISE_MEMBER',
-        locale,
-        newOrganisation: { name: `企业 ${Math.random().toString(36).slice(2, 8)}`, kind: 'ENTERPRISE' },
-      },
-    });
-    expect(res.errors).toBeUndefined();
-    const { accessToken, user } = res.data!.register;
-    const email = (
-      await dataSource.query<Array<{ email: string }>>('SELECT email FROM users WHERE id = $1', [user.id])
-    )[0].email;
-    return {
-      token: accessToken as string,
-      id: user.id as string,
-      email,
-      organisationId: user.memberships[0].organisation.id as string,
-    };
+    const { organisationId, creator } = await testAccounts(api).selfServiceOrganisation(
+      OrganisationKind.ENTERPRISE,
+      `企业 ${Math.random().toString(36).slice(2, 8)}`,
+      { verified: false, locale, displayName: locale === 'en' ? 'Alice' : '王五' },
+    );
+    return { token: creator.token, id: creator.userId, email: creator.email, organisationId };
   }
 
   /** A registered user whose demand got `count` matches in the week before `at`. */
@@ -407,12 +395,7 @@ describe('weekly digests', () => {
     await withMatches(user, slot(50), 2);
     await plan(slot(50));
     const firstMail = await eventually(async () => mailsTo(user.email)[0], 20_000, 'first mail');
-    const admin = await register();
-    const government = await fixtures.organisation('GOVERNMENT');
-    await dataSource.query(`INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, 'ADMIN')`, [
-      admin.id,
-      government,
-    ]);
+    const admin = await testAccounts(api).admin();
 
     const denied = await api.gql(RERUN, { userId: user.id, period: isoWeek(50) }, user.token);
     expect(denied.errors![0].extensions!.code).toBe('FORBIDDEN');
@@ -429,12 +412,7 @@ describe('weekly digests', () => {
 
   it('serves the queue dashboard to administrators only (bearer token, or a ticket swapped for a cookie)', async () => {
     const user = await register();
-    const admin = await register();
-    const government = await fixtures.organisation('GOVERNMENT');
-    await dataSource.query(`INSERT INTO memberships (user_id, organisation_id, role) VALUES ($1, $2, 'ADMIN')`, [
-      admin.id,
-      government,
-    ]);
+    const admin = await testAccounts(api).admin();
 
     expect((await fetch(`${api.url}/admin/queues`)).status).toBe(401);
     expect(

@@ -1,20 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { badInput, forbidden, notFound } from '@app/core';
 import { Actor } from './domain/actor';
-import { OrganisationKind, Role, roleFitsOrganisation } from './domain/roles';
+import { MembershipStatus } from './domain/membership-status';
+import { OrganisationKind, Role } from './domain/roles';
+import { OrganisationVerificationStatus } from './domain/verification';
 import { MembershipEntity } from './entities/membership.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
+import { MembershipsService, requireFittingRole } from './memberships.service';
 
 /** Users, organisations and memberships: who exists and who may do what where. */
 @Injectable()
 export class DirectoryService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
     @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    private readonly membershipMoves: MembershipsService,
   ) {}
 
   async user(id: string): Promise<UserEntity> {
@@ -31,36 +36,62 @@ export class DirectoryService {
     return this.organisations.findBy({ id: In([...ids]) });
   }
 
-  membershipsOfUsers(userIds: readonly string[]): Promise<MembershipEntity[]> {
-    return this.memberships.find({ where: { userId: In([...userIds]) }, order: { createdAt: 'ASC' } });
+  async organisation(id: string): Promise<OrganisationEntity> {
+    const organisation = await this.organisations.findOneBy({ id });
+    if (!organisation) throw notFound('Organisation', id);
+    return organisation;
   }
 
-  /** Public directory of organisations (names and kinds are public information). */
-  listOrganisations(filter: { kind?: OrganisationKind; limit: number; offset: number }): Promise<OrganisationEntity[]> {
+  /** ACTIVE memberships (the ones that give rights) of these users. */
+  membershipsOfUsers(userIds: readonly string[]): Promise<MembershipEntity[]> {
+    return this.memberships.find({
+      where: { userId: In([...userIds]), status: MembershipStatus.ACTIVE },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** Public directory of organisations (names, kinds and verification badges are public information). */
+  listOrganisations(filter: {
+    kind?: OrganisationKind;
+    verificationStatus?: OrganisationVerificationStatus;
+    limit: number;
+    offset: number;
+  }): Promise<OrganisationEntity[]> {
     return this.organisations.find({
-      where: filter.kind ? { kind: filter.kind } : {},
+      where: {
+        ...(filter.kind ? { kind: filter.kind } : {}),
+        ...(filter.verificationStatus ? { verificationStatus: filter.verificationStatus } : {}),
+      },
       order: { name: 'ASC', id: 'ASC' },
       take: filter.limit,
       skip: filter.offset,
     });
   }
 
+  /** Administrators create institutions, the bureau and others; what they create is verified by creation. */
   async createOrganisation(
     actor: Actor,
     input: { name: string; kind: OrganisationKind; region?: string },
   ): Promise<OrganisationEntity> {
     if (!actor.isAdmin) throw forbidden('Only administrators create organisations');
+    const name = input.name.trim();
+    if (!name) throw badInput('The organisation needs a name', { field: 'name' });
     return this.organisations.save(
       this.organisations.create({
-        name: input.name.trim(),
+        name,
         kind: input.kind,
-        region: input.region ?? null,
+        region: input.region?.trim() || null,
         externalKey: null,
+        verificationStatus: OrganisationVerificationStatus.VERIFIED,
+        verifiedAt: new Date(),
       }),
     );
   }
 
-  /** Administrators grant any role; a TTO officer grants RESEARCHER and TTO_OFFICER in their own institution. */
+  /**
+   * Administrators grant any role; a TTO officer grants RESEARCHER and TTO_OFFICER in their own institution. The
+   * membership is ACTIVE at once (whatever it was: a pending request is thereby approved).
+   */
   async grantRole(
     actor: Actor,
     input: { userId: string; organisationId: string; role: Role },
@@ -71,22 +102,14 @@ export class DirectoryService {
       actor.isAdmin ||
       (actor.hasRole(Role.TTO_OFFICER, organisation.id) && [Role.RESEARCHER, Role.TTO_OFFICER].includes(input.role));
     if (!allowed) throw forbidden(`You may not grant ${input.role} in this organisation`);
-    if (!roleFitsOrganisation(input.role, organisation.kind)) {
-      throw badInput(`The role ${input.role} cannot be held in an organisation of kind ${organisation.kind}`, {
-        field: 'role',
-      });
-    }
+    requireFittingRole(input.role, organisation.kind);
     await this.user(input.userId);
-    await this.memberships
-      .createQueryBuilder()
-      .insert()
-      .values({ userId: input.userId, organisationId: organisation.id, role: input.role })
-      .orIgnore()
-      .execute();
-    return this.memberships.findOneByOrFail({
-      userId: input.userId,
-      organisationId: organisation.id,
-      role: input.role,
-    });
+    return this.dataSource.transaction((manager) =>
+      this.membershipMoves.admit(
+        manager,
+        { userId: input.userId, organisationId: organisation.id, role: input.role },
+        actor.userId,
+      ),
+    );
   }
 }

@@ -1,13 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AchievementEntity, AchievementsService, AchievementStatus } from '@app/achievements';
-import { OrganisationEntity, OrganisationKind, Role } from '@app/identity';
-import { startTestApi, TestApi, uniqueEmail } from '@app/testing';
+import { OrganisationEntity, OrganisationKind } from '@app/identity';
+import { startTestApi, TestApi, testAccounts } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
 import { MatchStatus } from '../src/domain/match-status';
 import { MatchEntity } from '../src/match.entity';
 
-const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { accessToken } }`;
 const CREATE = `mutation Create($input: CreateDemandInput!) { createDemand(input: $input) { id status } }`;
 const UPDATE = `mutation Update($id: ID!, $input: UpdateDemandInput!) { updateDemand(id: $id, input: $input) { id } }`;
 const MATCHES = `query Matches($demandId: ID!) { demandMatches(demandId: $demandId, first: 50) {
@@ -96,16 +95,10 @@ describe('matches follow both sides through the real queue (API + worker)', () =
       }),
     );
     universityId = university.id;
-    const res = await api.gql(REGISTER, {
-      input: {
-        email: uniqueEmail('poster'),
-        password: 'a long enough passphrase',
-        displayName: 'poster',
-        role: Role.ENTERPRISE_MEMBER,
-        newOrganisation: { name: '冷链物流有限公司', kind: 'ENTERPRISE' },
-      },
+    const poster = await testAccounts(api).selfServiceOrganisation(OrganisationKind.ENTERPRISE, '冷链物流有限公司', {
+      displayName: 'poster',
     });
-    token = res.data!.register.accessToken;
+    token = poster.creator.token;
 
     ids.battery = await listAchievement(
       'battery',

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@app/identity';
+import { AccountMailJob } from './account-mail.job';
 import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsService } from './notifications.service';
 import { SmtpMailer } from './smtp-mailer';
@@ -15,3 +17,7 @@ export class NotificationsModule {}
 /** GraphQL surface, imported by apps/api only. */
 @Module({ imports: [NotificationsModule], providers: [NotificationsResolver, WebhooksResolver] })
 export class NotificationsGraphqlModule {}
+
+/** Account emails (verification, password reset, invitations); imported by apps/worker only. */
+@Module({ imports: [NotificationsModule, IdentityModule], providers: [AccountMailJob] })
+export class NotificationsJobsModule {}

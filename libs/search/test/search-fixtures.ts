@@ -1,12 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { Actor, OrganisationKind, Role } from '@app/identity';
-import { createIsolatedNamespace, startTestApi, TestApi, uniqueEmail } from '@app/testing';
+import { Actor, AuthService, OrganisationKind } from '@app/identity';
+import { createIsolatedNamespace, startTestApi, TestApi, testAccounts } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
-
-const REGISTER = `mutation Register($input: RegisterInput!) {
-  register(input: $input) { accessToken user { id memberships { organisation { id } } } }
-}`;
 
 export interface Enterprise {
   actor: Actor;
@@ -15,24 +11,18 @@ export interface Enterprise {
   organisationName: string;
 }
 
-/** A new enterprise with one member, registered through the API as a user would. */
+/**
+ * A new, verified enterprise with one member (its administrator, email verified), registered through the API as
+ * a user would; `actor` is loaded the way the API loads it for each request.
+ */
 export async function registerEnterprise(api: TestApi, organisationName: string): Promise<Enterprise> {
-  const res = await api.gql(REGISTER, {
-    input: {
-      email: uniqueEmail('enterprise'),
-      password: 'a long enough passphrase',
-      displayName: '企业用户',
-      role: 'ENTERPRISE_MEMBER',
-      newOrganisation: { name: organisationName, kind: 'ENTERPRISE' },
-    },
-  });
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  const { accessToken, user } = res.data!.register;
-  const organisationId: string = user.memberships[0].organisation.id;
-  const actor = new Actor(user.id, [
-    { organisationId, organisationKind: OrganisationKind.ENTERPRISE, role: Role.ENTERPRISE_MEMBER },
-  ]);
-  return { actor, token: accessToken, organisationId, organisationName };
+  const { organisationId, creator } = await testAccounts(api).selfServiceOrganisation(
+    OrganisationKind.ENTERPRISE,
+    organisationName,
+    { displayName: '企业用户' },
+  );
+  const actor = await api.app.get(AuthService).loadActor(creator.userId);
+  return { actor, token: creator.token, organisationId, organisationName };
 }
 
 export async function industryCodes(api: TestApi, count = 2): Promise<string[]> {

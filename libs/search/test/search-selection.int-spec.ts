@@ -6,7 +6,7 @@ import {
 } from '@app/achievements';
 import { DemandConfidentialReadEntity, DemandEntity, DemandsService } from '@app/demands';
 import { ExpertEntity, ExpertsService } from '@app/experts';
-import { Actor, OrganisationEntity, OrganisationKind, Role } from '@app/identity';
+import { AuthService, OrganisationEntity, OrganisationKind, Role } from '@app/identity';
 import { SearchKind, SearchService, SearchSources } from '@app/search';
 import { TestApi } from '@app/testing';
 import { DataSource } from 'typeorm';
@@ -58,7 +58,7 @@ describe('search hits loaded for the fields the query selects', () => {
     ({ api } = stack);
     dataSource = api.app.get(DataSource);
     [industry] = await industryCodes(api, 1);
-    const actors = new MarketplaceActors(api, dataSource);
+    const actors = new MarketplaceActors(api);
     university = await actors.organisation(unique('示范理工大学'), OrganisationKind.UNIVERSITY);
     const otherUniversity = await actors.organisation(unique('另一所大学'), OrganisationKind.UNIVERSITY);
     enterpriseA = await actors.organisation(unique('甲智能装备有限公司'), OrganisationKind.ENTERPRISE);
@@ -111,9 +111,7 @@ describe('search hits loaded for the fields the query selects', () => {
     }));
     await dataSource.query('UPDATE experts SET user_id = $2 WHERE id = $1', [expert.id, users.expertSelf.userId]);
 
-    const poster = new Actor(users.poster.userId, [
-      { organisationId: enterpriseA.id, organisationKind: OrganisationKind.ENTERPRISE, role: Role.ENTERPRISE_MEMBER },
-    ]);
+    const poster = await api.app.get(AuthService).loadActor(users.poster.userId);
     demand = await api.app.get(DemandsService).create(poster, {
       title: `${token} 点云标注平台`,
       summary: '寻求三维点云标注合作',

@@ -2,3 +2,4 @@ export * from './test-api';
 export * from './jest/test-run';
 export * from './isolated-namespace';
 export * from './fake-embedding-endpoint';
+export * from './test-accounts';

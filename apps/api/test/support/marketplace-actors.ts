@@ -1,10 +1,5 @@
-import { DataSource } from 'typeorm';
-import { MembershipEntity, OrganisationEntity, OrganisationKind, Role } from '@app/identity';
-import { TestApi, uniqueEmail } from '@app/testing';
-
-const PASSWORD = 'a long enough passphrase';
-
-const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
+import { OrganisationEntity, OrganisationKind, Role } from '@app/identity';
+import { TestAccounts, testAccounts, TestApi } from '@app/testing';
 
 export interface TestActor {
   label: string;
@@ -12,49 +7,26 @@ export interface TestActor {
   token: string;
 }
 
-/** Organisations and signed-in users holding one role each, for role-by-role tests of the marketplace. */
+/**
+ * Organisations and signed-in users holding one role each, for role-by-role tests of the marketplace. Made
+ * through the API (TestAccounts): the platform administrator creates the organisations (verified) and invites
+ * each person, who registers with the invitation — an ACTIVE member with a verified address.
+ */
 export class MarketplaceActors {
-  constructor(
-    private readonly api: TestApi,
-    private readonly dataSource: DataSource,
-  ) {}
+  readonly accounts: TestAccounts;
 
-  async organisation(name: string, kind: OrganisationKind): Promise<OrganisationEntity> {
-    const repo = this.dataSource.getRepository(OrganisationEntity);
-    return repo.save(repo.create({ name, kind, externalKey: null, region: null }));
+  constructor(api: TestApi) {
+    this.accounts = testAccounts(api);
   }
 
-  /**
-   * Registers a user and makes `role` in `organisationId` their only membership. Roles an administrator grants
-   * (TTO_OFFICER, ADMIN) are written directly: granting them is identity's concern and tested there.
-   */
+  organisation(name: string, kind: OrganisationKind): Promise<OrganisationEntity> {
+    return this.accounts.organisation(name, kind);
+  }
+
+  /** An ACTIVE member holding `role` in `organisationId` (and nothing else), email verified, signed in. */
   async user(label: string, role: Role, organisationId: string): Promise<TestActor> {
-    const selfService = [Role.RESEARCHER, Role.ENTERPRISE_MEMBER, Role.BROKER].includes(role);
-    let registerInput: Record<string, unknown>;
-    if (selfService) {
-      registerInput = { role, organisationId };
-    } else {
-      // Register into a throwaway enterprise, then replace the membership.
-      registerInput = {
-        role: Role.ENTERPRISE_MEMBER,
-        newOrganisation: { name: `${label} scratch`, kind: 'ENTERPRISE' },
-      };
-    }
-    const res = await this.api.gql(REGISTER, {
-      input: { email: uniqueEmail(label), password: PASSWORD, displayName: label, ...registerInput },
-    });
-    if (res.errors) throw new Error(`register ${label}: ${JSON.stringify(res.errors)}`);
-    const { accessToken, user } = res.data!.register as { accessToken: string; user: { id: string } };
-    if (!selfService) {
-      const memberships = this.dataSource.getRepository(MembershipEntity);
-      await memberships.delete({ userId: user.id });
-      await memberships.insert({ userId: user.id, organisationId, role });
-    }
-    return { label, userId: user.id, token: accessToken };
-  }
-
-  async addRole(actor: TestActor, role: Role, organisationId: string): Promise<void> {
-    await this.dataSource.getRepository(MembershipEntity).insert({ userId: actor.userId, organisationId, role });
+    const session = await this.accounts.member(role, organisationId, label);
+    return { label, userId: session.userId, token: session.token };
   }
 }
 

@@ -110,6 +110,16 @@ export class AppConfig {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /**
+   * Absolute lifetime of a sign-in session, in days: however often its refresh token is used, a session cannot
+   * be refreshed past this many days from the sign-in that started it (then the person signs in again).
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_SESSION_MAX_DAYS = 90;
+
   /** Allow schema introspection. Default: on except in production. */
   @IsOptional()
   @Transform(toBoolean)

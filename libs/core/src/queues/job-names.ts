@@ -48,7 +48,15 @@ export enum JobName {
   RemindIdleDeals = 'brokerage.remind-idle-deals',
   /** Ends one round of a deal's price notice (协议定价公示), delayed by the notice period. */
   EndDealPriceNotice = 'brokerage.end-price-notice',
+  /** Sends one account email (address verification, password reset, invitation, registration attempt). */
+  SendAccountMail = 'accounts.send-mail',
 }
+
+/**
+ * Which account email, and the row it is about: an account token (VERIFY_EMAIL, RESET_PASSWORD), an invitation
+ * (INVITATION), or a user (REGISTRATION_ATTEMPT: someone tried to register with their address).
+ */
+export type AccountMailKind = 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'INVITATION' | 'REGISTRATION_ATTEMPT';
 
 export interface JobPayloads {
   [JobName.Heartbeat]: { requestedAt: string };
@@ -71,6 +79,7 @@ export interface JobPayloads {
   [JobName.DeliverDigestBatch]: { deliveryIds: string[] };
   [JobName.RemindIdleDeals]: { requestedAt?: string };
   [JobName.EndDealPriceNotice]: { dealId: string; noticeRound: number };
+  [JobName.SendAccountMail]: { kind: AccountMailKind; id: string };
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -91,6 +100,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.DeliverDigestBatch]: QueueName.Deliveries,
   [JobName.RemindIdleDeals]: QueueName.Brokerage,
   [JobName.EndDealPriceNotice]: QueueName.Brokerage,
+  [JobName.SendAccountMail]: QueueName.Deliveries,
 };
 
 /** How many jobs of a queue one worker process runs at once (2 cores: keep it small). */

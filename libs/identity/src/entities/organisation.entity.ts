@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OrganisationKind } from '../domain/roles';
+import { OrganisationVerificationStatus } from '../domain/verification';
 
 @Entity('organisations')
 export class OrganisationEntity {
@@ -19,6 +20,24 @@ export class OrganisationEntity {
 
   @Column({ type: 'text', nullable: true })
   region: string | null;
+
+  /** The public badge. Self-service organisations start UNVERIFIED; an ADMIN verifies them. */
+  @Index()
+  @Column({
+    type: 'enum',
+    enum: OrganisationVerificationStatus,
+    enumName: 'organisation_verification_status',
+    default: OrganisationVerificationStatus.UNVERIFIED,
+  })
+  verificationStatus: OrganisationVerificationStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  verifiedAt: Date | null;
+
+  /** The 统一社会信用代码 an ADMIN verified (one verified organisation per code). */
+  @Index({ unique: true, where: 'credit_code IS NOT NULL' })
+  @Column({ type: 'text', nullable: true })
+  creditCode: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -20,6 +20,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 8, default: 'zh' })
   locale: string;
 
+  /** When the account proved it receives mail at `email` (null: not yet; it may sign in but not publish). */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

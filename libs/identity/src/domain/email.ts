@@ -1,0 +1,2 @@
+/** Emails are stored and compared lower-cased and trimmed. */
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();

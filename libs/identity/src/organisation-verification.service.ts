@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
+import { badInput, Clock, conflict, Connection, forbidden, notFound, pageNewestFirst } from '@app/core';
+import { assertEmailVerified } from './account-guards';
+import { Actor } from './domain/actor';
+import { CREDIT_CODE_PROBLEM_MESSAGES, creditCodeProblem, normaliseCreditCode } from './domain/credit-code';
+import {
+  CREDIT_CODE_REQUIRED_KINDS,
+  maySubmitVerification,
+  OrganisationVerificationStatus,
+  VerificationRequestStatus,
+} from './domain/verification';
+import { OrganisationEntity } from './entities/organisation.entity';
+import { OrganisationVerificationRequestEntity } from './entities/organisation-verification-request.entity';
+import { MembershipsService } from './memberships.service';
+
+export interface VerificationSubmission {
+  organisationId: string;
+  registeredName: string;
+  creditCode?: string | null;
+  evidence?: string | null;
+}
+
+/** `extensions.reason` of the FORBIDDEN answer to what only a verified organisation may do. */
+export const ORGANISATION_NOT_VERIFIED = 'ORGANISATION_NOT_VERIFIED';
+
+/**
+ * Organisation verification: an organisation's administrator submits what the bureau needs to check it (for an
+ * enterprise or an agency its 统一社会信用代码, refused unless its check character is right); an ADMIN verifies it
+ * or rejects it with a reason. The outcome is the organisation's public badge.
+ */
+@Injectable()
+export class OrganisationVerificationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly memberships: MembershipsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async submit(actor: Actor, input: VerificationSubmission): Promise<OrganisationVerificationRequestEntity> {
+    const registeredName = input.registeredName.trim();
+    if (!registeredName) throw badInput('Give the name as registered', { field: 'registeredName' });
+    const creditCode = input.creditCode?.trim() ? normaliseCreditCode(input.creditCode) : null;
+    if (creditCode) {
+      const problem = creditCodeProblem(creditCode);
+      if (problem)
+        throw badInput(CREDIT_CODE_PROBLEM_MESSAGES[problem], {
+          field: 'creditCode',
+          reason: `CREDIT_CODE_${problem}`,
+        });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const organisation = await this.memberships.administeredOrganisation(actor, input.organisationId, manager);
+      assertEmailVerified(actor);
+      if (!creditCode && CREDIT_CODE_REQUIRED_KINDS.includes(organisation.kind)) {
+        throw badInput('An enterprise or agency is verified by its 统一社会信用代码 (18 characters)', {
+          field: 'creditCode',
+          reason: 'CREDIT_CODE_REQUIRED',
+        });
+      }
+      const locked = await manager.findOneOrFail(OrganisationEntity, {
+        where: { id: organisation.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!maySubmitVerification(locked.verificationStatus)) {
+        throw conflict(
+          locked.verificationStatus === OrganisationVerificationStatus.VERIFIED
+            ? 'The organisation is already verified'
+            : 'A verification request is already waiting for the bureau',
+          { status: locked.verificationStatus },
+        );
+      }
+      if (creditCode) await this.requireUnclaimedCode(manager, creditCode, organisation.id);
+      const request = await manager.save(
+        manager.create(OrganisationVerificationRequestEntity, {
+          organisationId: organisation.id,
+          submittedById: actor.userId,
+          registeredName,
+          creditCode,
+          evidence: input.evidence?.trim() || null,
+          status: VerificationRequestStatus.PENDING,
+          decidedById: null,
+          decidedAt: null,
+          rejectionReason: null,
+        }),
+      );
+      await manager.update(
+        OrganisationEntity,
+        { id: organisation.id },
+        { verificationStatus: OrganisationVerificationStatus.PENDING },
+      );
+      return request;
+    });
+  }
+
+  /** The bureau's queue: requests awaiting a decision (newest first, with the total). ADMIN only. */
+  async queue(
+    actor: Actor,
+    page: { first: number; after?: string },
+  ): Promise<Connection<OrganisationVerificationRequestEntity>> {
+    if (!actor.isAdmin) throw forbidden('Only administrators see the verification queue');
+    const query = this.dataSource
+      .getRepository(OrganisationVerificationRequestEntity)
+      .createQueryBuilder('r')
+      .where('r.status = :pending', { pending: VerificationRequestStatus.PENDING });
+    return pageNewestFirst(query, 'r', page, { withTotalCount: true });
+  }
+
+  /** The latest request of an organisation, for its administrators and platform administrators (null otherwise). */
+  async latestRequest(
+    actor: Actor | undefined,
+    organisationId: string,
+  ): Promise<OrganisationVerificationRequestEntity | null> {
+    if (!actor?.isOrgAdmin(organisationId)) return null;
+    return this.dataSource
+      .getRepository(OrganisationVerificationRequestEntity)
+      .findOne({ where: { organisationId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
+
+  async approve(actor: Actor, requestId: string): Promise<OrganisationVerificationRequestEntity> {
+    return this.decide(actor, requestId, async (manager, request) => {
+      const now = this.clock.now();
+      if (request.creditCode) await this.requireUnclaimedCode(manager, request.creditCode, request.organisationId);
+      await manager.update(
+        OrganisationEntity,
+        { id: request.organisationId },
+        {
+          verificationStatus: OrganisationVerificationStatus.VERIFIED,
+          verifiedAt: now,
+          ...(request.creditCode ? { creditCode: request.creditCode } : {}),
+        },
+      );
+      Object.assign(request, { status: VerificationRequestStatus.APPROVED, decidedById: actor.userId, decidedAt: now });
+      return manager.save(request);
+    });
+  }
+
+  async reject(actor: Actor, requestId: string, reason: string): Promise<OrganisationVerificationRequestEntity> {
+    const why = reason.trim();
+    if (!why) throw badInput('Say why the verification is rejected', { field: 'reason' });
+    return this.decide(actor, requestId, async (manager, request) => {
+      const now = this.clock.now();
+      await manager.update(
+        OrganisationEntity,
+        { id: request.organisationId },
+        { verificationStatus: OrganisationVerificationStatus.REJECTED },
+      );
+      Object.assign(request, {
+        status: VerificationRequestStatus.REJECTED,
+        decidedById: actor.userId,
+        decidedAt: now,
+        rejectionReason: why,
+      });
+      return manager.save(request);
+    });
+  }
+
+  private decide(
+    actor: Actor,
+    requestId: string,
+    apply: (
+      manager: EntityManager,
+      request: OrganisationVerificationRequestEntity,
+    ) => Promise<OrganisationVerificationRequestEntity>,
+  ): Promise<OrganisationVerificationRequestEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(OrganisationVerificationRequestEntity, {
+        where: { id: requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!request || !actor.isOrgAdmin(request.organisationId)) throw notFound('Verification request', requestId);
+      if (!actor.isAdmin) throw forbidden('Only administrators (the bureau) verify organisations');
+      if (request.status !== VerificationRequestStatus.PENDING) {
+        throw conflict(`This request was already decided (${request.status})`, { status: request.status });
+      }
+      return apply(manager, request);
+    });
+  }
+
+  /** One verified organisation per 统一社会信用代码. */
+  private async requireUnclaimedCode(manager: EntityManager, creditCode: string, organisationId: string) {
+    const holder = await manager.findOneBy(OrganisationEntity, { creditCode, id: Not(organisationId) });
+    if (holder) {
+      throw conflict('Another verified organisation holds this 统一社会信用代码', {
+        field: 'creditCode',
+        reason: 'CREDIT_CODE_TAKEN',
+      });
+    }
+  }
+}
+
+/** Only a VERIFIED organisation publishes (demands): FORBIDDEN with a reason the web app can act on. */
+export function assertOrganisationVerified(organisation: Pick<OrganisationEntity, 'verificationStatus'>): void {
+  if (organisation.verificationStatus !== OrganisationVerificationStatus.VERIFIED) {
+    throw forbidden('The organisation is not verified yet: an administrator submits it for verification first', {
+      reason: ORGANISATION_NOT_VERIFIED,
+      verificationStatus: organisation.verificationStatus,
+    });
+  }
+}
