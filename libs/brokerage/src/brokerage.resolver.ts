@@ -133,11 +133,13 @@ export class BrokerageResolver {
       agencyId: row.agencyId,
       changedById: row.changedById,
       changedAt: row.changedAt,
-      changes: Object.keys(row.after).map((setting) => ({
-        setting,
-        before: row.before[setting] ?? null,
-        after: row.after[setting] ?? null,
-      })),
+      changes: Object.keys(row.after)
+        .sort()
+        .map((setting) => ({
+          setting,
+          before: row.before[setting] ?? null,
+          after: row.after[setting] ?? null,
+        })),
     }));
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { IntroductionAccess } from '@app/core';
+import { MembershipEntity, MembershipStatus } from '@app/identity';
 import { MatchTargetType } from '@app/matching';
 import { IntroductionSide, IntroductionStatus } from './domain/introduction-consent';
 import {
@@ -14,7 +15,8 @@ import {
 /**
  * Brokerage's answer to the experts' and demands' question "did an introduction reveal this to them?": only a
  * revealed introduction (both accepted, each side acknowledged) and only to a person who acknowledged on the
- * other side. Each `true` is a reveal and is logged. Depends on the database only (no cycle with demands).
+ * other side, while they remain an ACTIVE member of that side's organisation. Each `true` is a reveal and is
+ * logged. Depends on the database only (no cycle with demands).
  */
 @Injectable()
 export class IntroductionAccessProvider implements IntroductionAccess {
@@ -56,6 +58,14 @@ export class IntroductionAccessProvider implements IntroductionAccess {
         'k',
         'k.introduction_id = i.id AND k.user_id = :userId AND k.side = :side',
         { userId, side },
+      )
+      // Only while the person is still an ACTIVE member of their side's organisation (removal ends the reveal).
+      .innerJoin(
+        MembershipEntity,
+        'm',
+        `m.user_id = k.user_id AND m.status = :active AND m.organisation_id =
+          CASE WHEN k.side = :targetSide THEN i.target_organisation_id ELSE i.demand_organisation_id END`,
+        { active: MembershipStatus.ACTIVE, targetSide: IntroductionSide.TARGET },
       )
       .where('i.revealed_at IS NOT NULL AND i.status = :accepted', { accepted: IntroductionStatus.ACCEPTED });
     if (where.demandId) query.andWhere('i.demand_id = :demandId', { demandId: where.demandId });

@@ -65,6 +65,9 @@ export class PartiesService {
 
   private async onTargetSide(actor: Actor, pair: Pair & { targetOrganisationId: string }): Promise<boolean> {
     if (actor.hasRole(Role.TTO_OFFICER, pair.targetOrganisationId)) return true;
+    // The expert or the team speak for the institution only while they are its (ACTIVE) members: removed, they
+    // are no party any more.
+    if (!actor.belongsTo(pair.targetOrganisationId)) return false;
     if (pair.targetType === MatchTargetType.EXPERT) {
       const expert = await this.dataSource.getRepository(ExpertEntity).findOneBy({ id: pair.targetId });
       return !!expert && expert.userId === actor.userId;

@@ -168,8 +168,8 @@ export class TestAccounts {
     await expectData(this.api.gql(VERIFY_EMAIL, { token }), 'verifyEmail');
   }
 
-  /** The person's membership ids (any status) in the organisation, through `me`. */
-  async membershipIn(session: TestSession, organisationId: string): Promise<string> {
+  /** The person's membership id (any status) in the organisation, through `me`. */
+  async membershipIn(session: { token: string }, organisationId: string): Promise<string> {
     const data = await expectData<{ me: { memberships: Array<{ id: string; organisationId: string }> } }>(
       this.api.gql(MY_MEMBERSHIPS, {}, session.token),
       'me',
