@@ -195,6 +195,24 @@ export class AchievementsService {
     return achievement;
   }
 
+  /**
+   * The achievements of these ids the viewer may see (others left out): one query, plus one for the inventors of
+   * those not public, which the rule needs.
+   */
+  async visibleByIds(actor: Actor | undefined, ids: readonly string[]): Promise<AchievementEntity[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.achievements.findBy({ id: In([...ids]) });
+    const hidden = rows.filter((row) => !PUBLIC_STATUSES.includes(row.status)).map((row) => row.id);
+    const inventors = actor && hidden.length > 0 ? await this.inventorsOf(hidden) : [];
+    return rows.filter((row) =>
+      canView(
+        actor,
+        row,
+        inventors.filter((inventor) => inventor.achievementId === row.id),
+      ),
+    );
+  }
+
   /** Keyset page, newest first, restricted in SQL to what the viewer may see. */
   async list(
     actor: Actor | undefined,

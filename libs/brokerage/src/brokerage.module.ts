@@ -1,8 +1,17 @@
 import { Global, Module } from '@nestjs/common';
+import { AchievementsModule } from '@app/achievements';
 import { INTRODUCTION_ACCESS } from '@app/core';
 import { DemandsModule } from '@app/demands';
+import { ExpertsModule } from '@app/experts';
+import { IdentityModule } from '@app/identity';
 import { MatchingModule } from '@app/matching';
 import { NotificationsModule } from '@app/notifications';
+import {
+  DealLinksResolver,
+  EntrustmentLinksResolver,
+  IntroductionLinksResolver,
+  MatchClaimLinksResolver,
+} from './brokerage-links.resolver';
 import { BrokerageJobs } from './brokerage.jobs';
 import { BrokerageResolver, DealResolver, IntroductionResolver } from './brokerage.resolver';
 import { BrokerageSettingsService } from './brokerage-settings.service';
@@ -72,7 +81,18 @@ export class BrokerageAccessModule {}
 export class BrokerageModule {}
 
 /** The GraphQL surface, imported by apps/api only. */
-@Module({ imports: [BrokerageModule], providers: [BrokerageResolver, IntroductionResolver, DealResolver] })
+@Module({
+  imports: [BrokerageModule, DemandsModule, AchievementsModule, ExpertsModule, IdentityModule, MatchingModule],
+  providers: [
+    BrokerageResolver,
+    IntroductionResolver,
+    DealResolver,
+    MatchClaimLinksResolver,
+    EntrustmentLinksResolver,
+    IntroductionLinksResolver,
+    DealLinksResolver,
+  ],
+})
 export class BrokerageGraphqlModule {}
 
 /** Idle-deal reminders and price-notice ends, imported by apps/worker only. */

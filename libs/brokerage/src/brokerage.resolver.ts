@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import DataLoader from 'dataloader';
 import { byKeys, ConnectionArgs, groupedByKeys, RequestLoaders } from '@app/core';
 import { Actor, CurrentActor, Loaders, Public } from '@app/identity';
+import { acknowledgementsLoader } from './brokerage-links.resolver';
 import { BrokerageSettingsService } from './brokerage-settings.service';
 import {
   AgencySettingsInput,
@@ -39,7 +40,7 @@ import { DealRole, DealStage } from './domain/deal-workflow';
 import { IntroductionSide } from './domain/introduction-consent';
 import { DealActivityEntity, DealEntity, DealTaskEntity } from './entities/deal.entity';
 import { EntrustedSubject } from './entities/entrustment.entity';
-import { IntroductionAcknowledgementEntity, IntroductionEntity } from './entities/introduction.entity';
+import { IntroductionEntity } from './entities/introduction.entity';
 import { EntrustmentsService } from './entrustments.service';
 import { IntroductionsService } from './introductions.service';
 
@@ -174,15 +175,7 @@ export class IntroductionResolver {
 
   @ResolveField(() => [IntroductionAcknowledgementObject])
   acknowledgements(@Parent() introduction: IntroductionEntity, @Loaders() loaders: RequestLoaders) {
-    return loaders
-      .get(
-        'brokerage.acknowledgements',
-        () =>
-          new DataLoader<string, IntroductionAcknowledgementEntity[]>(async (ids) =>
-            groupedByKeys(ids, await this.introductions.acknowledgementsOf(ids), (row) => row.introductionId),
-          ),
-      )
-      .load(introduction.id);
+    return acknowledgementsLoader(loaders, this.introductions).load(introduction.id);
   }
 
   @ResolveField(() => DealObject, { nullable: true })

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { badInput, Clock, conflict, Connection, decodeCursor, forbidden, notFound, toConnection } from '@app/core';
+import {
+  badInput,
+  Clock,
+  conflict,
+  Connection,
+  countOf,
+  decodeCursor,
+  forbidden,
+  notFound,
+  toConnection,
+} from '@app/core';
 import { DemandStatus } from '@app/demands';
 import { Actor, Role } from '@app/identity';
 import { MatchEntity, MatchStatus, MatchTargetType } from '@app/matching';
@@ -169,6 +179,7 @@ export class ClaimsService {
         codes: profile.industryCodes,
       });
     }
+    const totalCount = countOf(query);
     if (page.after) {
       const [score, id] = decodeCursor(page.after, 2);
       if (typeof score !== 'number' || typeof id !== 'string')
@@ -181,7 +192,7 @@ export class ClaimsService {
       .limit(page.first + 1)
       .getRawAndEntities<{ entrusted: boolean }>();
     const items = entities.map((match, index) => ({ match, entrusted: Boolean(raw[index]?.entrusted) }));
-    return toConnection(items, page.first, (item) => [item.match.score, item.match.id]);
+    return toConnection(items, page.first, (item) => [item.match.score, item.match.id], totalCount);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { badInput, Clock, Connection, forbidden, JobName, JobQueue, notFound, pageNewestFirst } from '@app/core';
 import { AchievementEntity } from '@app/achievements';
 import { Actor, Role } from '@app/identity';
@@ -27,7 +27,7 @@ import {
   DealTaskEntity,
   PriceNoticeStatus,
 } from './entities/deal.entity';
-import { PartiesService, RIGHTS_CONFIRMED_STATUSES } from './parties.service';
+import { PartiesService, restrictToParticipants, RIGHTS_CONFIRMED_STATUSES } from './parties.service';
 
 export interface MoveDealInput {
   stage: DealStage;
@@ -82,29 +82,19 @@ export class DealsService {
     filter: DealFilter,
     page: { first: number; after?: string },
   ): Promise<Connection<DealEntity>> {
-    const query = this.dataSource.getRepository(DealEntity).createQueryBuilder('d');
-    if (!actor.isAdmin) {
-      const enterprises = actor.organisationsWithRole(Role.ENTERPRISE_MEMBER);
-      const ttoOf = actor.organisationsWithRole(Role.TTO_OFFICER);
-      query.where(
-        new Brackets((mine) => {
-          mine.where('d.broker_id = :me', { me: actor.userId });
-          if (enterprises.length) mine.orWhere('d.demand_organisation_id IN (:...enterprises)', { enterprises });
-          if (ttoOf.length) mine.orWhere('d.target_organisation_id IN (:...ttoOf)', { ttoOf });
-          mine
-            .orWhere(
-              `(d.target_type = 'EXPERT' AND EXISTS (SELECT 1 FROM experts x WHERE x.id = d.target_id AND x.user_id = :me))`,
-            )
-            .orWhere(
-              `(d.target_type = 'ACHIEVEMENT' AND EXISTS (SELECT 1 FROM achievements a WHERE a.id = d.target_id
-                AND (a.owner_id = :me OR a.representative_id = :me
-                  OR EXISTS (SELECT 1 FROM achievement_inventors ai WHERE ai.achievement_id = a.id AND ai.user_id = :me))))`,
-            );
-        }),
-      );
-    }
+    const query = restrictToParticipants(this.dataSource.getRepository(DealEntity).createQueryBuilder('d'), 'd', actor);
     if (filter.stage) query.andWhere('d.stage = :stage', { stage: filter.stage });
     return pageNewestFirst(query, 'd', page);
+  }
+
+  /** The deals of these ids the actor brokers or is a party of (as `list` decides), in one query. */
+  visibleByIds(actor: Actor, ids: readonly string[]): Promise<DealEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const query = this.dataSource
+      .getRepository(DealEntity)
+      .createQueryBuilder('d')
+      .where('d.id IN (:...ids)', { ids: [...ids] });
+    return restrictToParticipants(query, 'd', actor).getMany();
   }
 
   async allowedStages(actor: Actor, deal: DealEntity): Promise<DealStage[]> {

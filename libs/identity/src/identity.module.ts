@@ -12,6 +12,7 @@ import {
   AuthPayloadResolver,
   MembershipResolver,
   OrganisationResolver,
+  PersonResolver,
   UserResolver,
 } from './graphql/identity.resolver';
 import { PasswordHasher } from './password-hasher';
@@ -29,7 +30,14 @@ export class IdentityModule {}
 /** The GraphQL surface of identity, imported by apps/api only. */
 @Module({
   imports: [IdentityModule],
-  providers: [UserResolver, AuthPayloadResolver, MembershipResolver, OrganisationResolver, GraphqlAuthGuard],
+  providers: [
+    UserResolver,
+    AuthPayloadResolver,
+    MembershipResolver,
+    OrganisationResolver,
+    PersonResolver,
+    GraphqlAuthGuard,
+  ],
   exports: [GraphqlAuthGuard, IdentityModule],
 })
 export class IdentityGraphqlModule {}

@@ -28,11 +28,30 @@ export class PageInfo {
   @Field(() => String, { nullable: true }) endCursor: string | null;
 }
 
+/**
+ * The number of items a connection's filters and visibility let through, counted only when a query selects
+ * `totalCount`: GraphQL's default resolver calls a function-valued property, and the count runs once per
+ * connection however often the field is selected (aliases).
+ */
+export type TotalCount = () => Promise<number>;
+
 export interface Connection<T> {
   edges: Array<{ cursor: string; node: T }>;
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount?: number;
+  totalCount: TotalCount;
+}
+
+/** A lazy, memoised count: nothing runs until the first call, and later calls share its answer. */
+export function lazyCount(count: () => Promise<number>): TotalCount {
+  let answer: Promise<number> | undefined;
+  return () => (answer ??= count());
+}
+
+/** The count of a query, taken before pagination conditions are added to it. */
+export function countOf<T extends object>(query: SelectQueryBuilder<T>): TotalCount {
+  const counted = query.clone();
+  return lazyCount(() => counted.getCount());
 }
 
 /** Builds `XConnection` / `XEdge` GraphQL types for a node type. */
@@ -50,8 +69,10 @@ export function Paginated<T>(node: Type<T>, name?: string) {
     @Field(() => [Edge]) edges: Edge[];
     @Field(() => [node]) nodes: T[];
     @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field(() => Int, { nullable: true, description: 'Total matching items (ignoring pagination)' })
-    totalCount?: number;
+    @Field(() => Int, {
+      description: 'Items matching the filters that the viewer may see, ignoring pagination (counted only when asked)',
+    })
+    totalCount: TotalCount;
   }
   return ConnectionType;
 }
@@ -85,7 +106,7 @@ export function toConnection<T>(
   rows: T[],
   first: number,
   cursorOf: (row: T) => ReadonlyArray<string | number | null>,
-  totalCount?: number,
+  totalCount: TotalCount,
 ): Connection<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
@@ -107,11 +128,10 @@ export async function pageNewestFirst<T extends { createdAt: Date; id: string }>
   query: SelectQueryBuilder<T>,
   alias: string,
   page: { first: number; after?: string },
-  options: { withTotalCount?: boolean } = {},
 ): Promise<Connection<T>> {
   if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`Unsafe alias: ${alias}`);
   const createdAtMs = `date_trunc('milliseconds', ${alias}.created_at)`;
-  const totalCount = options.withTotalCount ? await query.clone().getCount() : undefined;
+  const totalCount = countOf(query);
   if (page.after) {
     const [createdAt, id] = decodeCursor(page.after, 2);
     if (

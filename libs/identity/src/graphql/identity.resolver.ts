@@ -9,6 +9,8 @@ import { OrganisationEntity } from '../entities/organisation.entity';
 import { CurrentActor, Loaders, Public } from './auth.decorators';
 import { AuthPayloadObject, MembershipObject, OrganisationObject, UserObject } from './identity.objects';
 import { GrantRoleInput, LoginInput, OrganisationsArgs, RegisterInput } from './identity.inputs';
+import { organisationsOfPersonLoader } from './people';
+import { PersonObject } from './person.object';
 
 export function organisationLoader(loaders: RequestLoaders, directory: DirectoryService) {
   return loaders.get(
@@ -104,5 +106,15 @@ export class OrganisationResolver {
   @Query(() => [OrganisationObject], { description: 'Organisations on the platform (public directory)' })
   organisations(@Args() args: OrganisationsArgs): Promise<OrganisationEntity[]> {
     return this.directory.listOrganisations({ kind: args.kind, limit: args.first, offset: args.offset });
+  }
+}
+
+@Resolver(() => PersonObject)
+export class PersonResolver {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @ResolveField(() => [OrganisationObject], { description: 'The organisations the person belongs to' })
+  organisations(@Parent() person: PersonObject, @Loaders() loaders: RequestLoaders): Promise<OrganisationEntity[]> {
+    return organisationsOfPersonLoader(loaders, this.directory).load(person.id);
   }
 }
