@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, FieldMiddleware, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors/error-codes';
@@ -30,10 +30,15 @@ export class PageInfo {
 
 /**
  * The number of items a connection's filters and visibility let through, counted only when a query selects
- * `totalCount`: GraphQL's default resolver calls a function-valued property, and the count runs once per
- * connection however often the field is selected (aliases).
+ * `totalCount` (the field's middleware calls it), once per connection however often it is selected (aliases).
  */
 export type TotalCount = () => Promise<number>;
+
+/** Field middleware of `totalCount`: runs the lazy count when the field is resolved. */
+const countWhenSelected: FieldMiddleware = async (_context, next) => {
+  const value: unknown = await next();
+  return typeof value === 'function' ? (value as TotalCount)() : value;
+};
 
 export interface Connection<T> {
   edges: Array<{ cursor: string; node: T }>;
@@ -71,6 +76,7 @@ export function Paginated<T>(node: Type<T>, name?: string) {
     @Field(() => PageInfo) pageInfo: PageInfo;
     @Field(() => Int, {
       description: 'Items matching the filters that the viewer may see, ignoring pagination (counted only when asked)',
+      middleware: [countWhenSelected],
     })
     totalCount: TotalCount;
   }
