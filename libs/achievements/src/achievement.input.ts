@@ -199,3 +199,11 @@ export class AchievementsArgs extends ConnectionArgs {
   @Type(() => AchievementFilterInput)
   filter?: AchievementFilterInput;
 }
+
+@ArgsType()
+export class PublicNoticesArgs extends ConnectionArgs {
+  @Field(() => ID, { nullable: true, description: 'Only the notices of this institution' })
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
+}

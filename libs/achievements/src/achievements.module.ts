@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
 import { TaxonomyModule } from '@app/taxonomy';
-import { AchievementResolver } from './achievement.resolver';
+import { AchievementResolver, MyObjectionResolver, PublicNoticeResolver } from './achievement.resolver';
 import { AchievementsJobs } from './achievements.jobs';
 import { AchievementsService } from './achievements.service';
 import { AchievementInventorEntity } from './entities/achievement-inventor.entity';
@@ -32,7 +32,7 @@ export class AchievementsModule {}
 /** The GraphQL surface, imported by apps/api only. */
 @Module({
   imports: [AchievementsModule, IdentityModule, TaxonomyModule],
-  providers: [AchievementResolver],
+  providers: [AchievementResolver, PublicNoticeResolver, MyObjectionResolver],
 })
 export class AchievementsGraphqlModule {}
 

@@ -5,6 +5,8 @@ import {
   badInput,
   Clock,
   Connection,
+  countOf,
+  decodeCursor,
   DomainException,
   forbidden,
   JobName,
@@ -13,6 +15,7 @@ import {
   OutboxSubject,
   recordOutboxChange,
   pageNewestFirst,
+  toConnection,
 } from '@app/core';
 import { Actor, Role, UserEntity } from '@app/identity';
 import { canFollowWorkflow, canView, workflowRolesOf } from './achievement-access';
@@ -34,7 +37,7 @@ import {
   WorkflowViolation,
 } from './domain/rights-workflow';
 import { AchievementInventorEntity } from './entities/achievement-inventor.entity';
-import { AchievementObjectionEntity } from './entities/achievement-objection.entity';
+import { AchievementObjectionEntity, ObjectionOutcome } from './entities/achievement-objection.entity';
 import {
   AchievementSettingsEntity,
   DEFAULT_MAX_TEAM_SHARE_PERCENT,
@@ -321,6 +324,52 @@ export class AchievementsService {
       this.proposals.findOneBy({ achievementId: id }),
     ]);
     return { achievement, inventors, proposal };
+  }
+
+  /**
+   * Achievements under public notice (公示), public: the window ending soonest first (keyset on its end), as the
+   * notice page shows them. Nothing confidential is read here; what a notice shows is decided by its object.
+   */
+  async publicNotices(
+    filter: { institutionId?: string },
+    page: { first: number; after?: string },
+  ): Promise<Connection<AchievementEntity>> {
+    const query = this.achievements
+      .createQueryBuilder('a')
+      .where('a.status = :notice', { notice: AchievementStatus.PUBLIC_NOTICE });
+    if (filter.institutionId) query.andWhere('a.institutionId = :institutionId', filter);
+    const totalCount = countOf(query);
+    if (page.after) {
+      const [endsAt, id] = decodeCursor(page.after, 2);
+      if (typeof endsAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(endsAt))) {
+        throw badInput('Invalid pagination cursor', { field: 'after' });
+      }
+      query.andWhere('(a.notice_ends_at, a.id) > (:endsAt, :id)', { endsAt: new Date(endsAt), id });
+    }
+    const rows = await query
+      .orderBy('a.notice_ends_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(page.first + 1)
+      .getMany();
+    return toConnection(rows, page.first, (row) => [row.noticeEndsAt!.toISOString(), row.id], totalCount);
+  }
+
+  /** The objections the actor filed, newest first, with what became of them (no confidential field is read). */
+  async objectionsFiledBy(
+    actor: Actor,
+    page: { first: number; after?: string },
+  ): Promise<Connection<AchievementObjectionEntity>> {
+    const query = this.objections.createQueryBuilder('o').where('o.objector_id = :me', { me: actor.userId });
+    return pageNewestFirst(query, 'o', page);
+  }
+
+  /** Titles of achievements by id, for what the public may know of them (an objection's subject). */
+  async titlesOf(ids: readonly string[]): Promise<Array<Pick<AchievementEntity, 'id' | 'title' | 'status'>>> {
+    if (ids.length === 0) return [];
+    return this.achievements.find({
+      select: { id: true, title: true, status: true },
+      where: { id: In([...ids]) },
+    });
   }
 
   async settings(actor: Actor, institutionId: string): Promise<AchievementSettingsEntity> {
@@ -704,12 +753,18 @@ export class AchievementsService {
           achievement.noticeRound += 1;
           achievement.noticeStartsAt = now;
           achievement.noticeEndsAt = new Date(now.getTime() + settings.noticePeriodSeconds * 1000);
-          await this.resolveObjections(manager, id, actor, comment ?? 'Review completed again');
+          await this.resolveObjections(
+            manager,
+            id,
+            actor,
+            comment ?? 'Review completed again',
+            ObjectionOutcome.NOTICE_RESTARTED,
+          );
         }
         break;
       case WorkflowEvent.REJECT:
         achievement.rejectionReason = comment;
-        await this.resolveObjections(manager, id, actor, comment);
+        await this.resolveObjections(manager, id, actor, comment, ObjectionOutcome.APPLICATION_RETURNED);
         break;
       case WorkflowEvent.OBJECT:
         await manager.insert(AchievementObjectionEntity, {
@@ -772,11 +827,12 @@ export class AchievementsService {
     achievementId: string,
     actor: Actor | null,
     resolution: string | null,
+    outcome: ObjectionOutcome,
   ) {
     await manager
       .createQueryBuilder()
       .update(AchievementObjectionEntity)
-      .set({ resolvedAt: this.clock.now(), resolvedById: actor?.userId ?? null, resolution })
+      .set({ resolvedAt: this.clock.now(), resolvedById: actor?.userId ?? null, resolution, outcome })
       .where('achievement_id = :achievementId AND resolved_at IS NULL', { achievementId })
       .execute();
   }

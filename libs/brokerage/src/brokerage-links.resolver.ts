@@ -11,13 +11,20 @@ import {
   DirectoryService,
   loadPerson,
   Loaders,
+  OptionalActor,
   organisationLoader,
   OrganisationObject,
   PersonObject,
   Role,
 } from '@app/identity';
 import { MatchesService, MatchObject, MatchTargetType, visibleMatchLoader } from '@app/matching';
-import { DealObject, EntrustmentObject, IntroductionObject, MatchClaimObject } from './brokerage.object';
+import {
+  DealObject,
+  EntrustmentObject,
+  IntroductionObject,
+  MatchClaimObject,
+  PriceNoticeObject,
+} from './brokerage.object';
 import { DealEntity } from './entities/deal.entity';
 import { EntrustedSubject, EntrustmentEntity } from './entities/entrustment.entity';
 import { IntroductionAcknowledgementEntity, IntroductionEntity } from './entities/introduction.entity';
@@ -328,5 +335,30 @@ export class DealLinksResolver extends PairLinks<DealEntity>(DealObject) {
   @ResolveField(() => IntroductionObject, { nullable: true, description: 'The introduction the deal was born of' })
   introduction(@Parent() row: DealEntity, @CurrentActor() actor: Actor, @Loaders() loaders: RequestLoaders) {
     return this.introductionOf(row, actor, loaders);
+  }
+}
+
+@Resolver(() => PriceNoticeObject)
+export class PriceNoticeLinksResolver {
+  constructor(
+    private readonly achievements: AchievementsService,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  @ResolveField(() => OrganisationObject, { nullable: true })
+  institution(@Parent() notice: PriceNoticeObject, @Loaders() loaders: RequestLoaders) {
+    return organisationLoader(loaders, this.directory).load(notice.institutionId);
+  }
+
+  @ResolveField(() => AchievementObject, {
+    nullable: true,
+    description: 'The achievement (null if you may not see it)',
+  })
+  achievement(
+    @Parent() notice: PriceNoticeObject,
+    @OptionalActor() actor: Actor | undefined,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    return visibleAchievementLoader(loaders, this.achievements, actor).load(notice.achievementId);
   }
 }

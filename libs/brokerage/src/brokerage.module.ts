@@ -11,6 +11,7 @@ import {
   EntrustmentLinksResolver,
   IntroductionLinksResolver,
   MatchClaimLinksResolver,
+  PriceNoticeLinksResolver,
 } from './brokerage-links.resolver';
 import { BrokerageJobs } from './brokerage.jobs';
 import { BrokerageResolver, DealResolver, IntroductionResolver } from './brokerage.resolver';
@@ -91,6 +92,7 @@ export class BrokerageModule {}
     EntrustmentLinksResolver,
     IntroductionLinksResolver,
     DealLinksResolver,
+    PriceNoticeLinksResolver,
   ],
 })
 export class BrokerageGraphqlModule {}

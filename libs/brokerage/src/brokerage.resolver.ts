@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { byKeys, ConnectionArgs, groupedByKeys, RequestLoaders } from '@app/core';
+import { byKeys, ConnectionArgs, groupedByKeys, mapConnection, RequestLoaders } from '@app/core';
 import { Actor, CurrentActor, Loaders, Public } from '@app/identity';
 import { acknowledgementsLoader } from './brokerage-links.resolver';
 import { BrokerageSettingsService } from './brokerage-settings.service';
@@ -13,6 +13,7 @@ import {
   EntrustInput,
   IntroductionsArgs,
   MoveDealInput,
+  PriceNoticesArgs,
   ProposeIntroductionInput,
 } from './brokerage.input';
 import {
@@ -32,10 +33,11 @@ import {
   IntroductionRevealObject,
   ListingFeedbackObject,
   MatchClaimObject,
+  PriceNoticeConnection,
   PriceNoticeObject,
 } from './brokerage.object';
 import { ClaimsService } from './claims.service';
-import { DealsService } from './deals.service';
+import { DealsService, PriceNotice } from './deals.service';
 import { DealRole, DealStage } from './domain/deal-workflow';
 import { IntroductionSide } from './domain/introduction-consent';
 import { DealActivityEntity, DealEntity, DealTaskEntity } from './entities/deal.entity';
@@ -274,18 +276,16 @@ export class DealResolver {
   }
 
   @Public()
-  @Query(() => [PriceNoticeObject], { description: 'Running price notices (public)' })
-  async priceNotices(@Args('first', { type: () => Int, defaultValue: 50 }) first: number) {
-    const rows = await this.dealsService.openPriceNotices(Math.min(Math.max(first, 1), 100));
-    return rows.map(({ deal, achievementTitle }) => ({
-      dealId: deal.id,
-      achievementId: deal.targetId,
-      achievementTitle,
-      agreedPriceWan: deal.agreedPriceWan,
-      round: deal.priceNoticeRound,
-      startsAt: deal.priceNoticeStartsAt,
-      endsAt: deal.priceNoticeEndsAt,
-    }));
+  @Query(() => PriceNoticeConnection, { description: '协议定价公示: running (or past) price notices, public' })
+  async priceNotices(@Args() args: PriceNoticesArgs) {
+    const page = await this.dealsService.priceNotices({ status: args.status, achievementId: args.achievementId }, args);
+    return mapConnection(page, toPriceNotice);
+  }
+
+  @Public()
+  @Query(() => PriceNoticeObject, { description: "A deal's price notice (its latest round), public once published" })
+  async priceNotice(@Args('dealId', { type: () => ID }) dealId: string) {
+    return toPriceNotice(await this.dealsService.priceNotice(dealId));
   }
 
   @Query(() => [DealReminderObject], { description: 'Your idle-deal reminders, newest first' })
@@ -328,4 +328,18 @@ export class DealResolver {
   async myRoles(@Parent() deal: DealEntity, @CurrentActor() actor: Actor) {
     return [...(await this.dealsService.rolesOf(actor, deal))];
   }
+}
+
+function toPriceNotice({ deal, achievementTitle }: PriceNotice): PriceNoticeObject {
+  return {
+    dealId: deal.id,
+    achievementId: deal.targetId,
+    achievementTitle,
+    institutionId: deal.targetOrganisationId,
+    agreedPriceWan: deal.agreedPriceWan!,
+    round: deal.priceNoticeRound,
+    status: deal.priceNoticeStatus,
+    startsAt: deal.priceNoticeStartsAt!,
+    endsAt: deal.priceNoticeEndsAt!,
+  };
 }

@@ -1,7 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { badInput, Clock, Connection, forbidden, JobName, JobQueue, notFound, pageNewestFirst } from '@app/core';
+import {
+  badInput,
+  Clock,
+  Connection,
+  countOf,
+  decodeCursor,
+  forbidden,
+  JobName,
+  JobQueue,
+  notFound,
+  pageNewestFirst,
+  toConnection,
+} from '@app/core';
 import { AchievementEntity } from '@app/achievements';
 import { Actor, Role } from '@app/identity';
 import { MatchTargetType } from '@app/matching';
@@ -39,6 +51,12 @@ export interface MoveDealInput {
 export interface DealAmountsInput {
   agreedPriceWan?: number | null;
   contractValueWan?: number | null;
+}
+
+/** A published price notice: the deal's price and window, and the title of the achievement priced. */
+export interface PriceNotice {
+  deal: DealEntity;
+  achievementTitle: string;
 }
 
 export interface DealFilter {
@@ -329,19 +347,58 @@ export class DealsService {
     });
   }
 
-  /** Open price notices, public (title of the achievement, price, window), ending soonest first. */
-  async openPriceNotices(limit: number): Promise<Array<{ deal: DealEntity; achievementTitle: string }>> {
-    const rows = await this.dataSource
+  /**
+   * Price notices (协议定价公示), public: the running ones ending soonest first, or past ones (ENDED, OBJECTED)
+   * latest first, each with its achievement's title. Only what a notice publishes is read: the price and window.
+   */
+  async priceNotices(
+    filter: { status: PriceNoticeStatus; achievementId?: string },
+    page: { first: number; after?: string },
+  ): Promise<Connection<PriceNotice>> {
+    if (filter.status === PriceNoticeStatus.NONE) throw badInput('NONE is not a notice', { field: 'status' });
+    const query = this.priceNoticeQuery().where('d.price_notice_status = :status', { status: filter.status });
+    if (filter.achievementId) query.andWhere('d.target_id = :achievementId', { achievementId: filter.achievementId });
+    const totalCount = countOf(query);
+    const ascending = filter.status === PriceNoticeStatus.OPEN;
+    if (page.after) {
+      const [endsAt, id] = decodeCursor(page.after, 2);
+      if (typeof endsAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(endsAt))) {
+        throw badInput('Invalid pagination cursor', { field: 'after' });
+      }
+      query.andWhere(`(d.price_notice_ends_at, d.id) ${ascending ? '>' : '<'} (:endsAt, :id)`, {
+        endsAt: new Date(endsAt),
+        id,
+      });
+    }
+    const rows = await query
+      .orderBy('d.price_notice_ends_at', ascending ? 'ASC' : 'DESC')
+      .addOrderBy('d.id', ascending ? 'ASC' : 'DESC')
+      .limit(page.first + 1)
+      .getRawAndEntities<{ achievement_title: string }>();
+    const notices = rows.entities.map((deal, index) => ({ deal, achievementTitle: rows.raw[index].achievement_title }));
+    return toConnection(
+      notices,
+      page.first,
+      (notice) => [notice.deal.priceNoticeEndsAt!.toISOString(), notice.deal.id],
+      totalCount,
+    );
+  }
+
+  /** One deal's price notice (its latest round), public once published; NOT_FOUND before. */
+  async priceNotice(dealId: string): Promise<PriceNotice> {
+    const rows = await this.priceNoticeQuery()
+      .where('d.id = :dealId AND d.price_notice_status <> :none', { dealId, none: PriceNoticeStatus.NONE })
+      .getRawAndEntities<{ achievement_title: string }>();
+    if (!rows.entities[0]) throw notFound('Price notice', dealId);
+    return { deal: rows.entities[0], achievementTitle: rows.raw[0].achievement_title };
+  }
+
+  private priceNoticeQuery() {
+    return this.dataSource
       .getRepository(DealEntity)
       .createQueryBuilder('d')
       .innerJoin(AchievementEntity, 'a', 'a.id = d.target_id')
-      .addSelect('a.title', 'achievement_title')
-      .where('d.price_notice_status = :open', { open: PriceNoticeStatus.OPEN })
-      .orderBy('d.price_notice_ends_at', 'ASC')
-      .addOrderBy('d.id', 'ASC')
-      .limit(limit)
-      .getRawAndEntities<{ achievement_title: string }>();
-    return rows.entities.map((deal, index) => ({ deal, achievementTitle: rows.raw[index].achievement_title }));
+      .addSelect('a.title', 'achievement_title');
   }
 
   /** The notice window's end (job handler): ENDED, or OBJECTED when someone objected during this round. */

@@ -162,3 +162,13 @@ export async function pageNewestFirst<T extends { createdAt: Date; id: string }>
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The same page with each node mapped (to the GraphQL shape of a row); the count is the page's. */
+export function mapConnection<T, U>(connection: Connection<T>, map: (node: T) => U): Connection<U> {
+  return {
+    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
+    nodes: connection.nodes.map(map),
+    pageInfo: connection.pageInfo,
+    totalCount: connection.totalCount,
+  };
+}

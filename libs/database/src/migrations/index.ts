@@ -1,4 +1,5 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
+import { ObjectionOutcomes1796600768257 } from './1796600768257-ObjectionOutcomes';
 import { OutboxConsumers1795731632223 } from './1795731632223-OutboxConsumers';
 import { AchievementsRepresentativeIndex1795727425292 } from './1795727425292-AchievementsRepresentativeIndex';
 import { DigestsAndNotifications1795725843662 } from './1795725843662-DigestsAndNotifications';
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   BrokerageNotificationKinds1795726371461,
   AchievementsRepresentativeIndex1795727425292,
   OutboxConsumers1795731632223,
+  ObjectionOutcomes1796600768257,
 ];
