@@ -152,9 +152,9 @@ describe('nested objects on brokerage and matching rows', () => {
     });
 
     it('shows each nested object through its own rule: a closed demand and a withdrawn achievement become null', async () => {
-      const hidden = (await dataSource.getRepository(AchievementEntity).findOneByOrFail({
+      const hidden = await dataSource.getRepository(AchievementEntity).findOneByOrFail({
         id: world.achievement.id,
-      }))!;
+      });
       await dataSource.getRepository(AchievementEntity).update(hidden.id, { status: AchievementStatus.WITHDRAWN });
       try {
         const forMember = await ok(api, DEMAND_MATCHES, { demandId: world.demand.id, first: 20 }, world.member);
