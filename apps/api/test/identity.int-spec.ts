@@ -67,9 +67,10 @@ describe('identity over GraphQL', () => {
     expect(ok.data!.login.user.email).toBe(email);
     const wrong = await api.gql(LOGIN, { input: { email, password: 'not the password at all' } });
     expect(wrong.data).toBeNull();
+    // No Accept-Language and no account: the product's language (see error-language.int-spec.ts for English).
     expect(wrong.errors![0]).toMatchObject({
-      message: 'Wrong email or password',
-      extensions: { code: 'UNAUTHENTICATED' },
+      message: '邮箱或密码错误',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'WRONG_CREDENTIALS' },
     });
     const unknown = await api.gql(LOGIN, { input: { email: uniqueEmail('nobody'), password } });
     expect(unknown.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
@@ -138,8 +139,8 @@ describe('identity over GraphQL', () => {
   it('requires a token for guarded queries and rejects a forged or expired one', async () => {
     const anonymous = await api.gql(ME);
     expect(anonymous.errors![0]).toMatchObject({
-      message: 'Authentication required',
-      extensions: { code: 'UNAUTHENTICATED' },
+      message: '请先登录',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'AUTHENTICATION_REQUIRED' },
     });
     const session = await registerResearcher();
     const forged = `${session.accessToken.slice(0, -4)}AAAA`;
@@ -148,7 +149,11 @@ describe('identity over GraphQL', () => {
     const jwt = await import('jsonwebtoken');
     const expired = jwt.sign({ sub: session.user.id, typ: 'access' }, process.env.JWT_SECRET!, { expiresIn: -10 });
     const res = await api.gql(ME, {}, expired);
-    expect(res.errors![0]).toMatchObject({ message: 'Access token expired', extensions: { code: 'UNAUTHENTICATED' } });
+    // The token failed, so nobody is signed in: the message follows the request (none: the product's language).
+    expect(res.errors![0]).toMatchObject({
+      message: '登录已过期，请重新登录',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'ACCESS_TOKEN_EXPIRED' },
+    });
   });
 
   it('rotates refresh tokens, detects reuse, and logs out', async () => {

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import {
   badInput,
+  fail,
   Clock,
   Connection,
   countOf,
@@ -342,7 +343,7 @@ export class AchievementsService {
     if (page.after) {
       const [endsAt, id] = decodeCursor(page.after, 2);
       if (typeof endsAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(endsAt))) {
-        throw badInput('Invalid pagination cursor', { field: 'after' });
+        throw fail('INVALID_CURSOR', { field: 'after' });
       }
       query.andWhere('(a.notice_ends_at, a.id) > (:endsAt, :id)', { endsAt: new Date(endsAt), id });
     }
@@ -975,8 +976,15 @@ function rulesOf(settings: AchievementSettingsEntity): InstitutionRules {
 
 function toDomainException(error: unknown): unknown {
   if (!(error instanceof WorkflowViolation)) return error;
-  const details = { ...error.details };
-  return error.kind === 'FORBIDDEN' ? forbidden(error.message, details) : badInput(error.message, details);
+  const { problems: _messages, ...details } = error.details;
+  switch (error.kind) {
+    case 'FORBIDDEN':
+      return fail('WORKFLOW_ROLE_REQUIRED', details);
+    case 'INVALID_TRANSITION':
+      return fail('WORKFLOW_TRANSITION_NOT_ALLOWED', details);
+    case 'GUARD_FAILED':
+      return fail('WORKFLOW_CONDITIONS_NOT_MET', details, error.problemList);
+  }
 }
 
 function toFileMetadata(file: FileInput): FileMetadata {

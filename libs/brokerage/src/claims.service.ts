@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import {
   badInput,
+  fail,
   Clock,
   conflict,
   Connection,
@@ -182,8 +183,7 @@ export class ClaimsService {
     const totalCount = countOf(query);
     if (page.after) {
       const [score, id] = decodeCursor(page.after, 2);
-      if (typeof score !== 'number' || typeof id !== 'string')
-        throw badInput('Invalid pagination cursor', { field: 'after' });
+      if (typeof score !== 'number' || typeof id !== 'string') throw fail('INVALID_CURSOR', { field: 'after' });
       query.andWhere('(m.score < :score OR (m.score = :score AND m.id > :id))', { score, id });
     }
     const { entities, raw } = await query

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   badInput,
+  fail,
   Clock,
   Connection,
   countOf,
@@ -363,7 +364,7 @@ export class DealsService {
     if (page.after) {
       const [endsAt, id] = decodeCursor(page.after, 2);
       if (typeof endsAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(endsAt))) {
-        throw badInput('Invalid pagination cursor', { field: 'after' });
+        throw fail('INVALID_CURSOR', { field: 'after' });
       }
       query.andWhere(`(d.price_notice_ends_at, d.id) ${ascending ? '>' : '<'} (:endsAt, :id)`, {
         endsAt: new Date(endsAt),

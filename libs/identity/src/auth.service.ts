@@ -3,18 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
-import {
-  AppConfig,
-  badInput,
-  Clock,
-  conflict,
-  DomainException,
-  ErrorCode,
-  forbidden,
-  unauthenticated,
-} from '@app/core';
+import { AppConfig, Clock, fail } from '@app/core';
 import { Actor } from './domain/actor';
-import { passwordProblems } from './domain/password-policy';
+import { MIN_PASSWORD_LENGTH, passwordProblems } from './domain/password-policy';
 import {
   OrganisationKind,
   Role,
@@ -72,12 +63,17 @@ export class AuthService {
   async register(command: RegisterCommand): Promise<IssuedTokens> {
     const email = normaliseEmail(command.email);
     const problems = passwordProblems(command.password);
-    if (problems.length > 0) throw badInput(`Password ${problems.join('; ')}`, { field: 'password', problems });
+    if (problems.length > 0) {
+      const tooShort = problems.some((problem) => problem.startsWith('must be at least'));
+      throw tooShort
+        ? fail('PASSWORD_TOO_SHORT', { field: 'password', minLength: MIN_PASSWORD_LENGTH, problems })
+        : fail('PASSWORD_TOO_WEAK', { field: 'password', detail: problems.join('; '), problems });
+    }
     if (!SELF_SERVICE_ROLES.includes(command.role)) {
-      throw forbidden(`The role ${command.role} is granted by an administrator, not taken by registering`);
+      throw fail('ROLE_NOT_SELF_SERVICE', { field: 'role', role: command.role });
     }
     if (Boolean(command.organisationId) === Boolean(command.newOrganisation)) {
-      throw badInput('Give exactly one of organisationId or newOrganisation', { field: 'organisationId' });
+      throw fail('ORGANISATION_CHOICE_REQUIRED', { field: 'organisationId' });
     }
     const passwordHash = await this.hasher.hash(command.password);
 
@@ -85,7 +81,10 @@ export class AuthService {
       let organisation: OrganisationEntity | null;
       if (command.newOrganisation) {
         if (!SELF_SERVICE_ORGANISATION_KINDS.includes(command.newOrganisation.kind)) {
-          throw forbidden(`Organisations of kind ${command.newOrganisation.kind} are created by an administrator`);
+          throw fail('ORGANISATION_KIND_NOT_SELF_SERVICE', {
+            field: 'newOrganisation.kind',
+            kind: command.newOrganisation.kind,
+          });
         }
         organisation = await manager.save(
           manager.create(OrganisationEntity, {
@@ -97,13 +96,10 @@ export class AuthService {
         );
       } else {
         organisation = await manager.findOneBy(OrganisationEntity, { id: command.organisationId });
-        if (!organisation)
-          throw new DomainException(ErrorCode.NOT_FOUND, 'Organisation not found', { field: 'organisationId' });
+        if (!organisation) throw fail('ORGANISATION_NOT_FOUND', { field: 'organisationId' });
       }
       if (!roleFitsOrganisation(command.role, organisation.kind)) {
-        throw badInput(`The role ${command.role} cannot be held in an organisation of kind ${organisation.kind}`, {
-          field: 'role',
-        });
+        throw fail('ROLE_DOES_NOT_FIT_ORGANISATION', { field: 'role', role: command.role, kind: organisation.kind });
       }
       const inserted = await manager
         .createQueryBuilder()
@@ -114,7 +110,7 @@ export class AuthService {
         .returning(['id'])
         .execute();
       const id = (inserted.raw as Array<{ id: string }>)[0]?.id;
-      if (!id) throw conflict('An account with this email already exists', { field: 'email' });
+      if (!id) throw fail('EMAIL_TAKEN', { field: 'email' });
       await manager.insert(MembershipEntity, { userId: id, organisationId: organisation.id, role: command.role });
       return id;
     });
@@ -125,7 +121,7 @@ export class AuthService {
     const user = await this.users.findOneBy({ email: normaliseEmail(email) });
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
     const ok = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
-    if (!user || !ok) throw unauthenticated('Wrong email or password');
+    if (!user || !ok) throw fail('WRONG_CREDENTIALS');
     return this.issueTokens(user.id, randomUUID());
   }
 
@@ -133,14 +129,14 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<IssuedTokens> {
     const now = this.clock.now();
     const stored = await this.refreshTokens.findOneBy({ tokenHash: hashToken(refreshToken) });
-    if (!stored) throw unauthenticated('Unknown refresh token');
+    if (!stored) throw fail('REFRESH_TOKEN_UNKNOWN');
     if (stored.revokedAt) {
       await this.refreshTokens.update({ familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: now });
-      throw unauthenticated('Refresh token was already used; the session has been closed');
+      throw fail('REFRESH_TOKEN_REUSED');
     }
-    if (stored.expiresAt <= now) throw unauthenticated('Refresh token expired');
+    if (stored.expiresAt <= now) throw fail('REFRESH_TOKEN_EXPIRED');
     const revoked = await this.refreshTokens.update({ id: stored.id, revokedAt: IsNull() }, { revokedAt: now });
-    if (!revoked.affected) throw unauthenticated('Refresh token was already used');
+    if (!revoked.affected) throw fail('REFRESH_TOKEN_REUSED');
     return this.issueTokens(stored.userId, stored.familyId);
   }
 
@@ -164,16 +160,15 @@ export class AuthService {
       });
     } catch (error) {
       const expired = error instanceof Error && error.name === 'TokenExpiredError';
-      throw unauthenticated(expired ? 'Access token expired' : 'Invalid access token');
+      throw fail(expired ? 'ACCESS_TOKEN_EXPIRED' : 'ACCESS_TOKEN_INVALID');
     }
-    if (claims.typ !== 'access') throw unauthenticated('Invalid access token');
+    if (claims.typ !== 'access') throw fail('ACCESS_TOKEN_INVALID');
     return this.loadActor(claims.sub);
   }
 
   async loadActor(userId: string): Promise<Actor> {
     const rows = await this.memberships.find({ where: { userId }, relations: { organisation: true } });
-    if (rows.length === 0 && !(await this.users.existsBy({ id: userId })))
-      throw unauthenticated('Account no longer exists');
+    if (rows.length === 0 && !(await this.users.existsBy({ id: userId }))) throw fail('ACCOUNT_GONE');
     return new Actor(
       userId,
       rows.map((m) => ({ organisationId: m.organisationId, organisationKind: m.organisation!.kind, role: m.role })),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { badInput, forbidden, notFound } from '@app/core';
+import { fail, forbidden, notFound } from '@app/core';
 import { Actor } from './domain/actor';
 import { OrganisationKind, Role, roleFitsOrganisation } from './domain/roles';
 import { MembershipEntity } from './entities/membership.entity';
@@ -21,6 +21,12 @@ export class DirectoryService {
     const user = await this.users.findOneBy({ id });
     if (!user) throw notFound('User', id);
     return user;
+  }
+
+  /** The language an account reads messages in (null when the account is gone). */
+  async localeOf(userId: string): Promise<string | null> {
+    const user = await this.users.findOne({ select: { id: true, locale: true }, where: { id: userId } });
+    return user?.locale ?? null;
   }
 
   usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
@@ -99,9 +105,7 @@ export class DirectoryService {
       (actor.hasRole(Role.TTO_OFFICER, organisation.id) && [Role.RESEARCHER, Role.TTO_OFFICER].includes(input.role));
     if (!allowed) throw forbidden(`You may not grant ${input.role} in this organisation`);
     if (!roleFitsOrganisation(input.role, organisation.kind)) {
-      throw badInput(`The role ${input.role} cannot be held in an organisation of kind ${organisation.kind}`, {
-        field: 'role',
-      });
+      throw fail('ROLE_DOES_NOT_FIT_ORGANISATION', { field: 'role', role: input.role, kind: organisation.kind });
     }
     await this.user(input.userId);
     await this.memberships

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badInput, Clock, Connection, countOf, decodeCursor, forbidden, notFound, toConnection } from '@app/core';
+import { badInput, fail, Clock, Connection, countOf, decodeCursor, forbidden, notFound, toConnection } from '@app/core';
 import { AchievementEntity, AchievementInventorEntity, isOnTeam } from '@app/achievements';
 import { DemandEntity, DemandStatus } from '@app/demands';
 import { ExpertEntity } from '@app/experts';
@@ -161,8 +161,7 @@ export class MatchesService {
     const totalCount = countOf(query);
     if (page.after) {
       const [score, id] = decodeCursor(page.after, 2);
-      if (typeof score !== 'number' || typeof id !== 'string')
-        throw badInput('Invalid pagination cursor', { field: 'after' });
+      if (typeof score !== 'number' || typeof id !== 'string') throw fail('INVALID_CURSOR', { field: 'after' });
       query.andWhere('(m.score < :score OR (m.score = :score AND m.id > :id))', { score, id });
     }
     const rows = await query

@@ -2,7 +2,7 @@ import { Type } from '@nestjs/common';
 import { ArgsType, Field, FieldMiddleware, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { SelectQueryBuilder } from 'typeorm';
-import { badInput } from '../errors/error-codes';
+import { fail } from '../errors/error-codes';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -104,7 +104,7 @@ export function decodeCursor(cursor: string, arity: number): Array<string | numb
   } catch {
     // fall through
   }
-  throw badInput('Invalid pagination cursor', { field: 'after' });
+  throw fail('INVALID_CURSOR', { field: 'after' });
 }
 
 /** Turns `first + 1` fetched rows into a connection page. */
@@ -146,7 +146,7 @@ export async function pageNewestFirst<T extends { createdAt: Date; id: string }>
       Number.isNaN(Date.parse(createdAt)) ||
       !UUID.test(id)
     ) {
-      throw badInput('Invalid pagination cursor', { field: 'after' });
+      throw fail('INVALID_CURSOR', { field: 'after' });
     }
     query.andWhere(`(${createdAtMs}, ${alias}.id) < (:cursorCreatedAt, :cursorId)`, {
       cursorCreatedAt: new Date(createdAt),
