@@ -10,6 +10,7 @@ import { DatabaseModule } from '@app/database';
 import { DemandsGraphqlModule } from '@app/demands';
 import { DigestsGraphqlModule } from '@app/digests';
 import { ExpertsGraphqlModule } from '@app/experts';
+import { FilesHttpModule } from '@app/files';
 import { DirectoryService, GraphqlAuthGuard, IdentityGraphqlModule } from '@app/identity';
 import { MatchingGraphqlModule } from '@app/matching';
 import { NotificationsGraphqlModule } from '@app/notifications';
@@ -49,6 +50,7 @@ import { HealthModule } from './health/health.module';
     DigestsGraphqlModule,
     BrokerageGraphqlModule,
     AnalyticsGraphqlModule,
+    FilesHttpModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: GraphqlAuthGuard },

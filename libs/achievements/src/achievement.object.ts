@@ -28,6 +28,8 @@ registerEnumType(WorkflowEvent, { name: 'AchievementWorkflowEvent' });
 
 @ObjectType('FileMetadata', { description: 'A file kept elsewhere: its name, location and fingerprint' })
 export class FileMetadataObject {
+  @Field(() => ID, { nullable: true, description: 'The uploaded file; download it at `url` with a bearer token' })
+  fileId?: string | null;
   @Field() name: string;
   @Field(() => String, { nullable: true }) url: string | null;
   @Field(() => String, { nullable: true }) mimeType: string | null;

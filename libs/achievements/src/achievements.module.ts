@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
+import { FilesModule } from '@app/files';
 import { TaxonomyModule } from '@app/taxonomy';
+import { AchievementFileAccess } from './achievement-file-access';
 import { AchievementResolver, MyObjectionResolver, PublicNoticeResolver } from './achievement.resolver';
 import { AchievementsJobs } from './achievements.jobs';
 import { AchievementsService } from './achievements.service';
@@ -23,8 +25,8 @@ export const ACHIEVEMENT_ENTITIES = [
 
 /** Achievements and the rights-confirmation workflow, for every process (API, worker, importer). */
 @Module({
-  imports: [TypeOrmModule.forFeature(ACHIEVEMENT_ENTITIES)],
-  providers: [AchievementsService],
+  imports: [TypeOrmModule.forFeature(ACHIEVEMENT_ENTITIES), FilesModule],
+  providers: [AchievementsService, AchievementFileAccess],
   exports: [AchievementsService],
 })
 export class AchievementsModule {}

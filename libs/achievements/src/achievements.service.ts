@@ -18,6 +18,7 @@ import {
   pageNewestFirst,
   toConnection,
 } from '@app/core';
+import { FileOwnerKind, FilesService } from '@app/files';
 import { Actor, Role, UserEntity } from '@app/identity';
 import { canFollowWorkflow, canView, workflowRolesOf } from './achievement-access';
 import {
@@ -51,6 +52,7 @@ import { AchievementEntity, FileMetadata } from './entities/achievement.entity';
 import { RightsProposalEntity } from './entities/rights-proposal.entity';
 
 export interface FileInput {
+  fileId?: string | null;
   name: string;
   url?: string | null;
   mimeType?: string | null;
@@ -186,6 +188,7 @@ export class AchievementsService {
     @InjectRepository(AchievementObjectionEntity) private readonly objections: Repository<AchievementObjectionEntity>,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
+    private readonly files: FilesService,
   ) {}
 
   // ---------------------------------------------------------------- reading
@@ -399,6 +402,13 @@ export class AchievementsService {
         }),
       );
       if (input.inventors?.length) await this.replaceInventors(manager, achievement.id, input.inventors);
+      if (input.attachments?.some((file) => file.fileId)) {
+        achievement.attachments = await this.withFiles(manager, actor, input.attachments, {
+          kind: FileOwnerKind.ACHIEVEMENT_ATTACHMENT,
+          id: achievement.id,
+        });
+        await manager.save(achievement);
+      }
       await this.recordTransition(manager, achievement, actor.userId, CREATE_EVENT, null, {});
       return achievement;
     });
@@ -431,6 +441,12 @@ export class AchievementsService {
         }
       }
       Object.assign(achievement, await this.checkedFields(manager, input));
+      if (input.attachments !== undefined) {
+        achievement.attachments = await this.withFiles(manager, actor, input.attachments, {
+          kind: FileOwnerKind.ACHIEVEMENT_ATTACHMENT,
+          id: achievement.id,
+        });
+      }
       if (input.title !== undefined) achievement.title = input.title.trim();
       const saved = await manager.save(achievement);
       if (INDEX_RELEVANT_STATUSES.includes(saved.status)) {
@@ -519,7 +535,10 @@ export class AchievementsService {
       this.assertDraft(achievement, 'consent');
       inventor.consentedAt = this.clock.now();
       inventor.consentRecordedById = actor.userId;
-      inventor.consentDocuments = documents.map(toFileMetadata);
+      inventor.consentDocuments = await this.withFiles(manager, actor, documents, {
+        kind: FileOwnerKind.ACHIEVEMENT_RECORD,
+        id: achievementId,
+      });
       return manager.save(inventor);
     });
   }
@@ -744,7 +763,9 @@ export class AchievementsService {
     }
     const from = achievement.status;
     achievement.status = edge.to;
-    const documents = (input.documents ?? []).map(toFileMetadata);
+    const documents = actor
+      ? await this.withFiles(manager, actor, input.documents ?? [], { kind: FileOwnerKind.ACHIEVEMENT_RECORD, id })
+      : (input.documents ?? []).map(toFileMetadata);
     switch (event) {
       case WorkflowEvent.SUBMIT:
         achievement.rejectionReason = null;
@@ -950,6 +971,21 @@ export class AchievementsService {
     return fields;
   }
 
+  /** File descriptions, uploaded files among them attached to the achievement (their metadata from the upload). */
+  private async withFiles(
+    manager: EntityManager,
+    actor: Actor,
+    inputs: readonly FileInput[],
+    owner: { kind: FileOwnerKind; id: string },
+  ): Promise<FileMetadata[]> {
+    const ids = inputs.map((input) => input.fileId).filter((id): id is string => !!id);
+    const attached = await this.files.attach(manager, actor, ids, owner);
+    return inputs.map((input) => {
+      const file = input.fileId ? attached.find((candidate) => candidate.fileId === input.fileId) : undefined;
+      return file ?? toFileMetadata(input);
+    });
+  }
+
   private async settingsFor(manager: EntityManager, institutionId: string): Promise<AchievementSettingsEntity> {
     const row = await manager.findOneBy(AchievementSettingsEntity, { institutionId });
     return (
@@ -989,6 +1025,7 @@ function toDomainException(error: unknown): unknown {
 
 function toFileMetadata(file: FileInput): FileMetadata {
   return {
+    fileId: null,
     name: file.name,
     url: file.url ?? null,
     mimeType: file.mimeType ?? null,

@@ -2,7 +2,13 @@ import { Type } from '@nestjs/common';
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { byKeys, groupedByKeys, RequestLoaders } from '@app/core';
-import { AchievementObject, AchievementsService, visibleAchievementLoader } from '@app/achievements';
+import {
+  AchievementObject,
+  AchievementsService,
+  FileMetadataObject,
+  visibleAchievementLoader,
+} from '@app/achievements';
+import { FileOwnerKind, FilesService, fileUrl, StoredFileEntity } from '@app/files';
 import { DEMAND_ACCESS_COLUMNS, DemandEntity, DemandObject, DemandsService, visibleDemandLoader } from '@app/demands';
 import { ExpertObject, ExpertsService, visibleExpertLoader } from '@app/experts';
 import {
@@ -324,12 +330,36 @@ export class DealLinksResolver extends PairLinks<DealEntity>(DealObject) {
     directory: DirectoryService,
     introductions: IntroductionsService,
     parties: PartiesService,
+    private readonly files: FilesService,
   ) {
     super(demands, achievements, experts, directory, introductions, parties);
   }
 
   protected introductionOf(row: DealEntity, actor: Actor, loaders: RequestLoaders) {
     return visibleIntroductionLoader(loaders, this.introductions, actor).load(row.introductionId);
+  }
+
+  @ResolveField(() => [FileMetadataObject], {
+    description: 'Documents (signed agreements, contracts) uploaded to the deal, oldest first',
+  })
+  async documents(@Parent() row: DealEntity, @Loaders() loaders: RequestLoaders) {
+    const files = await loaders
+      .get(
+        'brokerage.dealDocuments',
+        () =>
+          new DataLoader<string, StoredFileEntity[]>(async (ids) =>
+            groupedByKeys(ids, await this.files.filesOf(FileOwnerKind.DEAL_DOCUMENT, ids), (file) => file.ownerId!),
+          ),
+      )
+      .load(row.id);
+    return files.map((file) => ({
+      fileId: file.id,
+      name: file.name,
+      url: fileUrl(file.id),
+      mimeType: file.contentType,
+      sizeBytes: file.sizeBytes,
+      sha256: file.sha256,
+    }));
   }
 
   @ResolveField(() => IntroductionObject, { nullable: true, description: 'The introduction the deal was born of' })

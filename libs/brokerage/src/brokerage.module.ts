@@ -3,6 +3,7 @@ import { AchievementsModule } from '@app/achievements';
 import { INTRODUCTION_ACCESS } from '@app/core';
 import { DemandsModule } from '@app/demands';
 import { ExpertsModule } from '@app/experts';
+import { FilesModule } from '@app/files';
 import { IdentityModule } from '@app/identity';
 import { MatchingModule } from '@app/matching';
 import { NotificationsModule } from '@app/notifications';
@@ -32,6 +33,7 @@ import { EntrustmentsService } from './entrustments.service';
 import { IntroductionAccessProvider } from './introduction-access.provider';
 import { IntroductionsService } from './introductions.service';
 import { PartiesService } from './parties.service';
+import { DealFileAccess } from './deal-file-access';
 
 export const BROKERAGE_ENTITIES = [
   BrokerAgencySettingsEntity,
@@ -61,7 +63,7 @@ export class BrokerageAccessModule {}
 
 /** Entrustments, claims, introductions and deals, for every process. */
 @Module({
-  imports: [BrokerageAccessModule, DemandsModule, MatchingModule, NotificationsModule],
+  imports: [BrokerageAccessModule, DemandsModule, MatchingModule, NotificationsModule, FilesModule],
   providers: [
     PartiesService,
     BrokerageSettingsService,
@@ -69,6 +71,7 @@ export class BrokerageAccessModule {}
     ClaimsService,
     IntroductionsService,
     DealsService,
+    DealFileAccess,
   ],
   exports: [
     PartiesService,
@@ -83,7 +86,15 @@ export class BrokerageModule {}
 
 /** The GraphQL surface, imported by apps/api only. */
 @Module({
-  imports: [BrokerageModule, DemandsModule, AchievementsModule, ExpertsModule, IdentityModule, MatchingModule],
+  imports: [
+    BrokerageModule,
+    DemandsModule,
+    AchievementsModule,
+    ExpertsModule,
+    IdentityModule,
+    MatchingModule,
+    FilesModule,
+  ],
   providers: [
     BrokerageResolver,
     IntroductionResolver,

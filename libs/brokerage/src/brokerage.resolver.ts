@@ -237,6 +237,17 @@ export class DealResolver {
     return this.dealsService.setAmounts(actor, dealId, amounts);
   }
 
+  @Mutation(() => DealObject, {
+    description: 'Attaches files you uploaded (POST /files) to the deal: signed agreements, contracts',
+  })
+  attachDealDocuments(
+    @CurrentActor() actor: Actor,
+    @Args('dealId', { type: () => ID }) dealId: string,
+    @Args('fileIds', { type: () => [ID] }) fileIds: string[],
+  ) {
+    return this.dealsService.attachDocuments(actor, dealId, fileIds.slice(0, 20));
+  }
+
   @Mutation(() => DealActivityObject)
   addDealNote(
     @CurrentActor() actor: Actor,

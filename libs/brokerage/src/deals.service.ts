@@ -16,6 +16,7 @@ import {
   toConnection,
 } from '@app/core';
 import { AchievementEntity } from '@app/achievements';
+import { FileOwnerKind, FilesService } from '@app/files';
 import { Actor, Role } from '@app/identity';
 import { MatchTargetType } from '@app/matching';
 import { NotificationKind, NotificationsService } from '@app/notifications';
@@ -76,6 +77,7 @@ export class DealsService {
     private readonly jobs: JobQueue,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly files: FilesService,
   ) {}
 
   // ---- access ----
@@ -114,6 +116,20 @@ export class DealsService {
       .createQueryBuilder('d')
       .where('d.id IN (:...ids)', { ids: [...ids] });
     return restrictToParticipants(query, 'd', actor).getMany();
+  }
+
+  /** Attaches uploaded files (signed agreements, contracts) to a deal: its broker and its parties. */
+  async attachDocuments(actor: Actor, id: string, fileIds: readonly string[]): Promise<DealEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const deal = await this.lock(manager, actor, id);
+      await this.assertParticipant(actor, deal, 'add documents to');
+      const files = await this.files.attach(manager, actor, fileIds, { kind: FileOwnerKind.DEAL_DOCUMENT, id });
+      deal.lastActivityAt = this.clock.now();
+      await this.activity(manager, deal.id, actor.userId, DealActivityKind.NOTE, {
+        body: `documents: ${files.map((file) => file.name).join(', ')}`,
+      });
+      return manager.save(deal);
+    });
   }
 
   async allowedStages(actor: Actor, deal: DealEntity): Promise<DealStage[]> {

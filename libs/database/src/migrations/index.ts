@@ -1,4 +1,5 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
+import { StoredFiles1796601819678 } from './1796601819678-StoredFiles';
 import { ObjectionOutcomes1796600768257 } from './1796600768257-ObjectionOutcomes';
 import { OutboxConsumers1795731632223 } from './1795731632223-OutboxConsumers';
 import { AchievementsRepresentativeIndex1795727425292 } from './1795727425292-AchievementsRepresentativeIndex';
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   AchievementsRepresentativeIndex1795727425292,
   OutboxConsumers1795731632223,
   ObjectionOutcomes1796600768257,
+  StoredFiles1796601819678,
 ];
