@@ -32,7 +32,7 @@ export class DomainException extends Error {
 
   /** What the message templates may refer to: the details, and the English message as `{detail}`. */
   get messageParams(): MessageParams {
-    return { ...(this.details), detail: this.message };
+    return { ...this.details, detail: this.message };
   }
 }
 
