@@ -10,7 +10,8 @@ import { DatabaseModule } from '@app/database';
 import { DemandsGraphqlModule } from '@app/demands';
 import { DigestsGraphqlModule } from '@app/digests';
 import { ExpertsGraphqlModule } from '@app/experts';
-import { GraphqlAuthGuard, IdentityGraphqlModule } from '@app/identity';
+import { FilesHttpModule } from '@app/files';
+import { DirectoryService, GraphqlAuthGuard, IdentityGraphqlModule } from '@app/identity';
 import { MatchingGraphqlModule } from '@app/matching';
 import { NotificationsGraphqlModule } from '@app/notifications';
 import { SearchGraphqlModule } from '@app/search';
@@ -31,7 +32,11 @@ import { HealthModule } from './health/health.module';
       driver: ApolloDriver,
       inject: [AppConfig, ModuleRef],
       useFactory: (config: AppConfig, moduleRef: ModuleRef) =>
-        graphqlOptions(config, () => moduleRef.get(GraphQLSchemaHost, { strict: false })),
+        graphqlOptions(
+          config,
+          () => moduleRef.get(GraphQLSchemaHost, { strict: false }),
+          (userId) => moduleRef.get(DirectoryService, { strict: false }).localeOf(userId),
+        ),
     }),
     HealthModule,
     IdentityGraphqlModule,
@@ -45,6 +50,7 @@ import { HealthModule } from './health/health.module';
     DigestsGraphqlModule,
     BrokerageGraphqlModule,
     AnalyticsGraphqlModule,
+    FilesHttpModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: GraphqlAuthGuard },

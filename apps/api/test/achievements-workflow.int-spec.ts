@@ -111,7 +111,10 @@ describe('achievements: the rights-confirmation workflow through GraphQL and the
     // Not every inventor consented: BAD_USER_INPUT naming the state and the missing consents.
     const early = await api.gql(step('submitAchievement'), { id }, researcher.token);
     expect(early.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', currentStatus: 'DRAFT' });
-    expect(early.errors![0].extensions!.problems).toEqual(['consent missing from: 张三, 李四, 王五']);
+    expect(early.errors![0].extensions).toMatchObject({
+      problemReasons: ['CONSENT_MISSING'],
+      problems: ['以下完成人尚未同意：张三、李四、王五'],
+    });
 
     await ok(CONSENT, { achievementId: id }, researcher);
     await ok(CONSENT, { achievementId: id }, colleague);
@@ -206,7 +209,9 @@ describe('achievements: the rights-confirmation workflow through GraphQL and the
       currentStatus: 'LISTED',
       allowedTransitions: expect.arrayContaining(['START_NEGOTIATION → IN_NEGOTIATION', 'RECONFIRM → LISTED']),
     });
-    expect(again.errors![0].message).toContain('in state LISTED');
+    // The researcher's account reads Chinese (the default locale): the message names the state in Chinese.
+    expect(again.errors![0].extensions!.reason).toBe('WORKFLOW_TRANSITION_NOT_ALLOWED');
+    expect(again.errors![0].message).toContain('成果处于 LISTED 状态');
 
     // Timeline and evidence record.
     const detail = (await ok(DETAIL, { id }, tto)).achievement;
@@ -276,14 +281,16 @@ describe('achievements: the rights-confirmation workflow through GraphQL and the
     await ok(CONSENT, { achievementId: id }, researcher);
     await ok(SETTINGS, { institutionId: university.id, input: { negativeList: ['涉密'] } }, tto);
     const res = await api.gql(step('submitAchievement'), { id }, researcher.token);
-    expect(res.errors![0].extensions!.problems).toEqual([
-      'the team share must be between 70% and 90% (proposed: 95)',
-      "the achievement falls under the institution's negative list: 涉密",
-    ]);
+    expect(res.errors![0].extensions).toMatchObject({
+      reason: 'WORKFLOW_CONDITIONS_NOT_MET',
+      problemReasons: ['SHARE_OUT_OF_BOUNDS', 'ON_NEGATIVE_LIST'],
+      problems: ['团队所有权比例须在 70% 至 90% 之间（当前：95）', '该成果属于本单位负面清单：涉密'],
+    });
     // Changing the split resets consent: the inventors agreed to the previous one.
     await ok(PROPOSE, { id, input: { kind: 'USE_RIGHT', useRightYears: 10 } }, researcher);
     const afterChange = await api.gql(step('submitAchievement'), { id }, researcher.token);
-    expect(afterChange.errors![0].extensions!.problems).toContain('consent missing from: 张三');
+    expect(afterChange.errors![0].extensions!.problemReasons).toContain('CONSENT_MISSING');
+    expect(afterChange.errors![0].extensions!.problems).toContain('以下完成人尚未同意：张三');
   });
 
   it('lets the TTO confirm an institution-owned achievement directly (学校所有)', async () => {

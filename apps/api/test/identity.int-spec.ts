@@ -317,9 +317,10 @@ describe('accounts over GraphQL (registration, email verification, passwords, se
       expect((await login(email.toUpperCase())).data!.login.user.email).toBe(email);
       const wrong = await login(email, 'not the password at all');
       expect(wrong.data).toBeNull();
+      // No Accept-Language and no account: the product's language (see error-language.int-spec.ts for English).
       expect(wrong.errors![0]).toMatchObject({
-        message: 'Wrong email or password',
-        extensions: { code: 'UNAUTHENTICATED' },
+        message: '邮箱或密码错误',
+        extensions: { code: 'UNAUTHENTICATED', reason: 'WRONG_CREDENTIALS' },
       });
       expect(code(await login(uniqueEmail('nobody')))).toBe('UNAUTHENTICATED');
     });
@@ -327,8 +328,8 @@ describe('accounts over GraphQL (registration, email verification, passwords, se
     it('requires a token for guarded queries and rejects a forged, expired or session-less one', async () => {
       const anonymous = await api.gql(ME);
       expect(anonymous.errors![0]).toMatchObject({
-        message: 'Authentication required',
-        extensions: { code: 'UNAUTHENTICATED' },
+        message: '请先登录',
+        extensions: { code: 'UNAUTHENTICATED', reason: 'AUTHENTICATION_REQUIRED' },
       });
       const session = await accounts.register({ role: Role.RESEARCHER, organisationId: university.id });
       const forged = `${session.token.slice(0, -4)}AAAA`;
@@ -337,9 +338,10 @@ describe('accounts over GraphQL (registration, email verification, passwords, se
       const jwt = await import('jsonwebtoken');
       const expired = jwt.sign({ sub: session.userId, typ: 'access' }, process.env.JWT_SECRET!, { expiresIn: -10 });
       const res = await api.gql(ME, {}, expired);
+      // The token failed, so nobody is signed in: the message follows the request (none: the product's language).
       expect(res.errors![0]).toMatchObject({
-        message: 'Access token expired',
-        extensions: { code: 'UNAUTHENTICATED' },
+        message: '登录已过期，请重新登录',
+        extensions: { code: 'UNAUTHENTICATED', reason: 'ACCESS_TOKEN_EXPIRED' },
       });
       // Signed with the right key but naming no session (or a closed one): refused.
       const noSession = jwt.sign({ sub: session.userId, typ: 'access' }, process.env.JWT_SECRET!, { expiresIn: 60 });

@@ -27,6 +27,13 @@ import {
 
 @InputType()
 export class FileMetadataInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A file you uploaded (POST /files): its name, type, size and hash are taken from it',
+  })
+  @IsOptional()
+  @IsUUID()
+  fileId?: string | null;
   @Field() @IsString() @Length(1, 300) name: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) url?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) mimeType?: string | null;
@@ -198,4 +205,12 @@ export class AchievementsArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => AchievementFilterInput)
   filter?: AchievementFilterInput;
+}
+
+@ArgsType()
+export class PublicNoticesArgs extends ConnectionArgs {
+  @Field(() => ID, { nullable: true, description: 'Only the notices of this institution' })
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
 }

@@ -8,6 +8,7 @@ import {
   TransferMode,
 } from './domain/achievement-enums';
 import { WorkflowEvent } from './domain/rights-workflow';
+import { ObjectionOutcome } from './entities/achievement-objection.entity';
 
 registerEnumType(AchievementStatus, {
   name: 'AchievementStatus',
@@ -27,6 +28,8 @@ registerEnumType(WorkflowEvent, { name: 'AchievementWorkflowEvent' });
 
 @ObjectType('FileMetadata', { description: 'A file kept elsewhere: its name, location and fingerprint' })
 export class FileMetadataObject {
+  @Field(() => ID, { nullable: true, description: 'The uploaded file; download it at `url` with a bearer token' })
+  fileId?: string | null;
   @Field() name: string;
   @Field(() => String, { nullable: true }) url: string | null;
   @Field(() => String, { nullable: true }) mimeType: string | null;
@@ -120,16 +123,51 @@ export class AchievementObject {
 @ObjectType()
 export class AchievementConnection extends Paginated(AchievementObject) {}
 
+/**
+ * 公示: what anyone may see while the notice window is open. `institutionName`, `institution`, `team` and
+ * `proposal` are resolved (batched) by PublicNoticeResolver.
+ */
 @ObjectType('AchievementPublicNotice', { description: '公示: what anyone may see while the notice window is open' })
 export class PublicNoticeObject {
   @Field(() => ID) achievementId: string;
   @Field() title: string;
   @Field() summary: string;
-  @Field() institutionName: string;
-  @Field(() => [InventorObject]) team: InventorObject[];
-  @Field(() => RightsProposalObject, { nullable: true }) proposal: RightsProposalObject | null;
+  @Field(() => ID) institutionId: string;
   @Field(() => NoticeWindowObject) window: NoticeWindowObject;
 }
+
+@ObjectType('AchievementPublicNoticeConnection')
+export class PublicNoticeConnection extends Paginated(PublicNoticeObject, 'AchievementPublicNotice') {}
+
+registerEnumType(ObjectionOutcome, {
+  name: 'ObjectionOutcome',
+  description: 'APPLICATION_RETURNED: the TTO returned the application; NOTICE_RESTARTED: approved again, a new notice',
+});
+
+export enum ObjectionStatus {
+  PENDING = 'PENDING',
+  RESOLVED = 'RESOLVED',
+}
+registerEnumType(ObjectionStatus, { name: 'ObjectionStatus' });
+
+@ObjectType('MyObjection', {
+  description:
+    "An objection you filed to a public notice, and what became of it (never the achievement's confidential fields)",
+})
+export class MyObjectionObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) achievementId: string;
+  @Field() reason: string;
+  @Field(() => Int) noticeRound: number;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => ObjectionStatus) status: ObjectionStatus;
+  @Field(() => ObjectionOutcome, { nullable: true }) outcome: ObjectionOutcome | null;
+  @Field(() => String, { nullable: true, description: "The TTO's answer" }) resolution: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt: Date | null;
+}
+
+@ObjectType('MyObjectionConnection')
+export class MyObjectionConnection extends Paginated(MyObjectionObject, 'MyObjection') {}
 
 @ObjectType('AchievementSettings', { description: "An institution's rules for the rights-confirmation workflow" })
 export class AchievementSettingsObject {

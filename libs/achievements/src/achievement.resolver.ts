@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { byKeys, fieldResolverColumns, groupedByKeys, RequestLoaders } from '@app/core';
+import { byKeys, ConnectionArgs, fieldResolverColumns, groupedByKeys, mapConnection, RequestLoaders } from '@app/core';
 import {
   Actor,
   CurrentActor,
@@ -20,6 +20,7 @@ import {
   CreateAchievementInput,
   FileMetadataInput,
   InventorInput,
+  PublicNoticesArgs,
   RightsProposalInput,
   TransitionInput,
 } from './achievement.input';
@@ -29,13 +30,18 @@ import {
   AchievementSettingsObject,
   FileMetadataObject,
   InventorObject,
+  MyObjectionConnection,
+  MyObjectionObject,
   NoticeWindowObject,
   ObjectionObject,
+  ObjectionStatus,
+  PublicNoticeConnection,
   PublicNoticeObject,
   RightsProposalObject,
   TransitionObject,
 } from './achievement.object';
 import { AchievementsService } from './achievements.service';
+import { AchievementStatus } from './domain/achievement-enums';
 import { WorkflowEvent } from './domain/rights-workflow';
 import { AchievementInventorEntity } from './entities/achievement-inventor.entity';
 import { AchievementSettingsEntity } from './entities/achievement-settings.entity';
@@ -105,23 +111,32 @@ export class AchievementResolver {
   @Query(() => PublicNoticeObject, { description: '公示 page of an achievement under public notice (no login needed)' })
   async achievementPublicNotice(
     @Args('achievementId', { type: () => ID }) achievementId: string,
-    @Loaders() loaders: RequestLoaders,
   ): Promise<PublicNoticeObject> {
-    const { achievement, inventors, proposal } = await this.service.publicNotice(achievementId);
-    const institution = await organisationLoader(loaders, this.directory).load(achievement.institutionId);
-    return {
-      achievementId: achievement.id,
-      title: achievement.title,
-      summary: achievement.summary,
-      institutionName: institution?.name ?? '',
-      team: inventors,
-      proposal,
-      window: {
-        round: achievement.noticeRound,
-        startsAt: achievement.noticeStartsAt!,
-        endsAt: achievement.noticeEndsAt!,
-      },
-    };
+    return toPublicNotice((await this.service.publicNotice(achievementId)).achievement);
+  }
+
+  @Public()
+  @Query(() => PublicNoticeConnection, {
+    description: '公示: achievements under public notice, the window ending soonest first (no login needed)',
+  })
+  async achievementPublicNotices(@Args() args: PublicNoticesArgs) {
+    const page = await this.service.publicNotices({ institutionId: args.institutionId }, args);
+    return mapConnection(page, toPublicNotice);
+  }
+
+  @Query(() => MyObjectionConnection, { description: 'The objections you filed to public notices, newest first' })
+  async myObjections(@CurrentActor() actor: Actor, @Args() args: ConnectionArgs) {
+    return mapConnection(await this.service.objectionsFiledBy(actor, args), (row): MyObjectionObject => ({
+      id: row.id,
+      achievementId: row.achievementId,
+      reason: row.reason,
+      noticeRound: row.noticeRound,
+      createdAt: row.createdAt,
+      status: row.resolvedAt ? ObjectionStatus.RESOLVED : ObjectionStatus.PENDING,
+      outcome: row.outcome,
+      resolution: row.resolution,
+      resolvedAt: row.resolvedAt,
+    }));
   }
 
   @Query(() => String, { description: 'Evidence record (JSON) of the whole procedure, for the TTO and administrators' })
@@ -440,3 +455,74 @@ export const ACHIEVEMENT_FIELD_COLUMNS = fieldResolverColumns<AchievementEntity>
   timeline: ['id'],
   objections: ['id', 'institutionId'],
 });
+
+function toPublicNotice(achievement: AchievementEntity): PublicNoticeObject {
+  return {
+    achievementId: achievement.id,
+    title: achievement.title,
+    summary: achievement.summary,
+    institutionId: achievement.institutionId,
+    window: {
+      round: achievement.noticeRound,
+      startsAt: achievement.noticeStartsAt!,
+      endsAt: achievement.noticeEndsAt!,
+    },
+  };
+}
+
+/** What anyone may see of a notice beyond its own row: the institution, the team with shares, the proposed split. */
+@Resolver(() => PublicNoticeObject)
+export class PublicNoticeResolver {
+  constructor(
+    private readonly service: AchievementsService,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  @ResolveField(() => String)
+  async institutionName(@Parent() notice: PublicNoticeObject, @Loaders() loaders: RequestLoaders) {
+    return (await organisationLoader(loaders, this.directory).load(notice.institutionId))?.name ?? '';
+  }
+
+  @ResolveField(() => OrganisationObject, { nullable: true })
+  institution(@Parent() notice: PublicNoticeObject, @Loaders() loaders: RequestLoaders) {
+    return organisationLoader(loaders, this.directory).load(notice.institutionId);
+  }
+
+  @ResolveField(() => [InventorObject], { description: 'The team with their contribution shares' })
+  team(@Parent() notice: PublicNoticeObject, @Loaders() loaders: RequestLoaders) {
+    return inventorsLoader(loaders, this.service).load(notice.achievementId);
+  }
+
+  @ResolveField(() => RightsProposalObject, { nullable: true, description: 'The proposed split or use right' })
+  proposal(@Parent() notice: PublicNoticeObject, @Loaders() loaders: RequestLoaders) {
+    return proposalLoader(loaders, this.service).load(notice.achievementId);
+  }
+}
+
+/** Titles and statuses of achievements by id, batched: what an objector may know of what they objected to. */
+function titlesLoader(loaders: RequestLoaders, service: AchievementsService) {
+  return loaders.get(
+    'achievements.titles',
+    () =>
+      new DataLoader<string, { title: string; status: AchievementStatus } | null>(async (ids) =>
+        byKeys(ids, await service.titlesOf(ids), (row) => row.id),
+      ),
+  );
+}
+
+/** Objections: the subject's title, which was public when the objection was filed. */
+@Resolver(() => MyObjectionObject)
+export class MyObjectionResolver {
+  constructor(private readonly service: AchievementsService) {}
+
+  @ResolveField(() => String, { description: 'The title of the achievement objected to' })
+  async achievementTitle(@Parent() objection: MyObjectionObject, @Loaders() loaders: RequestLoaders) {
+    return (await titlesLoader(loaders, this.service).load(objection.achievementId))?.title ?? '';
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the achievement is under public notice now' })
+  async underNotice(@Parent() objection: MyObjectionObject, @Loaders() loaders: RequestLoaders) {
+    const row = await titlesLoader(loaders, this.service).load(objection.achievementId);
+    return row?.status === AchievementStatus.PUBLIC_NOTICE;
+  }
+}

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
+import { FilesModule } from '@app/files';
 import { TaxonomyModule } from '@app/taxonomy';
-import { AchievementResolver } from './achievement.resolver';
+import { AchievementFileAccess } from './achievement-file-access';
+import { AchievementResolver, MyObjectionResolver, PublicNoticeResolver } from './achievement.resolver';
 import { AchievementsJobs } from './achievements.jobs';
 import { AchievementsService } from './achievements.service';
 import { AchievementInventorEntity } from './entities/achievement-inventor.entity';
@@ -23,8 +25,8 @@ export const ACHIEVEMENT_ENTITIES = [
 
 /** Achievements and the rights-confirmation workflow, for every process (API, worker, importer). */
 @Module({
-  imports: [TypeOrmModule.forFeature(ACHIEVEMENT_ENTITIES)],
-  providers: [AchievementsService],
+  imports: [TypeOrmModule.forFeature(ACHIEVEMENT_ENTITIES), FilesModule],
+  providers: [AchievementsService, AchievementFileAccess],
   exports: [AchievementsService],
 })
 export class AchievementsModule {}
@@ -32,7 +34,7 @@ export class AchievementsModule {}
 /** The GraphQL surface, imported by apps/api only. */
 @Module({
   imports: [AchievementsModule, IdentityModule, TaxonomyModule],
-  providers: [AchievementResolver],
+  providers: [AchievementResolver, PublicNoticeResolver, MyObjectionResolver],
 })
 export class AchievementsGraphqlModule {}
 

@@ -3,8 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import {
   badInput,
+  fail,
   Clock,
   Connection,
+  countOf,
+  decodeCursor,
   DomainException,
   forbidden,
   JobName,
@@ -13,7 +16,9 @@ import {
   OutboxSubject,
   recordOutboxChange,
   pageNewestFirst,
+  toConnection,
 } from '@app/core';
+import { FileOwnerKind, FilesService } from '@app/files';
 import { Actor, assertEmailVerified, Role, UserEntity } from '@app/identity';
 import { canFollowWorkflow, canView, workflowRolesOf } from './achievement-access';
 import {
@@ -34,7 +39,7 @@ import {
   WorkflowViolation,
 } from './domain/rights-workflow';
 import { AchievementInventorEntity } from './entities/achievement-inventor.entity';
-import { AchievementObjectionEntity } from './entities/achievement-objection.entity';
+import { AchievementObjectionEntity, ObjectionOutcome } from './entities/achievement-objection.entity';
 import {
   AchievementSettingsEntity,
   DEFAULT_MAX_TEAM_SHARE_PERCENT,
@@ -47,6 +52,7 @@ import { AchievementEntity, FileMetadata } from './entities/achievement.entity';
 import { RightsProposalEntity } from './entities/rights-proposal.entity';
 
 export interface FileInput {
+  fileId?: string | null;
   name: string;
   url?: string | null;
   mimeType?: string | null;
@@ -182,6 +188,7 @@ export class AchievementsService {
     @InjectRepository(AchievementObjectionEntity) private readonly objections: Repository<AchievementObjectionEntity>,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
+    private readonly files: FilesService,
   ) {}
 
   // ---------------------------------------------------------------- reading
@@ -193,6 +200,24 @@ export class AchievementsService {
     const inventors = PUBLIC_STATUSES.includes(achievement.status) ? [] : await this.inventorsOf([id]);
     if (!canView(actor, achievement, inventors)) throw notFound('Achievement', id);
     return achievement;
+  }
+
+  /**
+   * The achievements of these ids the viewer may see (others left out): one query, plus one for the inventors of
+   * those not public, which the rule needs.
+   */
+  async visibleByIds(actor: Actor | undefined, ids: readonly string[]): Promise<AchievementEntity[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.achievements.findBy({ id: In([...ids]) });
+    const hidden = rows.filter((row) => !PUBLIC_STATUSES.includes(row.status)).map((row) => row.id);
+    const inventors = actor && hidden.length > 0 ? await this.inventorsOf(hidden) : [];
+    return rows.filter((row) =>
+      canView(
+        actor,
+        row,
+        inventors.filter((inventor) => inventor.achievementId === row.id),
+      ),
+    );
   }
 
   /** Keyset page, newest first, restricted in SQL to what the viewer may see. */
@@ -305,6 +330,52 @@ export class AchievementsService {
     return { achievement, inventors, proposal };
   }
 
+  /**
+   * Achievements under public notice (公示), public: the window ending soonest first (keyset on its end), as the
+   * notice page shows them. Nothing confidential is read here; what a notice shows is decided by its object.
+   */
+  async publicNotices(
+    filter: { institutionId?: string },
+    page: { first: number; after?: string },
+  ): Promise<Connection<AchievementEntity>> {
+    const query = this.achievements
+      .createQueryBuilder('a')
+      .where('a.status = :notice', { notice: AchievementStatus.PUBLIC_NOTICE });
+    if (filter.institutionId) query.andWhere('a.institutionId = :institutionId', filter);
+    const totalCount = countOf(query);
+    if (page.after) {
+      const [endsAt, id] = decodeCursor(page.after, 2);
+      if (typeof endsAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(endsAt))) {
+        throw fail('INVALID_CURSOR', { field: 'after' });
+      }
+      query.andWhere('(a.notice_ends_at, a.id) > (:endsAt, :id)', { endsAt: new Date(endsAt), id });
+    }
+    const rows = await query
+      .orderBy('a.notice_ends_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(page.first + 1)
+      .getMany();
+    return toConnection(rows, page.first, (row) => [row.noticeEndsAt!.toISOString(), row.id], totalCount);
+  }
+
+  /** The objections the actor filed, newest first, with what became of them (no confidential field is read). */
+  async objectionsFiledBy(
+    actor: Actor,
+    page: { first: number; after?: string },
+  ): Promise<Connection<AchievementObjectionEntity>> {
+    const query = this.objections.createQueryBuilder('o').where('o.objector_id = :me', { me: actor.userId });
+    return pageNewestFirst(query, 'o', page);
+  }
+
+  /** Titles of achievements by id, for what the public may know of them (an objection's subject). */
+  async titlesOf(ids: readonly string[]): Promise<Array<Pick<AchievementEntity, 'id' | 'title' | 'status'>>> {
+    if (ids.length === 0) return [];
+    return this.achievements.find({
+      select: { id: true, title: true, status: true },
+      where: { id: In([...ids]) },
+    });
+  }
+
   async settings(actor: Actor, institutionId: string): Promise<AchievementSettingsEntity> {
     if (!actor.isAdmin && !actor.belongsTo(institutionId))
       throw forbidden('Only members of the institution see its settings');
@@ -331,6 +402,13 @@ export class AchievementsService {
         }),
       );
       if (input.inventors?.length) await this.replaceInventors(manager, achievement.id, input.inventors);
+      if (input.attachments?.some((file) => file.fileId)) {
+        achievement.attachments = await this.withFiles(manager, actor, input.attachments, {
+          kind: FileOwnerKind.ACHIEVEMENT_ATTACHMENT,
+          id: achievement.id,
+        });
+        await manager.save(achievement);
+      }
       await this.recordTransition(manager, achievement, actor.userId, CREATE_EVENT, null, {});
       return achievement;
     });
@@ -363,6 +441,12 @@ export class AchievementsService {
         }
       }
       Object.assign(achievement, await this.checkedFields(manager, input));
+      if (input.attachments !== undefined) {
+        achievement.attachments = await this.withFiles(manager, actor, input.attachments, {
+          kind: FileOwnerKind.ACHIEVEMENT_ATTACHMENT,
+          id: achievement.id,
+        });
+      }
       if (input.title !== undefined) achievement.title = input.title.trim();
       const saved = await manager.save(achievement);
       if (INDEX_RELEVANT_STATUSES.includes(saved.status)) {
@@ -451,7 +535,10 @@ export class AchievementsService {
       this.assertDraft(achievement, 'consent');
       inventor.consentedAt = this.clock.now();
       inventor.consentRecordedById = actor.userId;
-      inventor.consentDocuments = documents.map(toFileMetadata);
+      inventor.consentDocuments = await this.withFiles(manager, actor, documents, {
+        kind: FileOwnerKind.ACHIEVEMENT_RECORD,
+        id: achievementId,
+      });
       return manager.save(inventor);
     });
   }
@@ -678,7 +765,9 @@ export class AchievementsService {
     if (actor && (event === WorkflowEvent.SUBMIT || event === WorkflowEvent.OBJECT)) assertEmailVerified(actor);
     const from = achievement.status;
     achievement.status = edge.to;
-    const documents = (input.documents ?? []).map(toFileMetadata);
+    const documents = actor
+      ? await this.withFiles(manager, actor, input.documents ?? [], { kind: FileOwnerKind.ACHIEVEMENT_RECORD, id })
+      : (input.documents ?? []).map(toFileMetadata);
     switch (event) {
       case WorkflowEvent.SUBMIT:
         achievement.rejectionReason = null;
@@ -688,12 +777,18 @@ export class AchievementsService {
           achievement.noticeRound += 1;
           achievement.noticeStartsAt = now;
           achievement.noticeEndsAt = new Date(now.getTime() + settings.noticePeriodSeconds * 1000);
-          await this.resolveObjections(manager, id, actor, comment ?? 'Review completed again');
+          await this.resolveObjections(
+            manager,
+            id,
+            actor,
+            comment ?? 'Review completed again',
+            ObjectionOutcome.NOTICE_RESTARTED,
+          );
         }
         break;
       case WorkflowEvent.REJECT:
         achievement.rejectionReason = comment;
-        await this.resolveObjections(manager, id, actor, comment);
+        await this.resolveObjections(manager, id, actor, comment, ObjectionOutcome.APPLICATION_RETURNED);
         break;
       case WorkflowEvent.OBJECT:
         await manager.insert(AchievementObjectionEntity, {
@@ -756,11 +851,12 @@ export class AchievementsService {
     achievementId: string,
     actor: Actor | null,
     resolution: string | null,
+    outcome: ObjectionOutcome,
   ) {
     await manager
       .createQueryBuilder()
       .update(AchievementObjectionEntity)
-      .set({ resolvedAt: this.clock.now(), resolvedById: actor?.userId ?? null, resolution })
+      .set({ resolvedAt: this.clock.now(), resolvedById: actor?.userId ?? null, resolution, outcome })
       .where('achievement_id = :achievementId AND resolved_at IS NULL', { achievementId })
       .execute();
   }
@@ -877,6 +973,21 @@ export class AchievementsService {
     return fields;
   }
 
+  /** File descriptions, uploaded files among them attached to the achievement (their metadata from the upload). */
+  private async withFiles(
+    manager: EntityManager,
+    actor: Actor,
+    inputs: readonly FileInput[],
+    owner: { kind: FileOwnerKind; id: string },
+  ): Promise<FileMetadata[]> {
+    const ids = inputs.map((input) => input.fileId).filter((id): id is string => !!id);
+    const attached = await this.files.attach(manager, actor, ids, owner);
+    return inputs.map((input) => {
+      const file = input.fileId ? attached.find((candidate) => candidate.fileId === input.fileId) : undefined;
+      return file ?? toFileMetadata(input);
+    });
+  }
+
   private async settingsFor(manager: EntityManager, institutionId: string): Promise<AchievementSettingsEntity> {
     const row = await manager.findOneBy(AchievementSettingsEntity, { institutionId });
     return (
@@ -903,12 +1014,20 @@ function rulesOf(settings: AchievementSettingsEntity): InstitutionRules {
 
 function toDomainException(error: unknown): unknown {
   if (!(error instanceof WorkflowViolation)) return error;
-  const details = { ...error.details };
-  return error.kind === 'FORBIDDEN' ? forbidden(error.message, details) : badInput(error.message, details);
+  const { problems: _messages, ...details } = error.details;
+  switch (error.kind) {
+    case 'FORBIDDEN':
+      return fail('WORKFLOW_ROLE_REQUIRED', details);
+    case 'INVALID_TRANSITION':
+      return fail('WORKFLOW_TRANSITION_NOT_ALLOWED', details);
+    case 'GUARD_FAILED':
+      return fail('WORKFLOW_CONDITIONS_NOT_MET', details, error.problemList);
+  }
 }
 
 function toFileMetadata(file: FileInput): FileMetadata {
   return {
+    fileId: null,
     name: file.name,
     url: file.url ?? null,
     mimeType: file.mimeType ?? null,

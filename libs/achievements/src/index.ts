@@ -8,6 +8,7 @@ export * from './entities/achievement-objection.entity';
 export * from './entities/achievement-settings.entity';
 export * from './achievement-access';
 export * from './achievements.service';
+export * from './achievement.loaders';
 export * from './achievement.object';
 export { ACHIEVEMENT_FIELD_COLUMNS, inventorsLoader } from './achievement.resolver';
 export * from './achievements.jobs';

@@ -20,6 +20,7 @@ import {
 import { ConnectionArgs } from '@app/core';
 import { MatchTargetType } from '@app/matching';
 import { DealStage, TechContractType } from './domain/deal-workflow';
+import { PriceNoticeStatus } from './entities/deal.entity';
 import { IntroductionDeclineReason, IntroductionSide, IntroductionStatus } from './domain/introduction-consent';
 import { EntrustedSubject } from './entities/entrustment.entity';
 
@@ -158,4 +159,19 @@ export class IntroductionsArgs extends ConnectionArgs {
 @ArgsType()
 export class DealsArgs extends ConnectionArgs {
   @Field(() => DealStage, { nullable: true }) @IsOptional() @IsEnum(DealStage) stage?: DealStage;
+}
+
+@ArgsType()
+export class PriceNoticesArgs extends ConnectionArgs {
+  @Field(() => PriceNoticeStatus, {
+    defaultValue: PriceNoticeStatus.OPEN,
+    description: 'OPEN (default): running, ending soonest first; ENDED or OBJECTED: past notices, latest first',
+  })
+  @IsEnum(PriceNoticeStatus)
+  status: PriceNoticeStatus = PriceNoticeStatus.OPEN;
+
+  @Field(() => ID, { nullable: true, description: 'Only the notices of this achievement' })
+  @IsOptional()
+  @IsUUID()
+  achievementId?: string;
 }

@@ -1,8 +1,19 @@
 import { Global, Module } from '@nestjs/common';
+import { AchievementsModule } from '@app/achievements';
 import { INTRODUCTION_ACCESS } from '@app/core';
 import { DemandsModule } from '@app/demands';
+import { ExpertsModule } from '@app/experts';
+import { FilesModule } from '@app/files';
+import { IdentityModule } from '@app/identity';
 import { MatchingModule } from '@app/matching';
 import { NotificationsModule } from '@app/notifications';
+import {
+  DealLinksResolver,
+  EntrustmentLinksResolver,
+  IntroductionLinksResolver,
+  MatchClaimLinksResolver,
+  PriceNoticeLinksResolver,
+} from './brokerage-links.resolver';
 import { BrokerageJobs } from './brokerage.jobs';
 import { BrokerageResolver, DealResolver, IntroductionResolver } from './brokerage.resolver';
 import { BrokerageSettingsService } from './brokerage-settings.service';
@@ -23,6 +34,7 @@ import { EntrustmentsService } from './entrustments.service';
 import { IntroductionAccessProvider } from './introduction-access.provider';
 import { IntroductionsService } from './introductions.service';
 import { PartiesService } from './parties.service';
+import { DealFileAccess } from './deal-file-access';
 
 export const BROKERAGE_ENTITIES = [
   BrokerAgencySettingsEntity,
@@ -53,7 +65,7 @@ export class BrokerageAccessModule {}
 
 /** Entrustments, claims, introductions and deals, for every process. */
 @Module({
-  imports: [BrokerageAccessModule, DemandsModule, MatchingModule, NotificationsModule],
+  imports: [BrokerageAccessModule, DemandsModule, MatchingModule, NotificationsModule, FilesModule],
   providers: [
     PartiesService,
     BrokerageSettingsService,
@@ -61,6 +73,7 @@ export class BrokerageAccessModule {}
     ClaimsService,
     IntroductionsService,
     DealsService,
+    DealFileAccess,
   ],
   exports: [
     PartiesService,
@@ -74,7 +87,27 @@ export class BrokerageAccessModule {}
 export class BrokerageModule {}
 
 /** The GraphQL surface, imported by apps/api only. */
-@Module({ imports: [BrokerageModule], providers: [BrokerageResolver, IntroductionResolver, DealResolver] })
+@Module({
+  imports: [
+    BrokerageModule,
+    DemandsModule,
+    AchievementsModule,
+    ExpertsModule,
+    IdentityModule,
+    MatchingModule,
+    FilesModule,
+  ],
+  providers: [
+    BrokerageResolver,
+    IntroductionResolver,
+    DealResolver,
+    MatchClaimLinksResolver,
+    EntrustmentLinksResolver,
+    IntroductionLinksResolver,
+    DealLinksResolver,
+    PriceNoticeLinksResolver,
+  ],
+})
 export class BrokerageGraphqlModule {}
 
 /** Idle-deal reminders and price-notice ends, imported by apps/worker only. */

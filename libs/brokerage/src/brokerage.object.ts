@@ -204,11 +204,18 @@ export class PriceNoticeObject {
   @Field(() => ID) dealId: string;
   @Field(() => ID) achievementId: string;
   @Field() achievementTitle: string;
+  @Field(() => ID, { description: 'The institution selling (whose TTO or broker published the notice)' })
+  institutionId: string;
   @Field(() => Float) agreedPriceWan: number;
   @Field(() => Int) round: number;
+  @Field(() => PriceNoticeStatus, { description: 'OPEN while it runs; ENDED, or OBJECTED if anyone objected' })
+  status: PriceNoticeStatus;
   @Field() startsAt: Date;
   @Field() endsAt: Date;
 }
+
+@ObjectType('PriceNoticeConnection')
+export class PriceNoticeConnection extends Paginated(PriceNoticeObject, 'PriceNotice') {}
 
 @ObjectType('BrokerAgencySettings')
 export class BrokerAgencySettingsObject {

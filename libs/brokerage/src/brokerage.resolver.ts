@@ -1,7 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { byKeys, ConnectionArgs, groupedByKeys, RequestLoaders } from '@app/core';
+import { byKeys, ConnectionArgs, groupedByKeys, mapConnection, RequestLoaders } from '@app/core';
 import { Actor, CurrentActor, Loaders, Public } from '@app/identity';
+import { acknowledgementsLoader } from './brokerage-links.resolver';
 import { BrokerageSettingsService } from './brokerage-settings.service';
 import {
   AgencySettingsHistoryArgs,
@@ -13,6 +14,7 @@ import {
   EntrustInput,
   IntroductionsArgs,
   MoveDealInput,
+  PriceNoticesArgs,
   ProposeIntroductionInput,
 } from './brokerage.input';
 import {
@@ -33,15 +35,16 @@ import {
   IntroductionRevealObject,
   ListingFeedbackObject,
   MatchClaimObject,
+  PriceNoticeConnection,
   PriceNoticeObject,
 } from './brokerage.object';
 import { ClaimsService } from './claims.service';
-import { DealsService } from './deals.service';
+import { DealsService, PriceNotice } from './deals.service';
 import { DealRole, DealStage } from './domain/deal-workflow';
 import { IntroductionSide } from './domain/introduction-consent';
 import { DealActivityEntity, DealEntity, DealTaskEntity } from './entities/deal.entity';
 import { EntrustedSubject } from './entities/entrustment.entity';
-import { IntroductionAcknowledgementEntity, IntroductionEntity } from './entities/introduction.entity';
+import { IntroductionEntity } from './entities/introduction.entity';
 import { EntrustmentsService } from './entrustments.service';
 import { IntroductionsService } from './introductions.service';
 
@@ -202,15 +205,7 @@ export class IntroductionResolver {
 
   @ResolveField(() => [IntroductionAcknowledgementObject])
   acknowledgements(@Parent() introduction: IntroductionEntity, @Loaders() loaders: RequestLoaders) {
-    return loaders
-      .get(
-        'brokerage.acknowledgements',
-        () =>
-          new DataLoader<string, IntroductionAcknowledgementEntity[]>(async (ids) =>
-            groupedByKeys(ids, await this.introductions.acknowledgementsOf(ids), (row) => row.introductionId),
-          ),
-      )
-      .load(introduction.id);
+    return acknowledgementsLoader(loaders, this.introductions).load(introduction.id);
   }
 
   @ResolveField(() => DealObject, { nullable: true })
@@ -270,6 +265,17 @@ export class DealResolver {
     return this.dealsService.setAmounts(actor, dealId, amounts);
   }
 
+  @Mutation(() => DealObject, {
+    description: 'Attaches files you uploaded (POST /files) to the deal: signed agreements, contracts',
+  })
+  attachDealDocuments(
+    @CurrentActor() actor: Actor,
+    @Args('dealId', { type: () => ID }) dealId: string,
+    @Args('fileIds', { type: () => [ID] }) fileIds: string[],
+  ) {
+    return this.dealsService.attachDocuments(actor, dealId, fileIds.slice(0, 20));
+  }
+
   @Mutation(() => DealActivityObject)
   addDealNote(
     @CurrentActor() actor: Actor,
@@ -309,18 +315,16 @@ export class DealResolver {
   }
 
   @Public()
-  @Query(() => [PriceNoticeObject], { description: 'Running price notices (public)' })
-  async priceNotices(@Args('first', { type: () => Int, defaultValue: 50 }) first: number) {
-    const rows = await this.dealsService.openPriceNotices(Math.min(Math.max(first, 1), 100));
-    return rows.map(({ deal, achievementTitle }) => ({
-      dealId: deal.id,
-      achievementId: deal.targetId,
-      achievementTitle,
-      agreedPriceWan: deal.agreedPriceWan,
-      round: deal.priceNoticeRound,
-      startsAt: deal.priceNoticeStartsAt,
-      endsAt: deal.priceNoticeEndsAt,
-    }));
+  @Query(() => PriceNoticeConnection, { description: '协议定价公示: running (or past) price notices, public' })
+  async priceNotices(@Args() args: PriceNoticesArgs) {
+    const page = await this.dealsService.priceNotices({ status: args.status, achievementId: args.achievementId }, args);
+    return mapConnection(page, toPriceNotice);
+  }
+
+  @Public()
+  @Query(() => PriceNoticeObject, { description: "A deal's price notice (its latest round), public once published" })
+  async priceNotice(@Args('dealId', { type: () => ID }) dealId: string) {
+    return toPriceNotice(await this.dealsService.priceNotice(dealId));
   }
 
   @Query(() => [DealReminderObject], { description: 'Your idle-deal reminders, newest first' })
@@ -363,4 +367,18 @@ export class DealResolver {
   async myRoles(@Parent() deal: DealEntity, @CurrentActor() actor: Actor) {
     return [...(await this.dealsService.rolesOf(actor, deal))];
   }
+}
+
+function toPriceNotice({ deal, achievementTitle }: PriceNotice): PriceNoticeObject {
+  return {
+    dealId: deal.id,
+    achievementId: deal.targetId,
+    achievementTitle,
+    institutionId: deal.targetOrganisationId,
+    agreedPriceWan: deal.agreedPriceWan!,
+    round: deal.priceNoticeRound,
+    status: deal.priceNoticeStatus,
+    startsAt: deal.priceNoticeStartsAt!,
+    endsAt: deal.priceNoticeEndsAt!,
+  };
 }

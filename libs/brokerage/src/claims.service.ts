@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { badInput, Clock, conflict, Connection, decodeCursor, forbidden, notFound, toConnection } from '@app/core';
+import {
+  badInput,
+  fail,
+  Clock,
+  conflict,
+  Connection,
+  countOf,
+  decodeCursor,
+  forbidden,
+  notFound,
+  toConnection,
+} from '@app/core';
 import { DemandStatus } from '@app/demands';
 import { Actor, assertEmailVerified, Role } from '@app/identity';
 import { MatchEntity, MatchStatus, MatchTargetType } from '@app/matching';
@@ -170,10 +181,10 @@ export class ClaimsService {
         codes: profile.industryCodes,
       });
     }
+    const totalCount = countOf(query);
     if (page.after) {
       const [score, id] = decodeCursor(page.after, 2);
-      if (typeof score !== 'number' || typeof id !== 'string')
-        throw badInput('Invalid pagination cursor', { field: 'after' });
+      if (typeof score !== 'number' || typeof id !== 'string') throw fail('INVALID_CURSOR', { field: 'after' });
       query.andWhere('(m.score < :score OR (m.score = :score AND m.id > :id))', { score, id });
     }
     const { entities, raw } = await query
@@ -182,7 +193,7 @@ export class ClaimsService {
       .limit(page.first + 1)
       .getRawAndEntities<{ entrusted: boolean }>();
     const items = entities.map((match, index) => ({ match, entrusted: Boolean(raw[index]?.entrusted) }));
-    return toConnection(items, page.first, (item) => [item.match.score, item.match.id]);
+    return toConnection(items, page.first, (item) => [item.match.score, item.match.id], totalCount);
   }
 }
 

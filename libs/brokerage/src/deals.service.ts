@@ -1,8 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { badInput, Clock, Connection, forbidden, JobName, JobQueue, notFound, pageNewestFirst } from '@app/core';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  badInput,
+  fail,
+  Clock,
+  Connection,
+  countOf,
+  decodeCursor,
+  forbidden,
+  JobName,
+  JobQueue,
+  notFound,
+  pageNewestFirst,
+  toConnection,
+} from '@app/core';
 import { AchievementEntity } from '@app/achievements';
+import { FileOwnerKind, FilesService } from '@app/files';
 import { Actor, assertEmailVerified, Role } from '@app/identity';
 import { MatchTargetType } from '@app/matching';
 import { NotificationKind, NotificationsService } from '@app/notifications';
@@ -27,7 +41,7 @@ import {
   DealTaskEntity,
   PriceNoticeStatus,
 } from './entities/deal.entity';
-import { PartiesService, RIGHTS_CONFIRMED_STATUSES } from './parties.service';
+import { PartiesService, restrictToParticipants, RIGHTS_CONFIRMED_STATUSES } from './parties.service';
 
 export interface MoveDealInput {
   stage: DealStage;
@@ -39,6 +53,12 @@ export interface MoveDealInput {
 export interface DealAmountsInput {
   agreedPriceWan?: number | null;
   contractValueWan?: number | null;
+}
+
+/** A published price notice: the deal's price and window, and the title of the achievement priced. */
+export interface PriceNotice {
+  deal: DealEntity;
+  achievementTitle: string;
 }
 
 export interface DealFilter {
@@ -57,6 +77,7 @@ export class DealsService {
     private readonly jobs: JobQueue,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly files: FilesService,
   ) {}
 
   // ---- access ----
@@ -82,29 +103,33 @@ export class DealsService {
     filter: DealFilter,
     page: { first: number; after?: string },
   ): Promise<Connection<DealEntity>> {
-    const query = this.dataSource.getRepository(DealEntity).createQueryBuilder('d');
-    if (!actor.isAdmin) {
-      const enterprises = actor.organisationsWithRole(Role.ENTERPRISE_MEMBER);
-      const ttoOf = actor.organisationsWithRole(Role.TTO_OFFICER);
-      query.where(
-        new Brackets((mine) => {
-          mine.where('d.broker_id = :me', { me: actor.userId });
-          if (enterprises.length) mine.orWhere('d.demand_organisation_id IN (:...enterprises)', { enterprises });
-          if (ttoOf.length) mine.orWhere('d.target_organisation_id IN (:...ttoOf)', { ttoOf });
-          mine
-            .orWhere(
-              `(d.target_type = 'EXPERT' AND EXISTS (SELECT 1 FROM experts x WHERE x.id = d.target_id AND x.user_id = :me))`,
-            )
-            .orWhere(
-              `(d.target_type = 'ACHIEVEMENT' AND EXISTS (SELECT 1 FROM achievements a WHERE a.id = d.target_id
-                AND (a.owner_id = :me OR a.representative_id = :me
-                  OR EXISTS (SELECT 1 FROM achievement_inventors ai WHERE ai.achievement_id = a.id AND ai.user_id = :me))))`,
-            );
-        }),
-      );
-    }
+    const query = restrictToParticipants(this.dataSource.getRepository(DealEntity).createQueryBuilder('d'), 'd', actor);
     if (filter.stage) query.andWhere('d.stage = :stage', { stage: filter.stage });
     return pageNewestFirst(query, 'd', page);
+  }
+
+  /** The deals of these ids the actor brokers or is a party of (as `list` decides), in one query. */
+  visibleByIds(actor: Actor, ids: readonly string[]): Promise<DealEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const query = this.dataSource
+      .getRepository(DealEntity)
+      .createQueryBuilder('d')
+      .where('d.id IN (:...ids)', { ids: [...ids] });
+    return restrictToParticipants(query, 'd', actor).getMany();
+  }
+
+  /** Attaches uploaded files (signed agreements, contracts) to a deal: its broker and its parties. */
+  async attachDocuments(actor: Actor, id: string, fileIds: readonly string[]): Promise<DealEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const deal = await this.lock(manager, actor, id);
+      await this.assertParticipant(actor, deal, 'add documents to');
+      const files = await this.files.attach(manager, actor, fileIds, { kind: FileOwnerKind.DEAL_DOCUMENT, id });
+      deal.lastActivityAt = this.clock.now();
+      await this.activity(manager, deal.id, actor.userId, DealActivityKind.NOTE, {
+        body: `documents: ${files.map((file) => file.name).join(', ')}`,
+      });
+      return manager.save(deal);
+    });
   }
 
   async allowedStages(actor: Actor, deal: DealEntity): Promise<DealStage[]> {
@@ -340,19 +365,58 @@ export class DealsService {
     });
   }
 
-  /** Open price notices, public (title of the achievement, price, window), ending soonest first. */
-  async openPriceNotices(limit: number): Promise<Array<{ deal: DealEntity; achievementTitle: string }>> {
-    const rows = await this.dataSource
+  /**
+   * Price notices (协议定价公示), public: the running ones ending soonest first, or past ones (ENDED, OBJECTED)
+   * latest first, each with its achievement's title. Only what a notice publishes is read: the price and window.
+   */
+  async priceNotices(
+    filter: { status: PriceNoticeStatus; achievementId?: string },
+    page: { first: number; after?: string },
+  ): Promise<Connection<PriceNotice>> {
+    if (filter.status === PriceNoticeStatus.NONE) throw badInput('NONE is not a notice', { field: 'status' });
+    const query = this.priceNoticeQuery().where('d.price_notice_status = :status', { status: filter.status });
+    if (filter.achievementId) query.andWhere('d.target_id = :achievementId', { achievementId: filter.achievementId });
+    const totalCount = countOf(query);
+    const ascending = filter.status === PriceNoticeStatus.OPEN;
+    if (page.after) {
+      const [endsAt, id] = decodeCursor(page.after, 2);
+      if (typeof endsAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(endsAt))) {
+        throw fail('INVALID_CURSOR', { field: 'after' });
+      }
+      query.andWhere(`(d.price_notice_ends_at, d.id) ${ascending ? '>' : '<'} (:endsAt, :id)`, {
+        endsAt: new Date(endsAt),
+        id,
+      });
+    }
+    const rows = await query
+      .orderBy('d.price_notice_ends_at', ascending ? 'ASC' : 'DESC')
+      .addOrderBy('d.id', ascending ? 'ASC' : 'DESC')
+      .limit(page.first + 1)
+      .getRawAndEntities<{ achievement_title: string }>();
+    const notices = rows.entities.map((deal, index) => ({ deal, achievementTitle: rows.raw[index].achievement_title }));
+    return toConnection(
+      notices,
+      page.first,
+      (notice) => [notice.deal.priceNoticeEndsAt!.toISOString(), notice.deal.id],
+      totalCount,
+    );
+  }
+
+  /** One deal's price notice (its latest round), public once published; NOT_FOUND before. */
+  async priceNotice(dealId: string): Promise<PriceNotice> {
+    const rows = await this.priceNoticeQuery()
+      .where('d.id = :dealId AND d.price_notice_status <> :none', { dealId, none: PriceNoticeStatus.NONE })
+      .getRawAndEntities<{ achievement_title: string }>();
+    if (!rows.entities[0]) throw notFound('Price notice', dealId);
+    return { deal: rows.entities[0], achievementTitle: rows.raw[0].achievement_title };
+  }
+
+  private priceNoticeQuery() {
+    return this.dataSource
       .getRepository(DealEntity)
       .createQueryBuilder('d')
       .innerJoin(AchievementEntity, 'a', 'a.id = d.target_id')
-      .addSelect('a.title', 'achievement_title')
-      .where('d.price_notice_status = :open', { open: PriceNoticeStatus.OPEN })
-      .orderBy('d.price_notice_ends_at', 'ASC')
-      .addOrderBy('d.id', 'ASC')
-      .limit(limit)
-      .getRawAndEntities<{ achievement_title: string }>();
-    return rows.entities.map((deal, index) => ({ deal, achievementTitle: rows.raw[index].achievement_title }));
+      .addSelect('a.title', 'achievement_title');
   }
 
   /** The notice window's end (job handler): ENDED, or OBJECTED when someone objected during this round. */

@@ -32,7 +32,7 @@ import {
 import { MatchClaimEntity } from './entities/match-claim.entity';
 import { CLAIM_HOLDS } from './claims.service';
 import { IntroductionAccessProvider } from './introduction-access.provider';
-import { PartiesService } from './parties.service';
+import { PartiesService, restrictToParticipants } from './parties.service';
 
 /** The confidentiality terms parties click through (the version is stored with each acknowledgement). */
 export const CONFIDENTIALITY_TERMS_VERSION = 'intro-nda-2026-01';
@@ -231,29 +231,23 @@ export class IntroductionsService {
     filter: { status?: IntroductionStatus },
     page: { first: number; after?: string },
   ): Promise<Connection<IntroductionEntity>> {
-    const query = this.dataSource.getRepository(IntroductionEntity).createQueryBuilder('i');
-    if (!actor.isAdmin) {
-      const enterprises = actor.organisationsWithRole(Role.ENTERPRISE_MEMBER);
-      const ttoOf = actor.organisationsWithRole(Role.TTO_OFFICER);
-      query.where(
-        new Brackets((mine) => {
-          mine.where('i.broker_id = :me', { me: actor.userId });
-          if (enterprises.length) mine.orWhere('i.demand_organisation_id IN (:...enterprises)', { enterprises });
-          if (ttoOf.length) mine.orWhere('i.target_organisation_id IN (:...ttoOf)', { ttoOf });
-          mine
-            .orWhere(
-              `(i.target_type = 'EXPERT' AND EXISTS (SELECT 1 FROM experts x WHERE x.id = i.target_id AND x.user_id = :me))`,
-            )
-            .orWhere(
-              `(i.target_type = 'ACHIEVEMENT' AND EXISTS (SELECT 1 FROM achievements a WHERE a.id = i.target_id
-                AND (a.owner_id = :me OR a.representative_id = :me
-                  OR EXISTS (SELECT 1 FROM achievement_inventors ai WHERE ai.achievement_id = a.id AND ai.user_id = :me))))`,
-            );
-        }),
-      );
-    }
+    const query = restrictToParticipants(
+      this.dataSource.getRepository(IntroductionEntity).createQueryBuilder('i'),
+      'i',
+      actor,
+    );
     if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
     return pageNewestFirst(query, 'i', page);
+  }
+
+  /** The introductions of these ids the actor brokers or is a party of (as `list` decides), in one query. */
+  visibleByIds(actor: Actor, ids: readonly string[]): Promise<IntroductionEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const query = this.dataSource
+      .getRepository(IntroductionEntity)
+      .createQueryBuilder('i')
+      .where('i.id IN (:...ids)', { ids: [...ids] });
+    return restrictToParticipants(query, 'i', actor).getMany();
   }
 
   acknowledgementsOf(ids: readonly string[]): Promise<IntroductionAcknowledgementEntity[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Brackets, DataSource, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { forbidden, notFound } from '@app/core';
 import { AchievementEntity, AchievementInventorEntity, AchievementStatus, isOnTeam } from '@app/achievements';
 import { DemandEntity } from '@app/demands';
@@ -32,6 +32,36 @@ export const RIGHTS_CONFIRMED_STATUSES: readonly AchievementStatus[] = [
 ];
 
 /**
+ * Restricts a query over introductions or deals (alias `alias`, with the pair and organisation columns both
+ * share) to those the actor brokers or is a party of, the SQL twin of `sidesOf` below. Administrators see all.
+ */
+export function restrictToParticipants<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: 'i' | 'd',
+  actor: Actor,
+): SelectQueryBuilder<T> {
+  if (actor.isAdmin) return query;
+  const enterprises = actor.organisationsWithRole(Role.ENTERPRISE_MEMBER);
+  const ttoOf = actor.organisationsWithRole(Role.TTO_OFFICER);
+  return query.andWhere(
+    new Brackets((mine) => {
+      mine.where(`${alias}.broker_id = :me`, { me: actor.userId });
+      if (enterprises.length) mine.orWhere(`${alias}.demand_organisation_id IN (:...enterprises)`, { enterprises });
+      if (ttoOf.length) mine.orWhere(`${alias}.target_organisation_id IN (:...ttoOf)`, { ttoOf });
+      mine
+        .orWhere(
+          `(${alias}.target_type = 'EXPERT' AND EXISTS (SELECT 1 FROM experts x WHERE x.id = ${alias}.target_id AND x.user_id = :me))`,
+        )
+        .orWhere(
+          `(${alias}.target_type = 'ACHIEVEMENT' AND EXISTS (SELECT 1 FROM achievements a WHERE a.id = ${alias}.target_id
+            AND (a.owner_id = :me OR a.representative_id = :me
+              OR EXISTS (SELECT 1 FROM achievement_inventors ai WHERE ai.achievement_id = a.id AND ai.user_id = :me))))`,
+        );
+    }),
+  );
+}
+
+/**
  * Who stands on which side of a pair: the demand's enterprise members on one side; the achievement's team or its
  * institution's TTO officers — or the expert (or their TTO) — on the other. The single place brokerage decides it.
  */
@@ -61,6 +91,45 @@ export class PartiesService {
     if (actor.hasRole(Role.ENTERPRISE_MEMBER, pair.demandOrganisationId)) sides.add(IntroductionSide.DEMAND);
     if (await this.onTargetSide(actor, pair)) sides.add(IntroductionSide.TARGET);
     return sides;
+  }
+
+  /**
+   * For each pair, whether the actor stands on its target side (TTO of the institution, the expert, the team of
+   * the achievement): the batched form of `sidesOf`'s target half, at most three queries for any number of pairs.
+   */
+  async onTargetSideOfEach(
+    actor: Actor,
+    pairs: ReadonlyArray<Pair & { targetOrganisationId: string }>,
+  ): Promise<boolean[]> {
+    const idsOf = (type: MatchTargetType) => [
+      ...new Set(pairs.filter((pair) => pair.targetType === type).map((pair) => pair.targetId)),
+    ];
+    const expertIds = idsOf(MatchTargetType.EXPERT);
+    const achievementIds = idsOf(MatchTargetType.ACHIEVEMENT);
+    const experts = expertIds.length
+      ? await this.dataSource.getRepository(ExpertEntity).findBy({ id: In(expertIds), userId: actor.userId })
+      : [];
+    const achievements = achievementIds.length
+      ? await this.dataSource.getRepository(AchievementEntity).findBy({ id: In(achievementIds) })
+      : [];
+    const inventors = achievementIds.length
+      ? await this.dataSource
+          .getRepository(AchievementInventorEntity)
+          .findBy({ achievementId: In(achievementIds), userId: actor.userId })
+      : [];
+    return pairs.map((pair) => {
+      if (actor.hasRole(Role.TTO_OFFICER, pair.targetOrganisationId)) return true;
+      if (pair.targetType === MatchTargetType.EXPERT) return experts.some((expert) => expert.id === pair.targetId);
+      const achievement = achievements.find((candidate) => candidate.id === pair.targetId);
+      return (
+        !!achievement &&
+        isOnTeam(
+          actor,
+          achievement,
+          inventors.filter((inventor) => inventor.achievementId === achievement.id),
+        )
+      );
+    });
   }
 
   private async onTargetSide(actor: Actor, pair: Pair & { targetOrganisationId: string }): Promise<boolean> {

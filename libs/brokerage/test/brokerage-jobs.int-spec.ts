@@ -103,13 +103,24 @@ describe('brokerage jobs through the real queue', () => {
       agreedPriceWan: 90,
     });
 
-    const notices = await api.gql(`{ priceNotices { dealId achievementTitle agreedPriceWan round } }`);
-    expect(notices.data!.priceNotices).toContainEqual({
+    // Public, signed out: in the running list (found without its id) and by its deal's id.
+    const running = `{ priceNotices(first: 100) { totalCount nodes { dealId achievementTitle agreedPriceWan round status
+      institution { id } achievement { id } } } }`;
+    const notices = (await api.gql(running)).data!.priceNotices;
+    expect(notices.totalCount).toBe(notices.nodes.length);
+    expect(notices.nodes).toContainEqual({
       dealId,
       achievementTitle: world.achievement.title,
       agreedPriceWan: 90,
       round: 1,
+      status: 'OPEN',
+      institution: { id: world.university.id },
+      achievement: { id: world.achievement.id },
     });
+    const single = await api.gql(`query($id: ID!) { priceNotice(dealId: $id) { dealId status endsAt } }`, {
+      id: dealId,
+    });
+    expect(single.data!.priceNotice).toMatchObject({ dealId, status: 'OPEN' });
     await ok(
       api,
       `mutation($input: DealAmountsInput!) { setDealAmounts(input: $input) { id } }`,
@@ -124,6 +135,10 @@ describe('brokerage jobs through the real queue', () => {
       return deal.priceNoticeStatus === PriceNoticeStatus.ENDED ? deal : undefined;
     }, 15_000);
     expect(ended.priceNoticeRound).toBe(1);
+    const past = await api.gql(`{ priceNotices(status: ENDED, first: 100) { totalCount nodes { dealId status } } }`);
+    expect(past.data!.priceNotices.nodes).toContainEqual({ dealId, status: 'ENDED' });
+    const stillRunning = (await api.gql(`{ priceNotices(first: 100) { nodes { dealId } } }`)).data!.priceNotices;
+    expect(stillRunning.nodes).not.toContainEqual({ dealId });
     const signed = await ok(api, MOVE, { input: { dealId, stage: 'CONTRACT_SIGNED' } }, broker);
     expect(signed.moveDeal.stage).toBe('CONTRACT_SIGNED');
   });

@@ -3,6 +3,8 @@ export * from './config/config.module';
 export * from './clock/clock';
 export * from './clock/clock.module';
 export * from './errors/error-codes';
+export * from './errors/error-reasons';
+export * from './errors/error-messages';
 export * from './database/snake-naming.strategy';
 export * from './database/data-source-options';
 export * from './redis/redis-connection';

@@ -4,6 +4,7 @@ import { OutboxConsumerEntity, OutboxEventEntity } from '@app/core';
 import { DEMAND_ENTITIES } from '@app/demands';
 import { DIGEST_ENTITIES } from '@app/digests';
 import { EXPERT_ENTITIES } from '@app/experts';
+import { FILE_ENTITIES } from '@app/files';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import { MATCHING_ENTITIES } from '@app/matching';
 import { NOTIFICATION_ENTITIES } from '@app/notifications';
@@ -21,6 +22,7 @@ export const ALL_ENTITIES = [
   ...NOTIFICATION_ENTITIES,
   ...DIGEST_ENTITIES,
   ...BROKERAGE_ENTITIES,
+  ...FILE_ENTITIES,
   OutboxEventEntity,
   OutboxConsumerEntity,
 ];

@@ -58,6 +58,7 @@ export class DemandConnection extends Paginated(DemandObject) {}
 
 @ObjectType('DemandConfidentialRead')
 export class DemandConfidentialReadObject {
+  @Field(() => ID) id: string;
   @Field(() => ID) userId: string;
   @Field(() => GraphQLISODateTime) readAt: Date;
 }

@@ -4,7 +4,7 @@ import { IdentityModule } from '@app/identity';
 import { TaxonomyModule } from '@app/taxonomy';
 import { DemandConfidentialReadEntity, DemandEntity } from './demand.entity';
 import { DemandExpiryJob } from './demands.jobs';
-import { DemandResolver } from './demands.resolver';
+import { DemandConfidentialReadResolver, DemandResolver } from './demands.resolver';
 import { DemandsService } from './demands.service';
 
 export const DEMAND_ENTITIES = [DemandEntity, DemandConfidentialReadEntity];
@@ -18,7 +18,10 @@ export const DEMAND_ENTITIES = [DemandEntity, DemandConfidentialReadEntity];
 export class DemandsModule {}
 
 /** The GraphQL surface of demands, imported by apps/api only. */
-@Module({ imports: [DemandsModule, IdentityModule, TaxonomyModule], providers: [DemandResolver] })
+@Module({
+  imports: [DemandsModule, IdentityModule, TaxonomyModule],
+  providers: [DemandResolver, DemandConfidentialReadResolver],
+})
 export class DemandsGraphqlModule {}
 
 /** The demand jobs (deadline expiry), imported by apps/worker only. */

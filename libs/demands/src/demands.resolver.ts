@@ -8,12 +8,14 @@ import {
   Loaders,
   OptionalActor,
   organisationLoader,
+  loadPerson,
   OrganisationObject,
+  PersonObject,
   Public,
 } from '@app/identity';
 import { industryLoader, IndustryObject, TaxonomyService } from '@app/taxonomy';
 import { DemandsArgs } from './demand.args';
-import { DemandEntity } from './demand.entity';
+import { DemandConfidentialReadEntity, DemandEntity } from './demand.entity';
 import { CreateDemandInput, UpdateDemandInput } from './demand.input';
 import { DemandConfidentialReadObject, DemandConnection, DemandObject } from './demand.object';
 import { DEMAND_ACCESS_COLUMNS, DemandsService } from './demands.service';
@@ -144,3 +146,14 @@ export const DEMAND_FIELD_COLUMNS = fieldResolverColumns<DemandEntity>(DemandRes
   industry: ['industryCode'],
   allowedActions: DEMAND_ACCESS_COLUMNS,
 });
+
+/** The read log's rows: who read (a name and organisations, for the posting enterprise and administrators). */
+@Resolver(() => DemandConfidentialReadObject)
+export class DemandConfidentialReadResolver {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @ResolveField(() => PersonObject, { nullable: true, description: 'Who read the details (null: account deleted)' })
+  reader(@Parent() read: DemandConfidentialReadEntity, @Loaders() loaders: RequestLoaders) {
+    return loadPerson(loaders, this.directory, read.userId);
+  }
+}

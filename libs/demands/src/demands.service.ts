@@ -168,7 +168,7 @@ export class DemandsService {
         query.andWhere('d.anonymous = false');
       }
     }
-    return pageNewestFirst(query, 'd', page, { withTotalCount: true });
+    return pageNewestFirst(query, 'd', page);
   }
 
   /** Records that `userId` read the confidential details of these demands (one row per read). */

@@ -161,7 +161,7 @@ export class ExpertsService {
     if (filter.field) {
       query.andWhere('(:field = ANY(e.researchFields) OR :field = ANY(e.keywords))', { field: filter.field.trim() });
     }
-    return pageNewestFirst(query, 'e', page, { withTotalCount: true });
+    return pageNewestFirst(query, 'e', page);
   }
 
   // ---- changes ----

@@ -3,22 +3,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not, Repository } from 'typeorm';
-import {
-  AppConfig,
-  badInput,
-  Clock,
-  conflict,
-  DomainException,
-  ErrorCode,
-  forbidden,
-  unauthenticated,
-} from '@app/core';
+import { AppConfig, badInput, Clock, conflict, fail, forbidden, unauthenticated } from '@app/core';
 import { AccountLinks, AccountMailQueue } from './account-mail.service';
 import { EMAIL_VERIFICATION_TTL_HOURS, PASSWORD_RESET_TTL_MINUTES } from './domain/account-lifetimes';
 import { Actor, ActorMembership } from './domain/actor';
 import { normaliseEmail } from './domain/email';
 import { LinkPurpose } from './domain/link-token';
-import { passwordProblems } from './domain/password-policy';
+import { MIN_PASSWORD_LENGTH, passwordProblems } from './domain/password-policy';
 import { OrganisationKind, Role, SELF_SERVICE_ORGANISATION_KINDS, SELF_SERVICE_ROLES } from './domain/roles';
 import { AccountTokenEntity, AccountTokenPurpose } from './entities/account-token.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
@@ -109,7 +100,12 @@ export class AuthService {
     const displayName = command.displayName.trim();
     if (!displayName) throw badInput('displayName must not be blank', { field: 'displayName' });
     const problems = passwordProblems(command.password);
-    if (problems.length > 0) throw badInput(`Password ${problems.join('; ')}`, { field: 'password', problems });
+    if (problems.length > 0) {
+      const tooShort = problems.some((problem) => problem.startsWith('must be at least'));
+      throw tooShort
+        ? fail('PASSWORD_TOO_SHORT', { field: 'password', minLength: MIN_PASSWORD_LENGTH, problems })
+        : fail('PASSWORD_TOO_WEAK', { field: 'password', detail: problems.join('; '), problems });
+    }
     if (command.invitationToken) {
       // Checked before the address is looked up, so a bad link answers alike for new and known addresses.
       const invitation = await this.invitations.openInvitation(this.dataSource.manager, command.invitationToken);
@@ -165,18 +161,19 @@ export class AuthService {
   private async checkSelfServiceJoin(command: RegisterCommand): Promise<void> {
     if (!command.role) throw badInput('Choose a role (or register with an invitation)', { field: 'role' });
     if (!SELF_SERVICE_ROLES.includes(command.role)) {
-      throw forbidden(
-        `The role ${command.role} is given by an invitation or an administrator, not taken by registering`,
-      );
+      throw fail('ROLE_NOT_SELF_SERVICE', { field: 'role', role: command.role });
     }
     if (Boolean(command.organisationId) === Boolean(command.newOrganisation)) {
-      throw badInput('Give exactly one of organisationId or newOrganisation', { field: 'organisationId' });
+      throw fail('ORGANISATION_CHOICE_REQUIRED', { field: 'organisationId' });
     }
     if (command.newOrganisation) {
       if (!command.newOrganisation.name.trim())
         throw badInput('The organisation needs a name', { field: 'newOrganisation.name' });
       if (!SELF_SERVICE_ORGANISATION_KINDS.includes(command.newOrganisation.kind)) {
-        throw forbidden(`Organisations of kind ${command.newOrganisation.kind} are created by an administrator`);
+        throw fail('ORGANISATION_KIND_NOT_SELF_SERVICE', {
+          field: 'newOrganisation.kind',
+          kind: command.newOrganisation.kind,
+        });
       }
       requireFittingRole(command.role, command.newOrganisation.kind);
       return;
@@ -184,8 +181,7 @@ export class AuthService {
     const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({
       id: command.organisationId,
     });
-    if (!organisation)
-      throw new DomainException(ErrorCode.NOT_FOUND, 'Organisation not found', { field: 'organisationId' });
+    if (!organisation) throw fail('ORGANISATION_NOT_FOUND', { field: 'organisationId' });
     requireFittingRole(command.role, organisation.kind);
   }
 
@@ -293,7 +289,7 @@ export class AuthService {
     const user = await this.users.findOneBy({ email: normaliseEmail(email) });
     // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
     const ok = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
-    if (!user || !ok) throw unauthenticated('Wrong email or password');
+    if (!user || !ok) throw fail('WRONG_CREDENTIALS');
     const now = this.clock.now();
     return this.issueTokens(this.dataSource.manager, user.id, randomUUID(), now);
   }
@@ -306,12 +302,12 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<IssuedTokens> {
     const now = this.clock.now();
     const stored = await this.refreshTokens.findOneBy({ tokenHash: hashToken(refreshToken) });
-    if (!stored) throw unauthenticated('Unknown refresh token');
+    if (!stored) throw fail('REFRESH_TOKEN_UNKNOWN');
     if (stored.revokedAt) {
       await this.revokeFamily(stored.familyId, now);
-      throw unauthenticated('Refresh token was already used; the session has been closed');
+      throw fail('REFRESH_TOKEN_REUSED');
     }
-    if (stored.expiresAt <= now) throw unauthenticated('Refresh token expired');
+    if (stored.expiresAt <= now) throw fail('REFRESH_TOKEN_EXPIRED');
     if (this.sessionEnd(stored.familyStartedAt) <= now) {
       await this.revokeFamily(stored.familyId, now);
       throw unauthenticated('The session reached its maximum lifetime: please sign in again');
@@ -329,7 +325,7 @@ export class AuthService {
     });
     if (!rotated) {
       await this.revokeFamily(stored.familyId, now);
-      throw unauthenticated('Refresh token was already used; the session has been closed');
+      throw fail('REFRESH_TOKEN_REUSED');
     }
     return rotated;
   }
@@ -356,9 +352,9 @@ export class AuthService {
       });
     } catch (error) {
       const expired = error instanceof Error && error.name === 'TokenExpiredError';
-      throw unauthenticated(expired ? 'Access token expired' : 'Invalid access token');
+      throw fail(expired ? 'ACCESS_TOKEN_EXPIRED' : 'ACCESS_TOKEN_INVALID');
     }
-    if (claims.typ !== 'access' || typeof claims.sid !== 'string') throw unauthenticated('Invalid access token');
+    if (claims.typ !== 'access' || typeof claims.sid !== 'string') throw fail('ACCESS_TOKEN_INVALID');
     return this.loadActor(claims.sub, claims.sid);
   }
 
@@ -385,7 +381,7 @@ export class AuthService {
       [userId, sessionId ?? null, this.clock.now()],
     );
     const row = rows[0];
-    if (!row) throw unauthenticated('Account no longer exists');
+    if (!row) throw fail('ACCOUNT_GONE');
     if (!row.session_open) throw unauthenticated('This session has ended: please sign in again');
     return new Actor(
       userId,

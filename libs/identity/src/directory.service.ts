@@ -28,8 +28,41 @@ export class DirectoryService {
     return user;
   }
 
+  /** The language an account reads messages in (null when the account is gone). */
+  async localeOf(userId: string): Promise<string | null> {
+    const user = await this.users.findOne({ select: { id: true, locale: true }, where: { id: userId } });
+    return user?.locale ?? null;
+  }
+
   usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
     return this.users.findBy({ id: In([...ids]) });
+  }
+
+  /** Names only (what other people may see of someone); no email, no password hash. */
+  peopleByIds(ids: readonly string[]): Promise<Array<{ id: string; displayName: string }>> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.users.find({ select: { id: true, displayName: true }, where: { id: In([...ids]) } });
+  }
+
+  /** Each user's organisations (one row per user and organisation, in name order), in one query. */
+  async organisationsOfUsers(
+    userIds: readonly string[],
+  ): Promise<Array<{ userId: string; organisation: OrganisationEntity }>> {
+    if (userIds.length === 0) return [];
+    const rows = await this.memberships
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.organisation', 'o')
+      .where('m.user_id IN (:...userIds)', { userIds: [...new Set(userIds)] })
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .getMany();
+    const seen = new Set<string>();
+    return rows
+      .filter((row) => {
+        const key = `${row.userId}:${row.organisationId}`;
+        return !seen.has(key) && seen.add(key);
+      })
+      .map((row) => ({ userId: row.userId, organisation: row.organisation! }));
   }
 
   organisationsByIds(ids: readonly string[]): Promise<OrganisationEntity[]> {

@@ -17,6 +17,7 @@ import {
   MembershipResolver,
   OrganisationResolver,
   OrganisationVerificationResolver,
+  PersonResolver,
   UserResolver,
 } from './graphql/identity.resolver';
 import { InvitationsService } from './invitations.service';
@@ -71,6 +72,7 @@ export class IdentityModule {}
     MembershipResolver,
     OrganisationResolver,
     OrganisationVerificationResolver,
+    PersonResolver,
     GraphqlAuthGuard,
   ],
   exports: [GraphqlAuthGuard, IdentityModule],

@@ -27,5 +27,7 @@ export * from './graphql/auth.decorators';
 export * from './graphql/auth.guard';
 export * from './graphql/identity.objects';
 export * from './graphql/identity.inputs';
+export * from './graphql/person.object';
+export * from './graphql/people';
 export { organisationLoader } from './graphql/identity.resolver';
 export * from './identity.module';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { badInput, Clock, conflict, Connection, forbidden, notFound, pageNewestFirst } from '@app/core';
+import { badInput, Clock, conflict, Connection, fail, forbidden, notFound, pageNewestFirst } from '@app/core';
 import { Actor } from './domain/actor';
 import {
   MembershipAction,
@@ -276,6 +276,6 @@ export class MembershipsService {
 
 export function requireFittingRole(role: Role, kind: OrganisationKind): void {
   if (!roleFitsOrganisation(role, kind)) {
-    throw badInput(`The role ${role} cannot be held in an organisation of kind ${kind}`, { field: 'role' });
+    throw fail('ROLE_DOES_NOT_FIT_ORGANISATION', { field: 'role', role, kind });
   }
 }

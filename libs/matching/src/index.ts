@@ -12,5 +12,6 @@ export * from './matching-engine';
 export * from './matches.service';
 export * from './matching.jobs';
 export * from './graphql/match.objects';
+export { visibleMatchLoader } from './graphql/matches.resolver';
 export * from './matching.module';
 export * from './evaluation/matching-evaluation';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badInput, Clock, Connection, decodeCursor, forbidden, notFound, toConnection } from '@app/core';
+import { badInput, fail, Clock, Connection, countOf, decodeCursor, forbidden, notFound, toConnection } from '@app/core';
 import { AchievementEntity, AchievementInventorEntity, isOnTeam } from '@app/achievements';
 import { DemandEntity, DemandStatus } from '@app/demands';
 import { ExpertEntity } from '@app/experts';
@@ -158,11 +158,10 @@ export class MatchesService {
     else query.where('m.targetType = :targetType AND m.targetId = :targetId', where);
     // Dismissed and declined matches stay stored (feedback) but are not listed.
     query.andWhere('m.status NOT IN (:...hidden)', { hidden: [MatchStatus.DECLINED, MatchStatus.DISMISSED] });
-    const totalCount = await query.clone().getCount();
+    const totalCount = countOf(query);
     if (page.after) {
       const [score, id] = decodeCursor(page.after, 2);
-      if (typeof score !== 'number' || typeof id !== 'string')
-        throw badInput('Invalid pagination cursor', { field: 'after' });
+      if (typeof score !== 'number' || typeof id !== 'string') throw fail('INVALID_CURSOR', { field: 'after' });
       query.andWhere('(m.score < :score OR (m.score = :score AND m.id > :id))', { score, id });
     }
     const rows = await query
@@ -251,6 +250,52 @@ export class MatchesService {
     const demand = await this.dataSource.getRepository(DemandEntity).findOneBy({ id: match.demandId });
     if (demand && this.canSeeDemandMatches(actor, demand)) return;
     await this.assertCanSeeTargetMatches(actor, match.targetType, match.targetId);
+  }
+
+  /**
+   * The matches of these ids the viewer may see (as `forDemand` / `forTarget` decide, batched): brokers and
+   * administrators all; others those of their organisation's demands or of their own achievements and profiles.
+   */
+  async visibleByIds(actor: Actor | undefined, ids: readonly string[]): Promise<MatchEntity[]> {
+    if (!actor || ids.length === 0) return [];
+    const rows = await this.dataSource.getRepository(MatchEntity).findBy({ id: In([...ids]) });
+    if (actor.isAdmin || actor.hasRole(Role.BROKER)) return rows;
+    const idsOf = (type: MatchTargetType) => [
+      ...new Set(rows.filter((row) => row.targetType === type).map((row) => row.targetId)),
+    ];
+    const achievementIds = idsOf(MatchTargetType.ACHIEVEMENT);
+    const expertIds = idsOf(MatchTargetType.EXPERT);
+    const demandIds = [...new Set(rows.map((row) => row.demandId))];
+    const demands = await this.dataSource
+      .getRepository(DemandEntity)
+      .find({ select: { id: true, organisationId: true }, where: { id: In(demandIds) } });
+    const achievements = achievementIds.length
+      ? await this.dataSource.getRepository(AchievementEntity).findBy({ id: In(achievementIds) })
+      : [];
+    const inventors = achievementIds.length
+      ? await this.dataSource.getRepository(AchievementInventorEntity).findBy({ achievementId: In(achievementIds) })
+      : [];
+    const experts = expertIds.length
+      ? await this.dataSource.getRepository(ExpertEntity).findBy({ id: In(expertIds) })
+      : [];
+    return rows.filter((row) => {
+      const demand = demands.find((candidate) => candidate.id === row.demandId);
+      if (demand && actor.belongsTo(demand.organisationId)) return true;
+      if (row.targetType === MatchTargetType.ACHIEVEMENT) {
+        const achievement = achievements.find((candidate) => candidate.id === row.targetId);
+        if (!achievement) return false;
+        return (
+          actor.hasRole(Role.TTO_OFFICER, achievement.institutionId) ||
+          isOnTeam(
+            actor,
+            achievement,
+            inventors.filter((inventor) => inventor.achievementId === achievement.id),
+          )
+        );
+      }
+      const expert = experts.find((candidate) => candidate.id === row.targetId);
+      return !!expert && (expert.userId === actor.userId || actor.hasRole(Role.TTO_OFFICER, expert.organisationId));
+    });
   }
 
   async byIds(ids: readonly string[]): Promise<MatchEntity[]> {

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AchievementsModule } from '@app/achievements';
+import { DemandsModule } from '@app/demands';
+import { ExpertsModule } from '@app/experts';
 import { EmbeddingModule } from '@app/search';
 import { MatchesResolver } from './graphql/matches.resolver';
 import { MatchesService } from './matches.service';
@@ -18,7 +21,10 @@ import { SemanticCandidates } from './semantic-candidates';
 export class MatchingModule {}
 
 /** GraphQL queries and feedback mutations, imported by apps/api only. */
-@Module({ imports: [MatchingModule], providers: [MatchesResolver] })
+@Module({
+  imports: [MatchingModule, DemandsModule, AchievementsModule, ExpertsModule],
+  providers: [MatchesResolver],
+})
 export class MatchingGraphqlModule {}
 
 /** Jobs and schedulers, imported by apps/worker only. */

@@ -81,7 +81,7 @@ export class NotificationsService {
       .createQueryBuilder('n')
       .where('n.userId = :userId', { userId: actor.userId });
     if (page.unreadOnly) query.andWhere('n.readAt IS NULL');
-    return pageNewestFirst(query, 'n', page, { withTotalCount: true });
+    return pageNewestFirst(query, 'n', page);
   }
 
   unreadCount(actor: Actor): Promise<number> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { badInput } from '@app/core';
+import { fail } from '@app/core';
 import { IndustryEntity } from './industry.entity';
 
 /** The industry taxonomy: listing it and mapping free text (code, 中文名 or English name) to a code. */
@@ -40,7 +40,7 @@ export class TaxonomyService {
   /** Like resolveIndustry, but an unknown industry is a BAD_USER_INPUT error naming `field`. */
   async requireIndustry(text: string, field = 'industryCode'): Promise<string> {
     const code = await this.resolveIndustry(text);
-    if (!code) throw badInput(`Unknown industry "${text}"`, { field });
+    if (!code) throw fail('UNKNOWN_INDUSTRY', { field, industry: text });
     return code;
   }
 }

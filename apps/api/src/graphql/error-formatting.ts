@@ -1,9 +1,12 @@
 import { HttpException, Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainException, ErrorCode } from '@app/core';
+import { DomainException, ErrorCode, renderMessage } from '@app/core';
 
 const logger = new Logger('GraphQL');
+
+/** The exception behind each formatted domain error, for the language plugin to render it in the viewer's language. */
+export const DOMAIN_ERRORS = new WeakMap<GraphQLFormattedError, DomainException>();
 
 /** Codes Apollo and graphql-js produce for a malformed request: safe to pass through as they are. */
 const REQUEST_ERROR_CODES = new Set([
@@ -34,7 +37,19 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainException) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    const problems = original.problems.length
+      ? {
+          problems: original.problems.map((problem) => renderMessage(problem.reason, 'en', problem.params ?? {})),
+          problemReasons: original.problems.map((problem) => problem.reason),
+        }
+      : {};
+    const domainError = {
+      ...base,
+      message: original.message,
+      extensions: { ...original.details, ...problems, code: original.code, reason: original.reason },
+    };
+    DOMAIN_ERRORS.set(domainError, original);
+    return domainError;
   }
   if (original instanceof HttpException) {
     const status = original.getStatus();

@@ -7,11 +7,16 @@ import { AppConfig, RequestLoaders } from '@app/core';
 import { GraphqlContext } from '@app/identity';
 import { complexityPlugin } from './complexity.plugin';
 import { formatGraphqlError } from './error-formatting';
+import { errorLanguagePlugin } from './error-language.plugin';
 
 export const GRAPHQL_PATH = '/graphql';
 
 /** Apollo, configured once for production and tests alike. */
-export function graphqlOptions(config: AppConfig, schemaHost: () => GraphQLSchemaHost): ApolloDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  schemaHost: () => GraphQLSchemaHost,
+  localeOf: (userId: string) => Promise<string | null>,
+): ApolloDriverConfig {
   return {
     path: GRAPHQL_PATH,
     autoSchemaFile: true,
@@ -29,6 +34,7 @@ export function graphqlOptions(config: AppConfig, schemaHost: () => GraphQLSchem
       // No response carries cache hints (every answer depends on the viewer); the default cache-control plugin
       // would still wrap every field resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
+      errorLanguagePlugin(localeOf),
     ],
     context: ({ req, res }: { req: Request; res: Response }): GraphqlContext => ({
       req,

@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { badInput } from '@app/core';
+import { fail } from '@app/core';
 
 function flatten(errors: ValidationError[], parent = ''): Array<{ field: string; problems: string[] }> {
   return errors.flatMap((error) => {
@@ -18,7 +18,7 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
       const summary = fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; ');
-      return badInput(`Invalid input: ${summary}`, { fields });
+      return fail('INVALID_FIELDS', { summary, fields });
     },
   });
 }

@@ -1,3 +1,4 @@
+import type { ErrorReason } from '@app/core';
 import { AchievementStatus as S, RightsProposalKind } from './achievement-enums';
 
 /**
@@ -128,6 +129,19 @@ export interface WorkflowContext {
 
 export type WorkflowViolationKind = 'FORBIDDEN' | 'INVALID_TRANSITION' | 'GUARD_FAILED';
 
+/** One unmet condition: its stable reason and parameters (for messages in any language) and its English text. */
+export interface WorkflowProblem {
+  readonly reason: ErrorReason;
+  readonly params: Readonly<Record<string, string | number | string[]>>;
+  readonly message: string;
+}
+
+const problem = (
+  reason: ErrorReason,
+  message: string,
+  params: Readonly<Record<string, string | number | string[]>> = {},
+): WorkflowProblem => ({ reason, params, message });
+
 /** Why a transition may not happen; the service maps FORBIDDEN to FORBIDDEN and the others to BAD_USER_INPUT. */
 export class WorkflowViolation extends Error {
   constructor(
@@ -137,8 +151,10 @@ export class WorkflowViolation extends Error {
       currentStatus: S;
       event: WorkflowEvent;
       allowedTransitions: string[];
+      allowedRoles?: WorkflowRole[];
       problems?: string[];
     },
+    readonly problemList: readonly WorkflowProblem[] = [],
   ) {
     super(message);
     this.name = 'WorkflowViolation';
@@ -155,31 +171,52 @@ export function describeTransitions(status: S): string[] {
 
 const SHARE_TOLERANCE = 0.001;
 
-export function eligibilityProblems(context: Pick<WorkflowContext, 'rules' | 'categories'>): string[] {
+export function eligibilityChecks(context: Pick<WorkflowContext, 'rules' | 'categories'>): WorkflowProblem[] {
   const excluded = new Set(context.rules.negativeList.map((entry) => entry.trim().toLowerCase()));
-  const hits = context.categories.filter((category) => excluded.has(category.trim().toLowerCase()));
+  const hits = [...new Set(context.categories.filter((category) => excluded.has(category.trim().toLowerCase())))];
   return hits.length > 0
-    ? [`the achievement falls under the institution's negative list: ${[...new Set(hits)].join(', ')}`]
+    ? [
+        problem('ON_NEGATIVE_LIST', `the achievement falls under the institution's negative list: ${hits.join(', ')}`, {
+          categories: hits,
+        }),
+      ]
     : [];
 }
 
+export function eligibilityProblems(context: Pick<WorkflowContext, 'rules' | 'categories'>): string[] {
+  return eligibilityChecks(context).map((p) => p.message);
+}
+
 /** The conditions of a complete application (全体完成人意见, shares, proposal, plan, eligibility). */
-export function submissionProblems(context: WorkflowContext): string[] {
-  const problems: string[] = [];
+export function submissionChecks(context: WorkflowContext): WorkflowProblem[] {
+  const problems: WorkflowProblem[] = [];
   const { inventors, proposal, rules } = context;
-  if (inventors.length === 0) problems.push('at least one inventor is required');
+  if (inventors.length === 0) problems.push(problem('INVENTOR_REQUIRED', 'at least one inventor is required'));
   const missing = inventors.filter((inventor) => !inventor.consented).map((inventor) => inventor.name);
-  if (missing.length > 0) problems.push(`consent missing from: ${missing.join(', ')}`);
+  if (missing.length > 0) {
+    problems.push(problem('CONSENT_MISSING', `consent missing from: ${missing.join(', ')}`, { names: missing }));
+  }
   const total = inventors.reduce((sum, inventor) => sum + inventor.contributionShare, 0);
   if (inventors.length > 0 && Math.abs(total - 100) > SHARE_TOLERANCE) {
-    problems.push(`inventors' contribution shares sum to ${round(total)}, not 100`);
+    problems.push(
+      problem('SHARES_DO_NOT_SUM_TO_100', `inventors' contribution shares sum to ${round(total)}, not 100`, {
+        total: round(total),
+      }),
+    );
   }
-  if (!proposal) problems.push('a rights proposal (team share or long-term use right) is required');
-  else if (proposal.kind === RightsProposalKind.TEAM_SHARE) {
+  if (!proposal) {
+    problems.push(
+      problem('RIGHTS_PROPOSAL_REQUIRED', 'a rights proposal (team share or long-term use right) is required'),
+    );
+  } else if (proposal.kind === RightsProposalKind.TEAM_SHARE) {
     const share = proposal.teamSharePercent;
     if (share === null || share < rules.minTeamSharePercent || share > rules.maxTeamSharePercent) {
       problems.push(
-        `the team share must be between ${rules.minTeamSharePercent}% and ${rules.maxTeamSharePercent}% (proposed: ${share ?? 'none'})`,
+        problem(
+          'SHARE_OUT_OF_BOUNDS',
+          `the team share must be between ${rules.minTeamSharePercent}% and ${rules.maxTeamSharePercent}% (proposed: ${share ?? 'none'})`,
+          { min: rules.minTeamSharePercent, max: rules.maxTeamSharePercent, proposed: share ?? '-' },
+        ),
       );
     }
   } else if (
@@ -187,31 +224,48 @@ export function submissionProblems(context: WorkflowContext): string[] {
     !Number.isInteger(proposal.useRightYears) ||
     proposal.useRightYears < 1
   ) {
-    problems.push('a long-term use right needs a whole number of years (at least 1)');
+    problems.push(
+      problem('USE_RIGHT_YEARS_INVALID', 'a long-term use right needs a whole number of years (at least 1)'),
+    );
   }
-  if (!context.hasRepresentative) problems.push('a team representative (赋权代表) must be named');
-  if (!context.conversionPlan?.trim()) problems.push('a conversion plan (转化实施方案) is required');
-  problems.push(...eligibilityProblems(context));
+  if (!context.hasRepresentative) {
+    problems.push(problem('REPRESENTATIVE_REQUIRED', 'a team representative (赋权代表) must be named'));
+  }
+  if (!context.conversionPlan?.trim()) {
+    problems.push(problem('CONVERSION_PLAN_REQUIRED', 'a conversion plan (转化实施方案) is required'));
+  }
+  problems.push(...eligibilityChecks(context));
   return problems;
 }
 
-const needsComment = (what: string) => (context: WorkflowContext) =>
-  context.comment?.trim() ? [] : [`${what} is required`];
+/** The English texts of `submissionChecks`. */
+export function submissionProblems(context: WorkflowContext): string[] {
+  return submissionChecks(context).map((p) => p.message);
+}
 
-type Guard = (context: WorkflowContext, from: S) => string[];
+const needsComment = (what: string) => (context: WorkflowContext) =>
+  context.comment?.trim() ? [] : [problem('REASON_REQUIRED', `${what} is required`)];
+
+type Guard = (context: WorkflowContext, from: S) => WorkflowProblem[];
 
 const GUARDS: { readonly [E in WorkflowEvent]?: Guard } = {
-  [WorkflowEvent.SUBMIT]: submissionProblems,
-  [WorkflowEvent.APPROVE]: (context, from) => (from === S.SUBMITTED ? eligibilityProblems(context) : []),
+  [WorkflowEvent.SUBMIT]: submissionChecks,
+  [WorkflowEvent.APPROVE]: (context, from) => (from === S.SUBMITTED ? eligibilityChecks(context) : []),
   [WorkflowEvent.REJECT]: needsComment('a reason for the rejection'),
   [WorkflowEvent.OBJECT]: (context) => [
     ...needsComment('a reason for the objection')(context),
-    ...(context.noticeEndsAt && context.now < context.noticeEndsAt ? [] : ['the public notice window has ended']),
+    ...(context.noticeEndsAt && context.now < context.noticeEndsAt
+      ? []
+      : [problem('NOTICE_WINDOW_ENDED', 'the public notice window has ended')]),
   ],
   [WorkflowEvent.END_NOTICE]: (context) =>
-    context.noticeEndsAt && context.now >= context.noticeEndsAt ? [] : ['the public notice window has not ended yet'],
+    context.noticeEndsAt && context.now >= context.noticeEndsAt
+      ? []
+      : [problem('NOTICE_WINDOW_OPEN', 'the public notice window has not ended yet')],
   [WorkflowEvent.SIGN_AGREEMENT]: (context) =>
-    context.proposal ? [] : ['the agreement needs the rights proposal (team share or use-right term)'],
+    context.proposal
+      ? []
+      : [problem('AGREEMENT_NEEDS_PROPOSAL', 'the agreement needs the rights proposal (team share or use-right term)')],
   [WorkflowEvent.CONFIRM_INSTITUTION_OWNED]: needsComment('the basis of the institution-ownership decision'),
   [WorkflowEvent.WITHDRAW]: needsComment('a reason for the withdrawal'),
 };
@@ -233,6 +287,7 @@ export function planTransition(
       currentStatus: status,
       event,
       allowedTransitions,
+      allowedRoles: [...allowedRoles],
     });
   }
   const edge = WORKFLOW_EDGES.find((candidate) => candidate.event === event && candidate.from === status);
@@ -245,12 +300,13 @@ export function planTransition(
   }
   const problems = GUARDS[event]?.(context, status) ?? [];
   if (problems.length > 0) {
-    throw new WorkflowViolation('GUARD_FAILED', `Cannot ${event} in state ${status}: ${problems.join('; ')}`, {
-      currentStatus: status,
-      event,
-      allowedTransitions,
+    const messages = problems.map((p) => p.message);
+    throw new WorkflowViolation(
+      'GUARD_FAILED',
+      `Cannot ${event} in state ${status}: ${messages.join('; ')}`,
+      { currentStatus: status, event, allowedTransitions, problems: messages },
       problems,
-    });
+    );
   }
   return edge;
 }

@@ -10,8 +10,17 @@ import {
 } from 'typeorm';
 import { AchievementEntity } from './achievement.entity';
 
+/** What became of an objection: the TTO reviewed again and either returned the application or restarted the notice. */
+export enum ObjectionOutcome {
+  /** The TTO rejected the application (back to DRAFT): the objection prevailed. */
+  APPLICATION_RETURNED = 'APPLICATION_RETURNED',
+  /** The TTO approved it again: a new notice round started. */
+  NOTICE_RESTARTED = 'NOTICE_RESTARTED',
+}
+
 /** An objection filed during a public notice (公示异议). Resolved when the TTO decides the review again. */
 @Entity('achievement_objections')
+@Index('idx_achievement_objections_objector', ['objectorId', 'createdAt'])
 export class AchievementObjectionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -44,4 +53,8 @@ export class AchievementObjectionEntity {
 
   @Column({ type: 'text', nullable: true })
   resolution: string | null;
+
+  /** Set with `resolvedAt` (null on objections resolved before outcomes were recorded). */
+  @Column({ type: 'enum', enum: ObjectionOutcome, enumName: 'achievement_objection_outcome', nullable: true })
+  outcome: ObjectionOutcome | null;
 }

@@ -17,6 +17,8 @@ import { numericTransformer } from './numeric.transformer';
 
 /** Metadata of a file stored elsewhere (the bytes never pass through this table). */
 export interface FileMetadata {
+  /** The uploaded file (`POST /files`) it describes, downloadable at `url`; null for a file kept elsewhere. */
+  fileId?: string | null;
   name: string;
   url: string | null;
   mimeType: string | null;

@@ -262,6 +262,51 @@ export class AppConfig {
   @Max(300_000)
   EMBEDDING_TIMEOUT_MS = 15_000;
 
+  /** Where uploaded files are kept when no S3 bucket is configured (created when missing). */
+  @IsString()
+  @MinLength(1)
+  FILE_STORAGE_DIR = '.data/files';
+
+  /** Largest accepted upload, in bytes. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(2 ** 31 - 1)
+  FILE_MAX_BYTES = 25 * 1024 * 1024;
+
+  /** S3-compatible bucket for uploaded files; unset (the default): files stay on local disk. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a valid bucket name' })
+  S3_BUCKET?: string;
+
+  /** Endpoint of an S3-compatible service (unset: AWS itself). */
+  @IsOptional()
+  @IsUrl(HTTP_URL, { message: 'S3_ENDPOINT must be an http(s):// URL' })
+  S3_ENDPOINT?: string;
+
+  /** Region of the bucket. */
+  @IsString()
+  @MinLength(1)
+  S3_REGION = 'us-east-1';
+
+  /** Access key of the bucket (unset: the SDK's default credential chain). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  S3_ACCESS_KEY_ID?: string;
+
+  /** Secret key of the bucket. */
+  @ValidateIf((config: AppConfig) => config.S3_ACCESS_KEY_ID !== undefined || config.S3_SECRET_ACCESS_KEY !== undefined)
+  @IsString({ message: 'S3_SECRET_ACCESS_KEY is needed with S3_ACCESS_KEY_ID' })
+  @MinLength(1)
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style bucket URLs (most S3-compatible servers want them). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = true;
+
   /** pino log level. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
@@ -313,6 +358,7 @@ const SECRET_VARIABLES = new Set([
   'SMTP_URL',
   'DIGEST_SIGNING_SECRET',
   'EMBEDDING_API_KEY',
+  'S3_SECRET_ACCESS_KEY',
 ]);
 
 /** Every variable AppConfig validates (read from its decorators, so the list cannot drift). */

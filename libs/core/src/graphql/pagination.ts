@@ -1,8 +1,8 @@
 import { Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, FieldMiddleware, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { SelectQueryBuilder } from 'typeorm';
-import { badInput } from '../errors/error-codes';
+import { fail } from '../errors/error-codes';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -28,11 +28,35 @@ export class PageInfo {
   @Field(() => String, { nullable: true }) endCursor: string | null;
 }
 
+/**
+ * The number of items a connection's filters and visibility let through, counted only when a query selects
+ * `totalCount` (the field's middleware calls it), once per connection however often it is selected (aliases).
+ */
+export type TotalCount = () => Promise<number>;
+
+/** Field middleware of `totalCount`: runs the lazy count when the field is resolved. */
+const countWhenSelected: FieldMiddleware = async (_context, next) => {
+  const value: unknown = await next();
+  return typeof value === 'function' ? (value as TotalCount)() : value;
+};
+
 export interface Connection<T> {
   edges: Array<{ cursor: string; node: T }>;
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount?: number;
+  totalCount: TotalCount;
+}
+
+/** A lazy, memoised count: nothing runs until the first call, and later calls share its answer. */
+export function lazyCount(count: () => Promise<number>): TotalCount {
+  let answer: Promise<number> | undefined;
+  return () => (answer ??= count());
+}
+
+/** The count of a query, taken before pagination conditions are added to it. */
+export function countOf<T extends object>(query: SelectQueryBuilder<T>): TotalCount {
+  const counted = query.clone();
+  return lazyCount(() => counted.getCount());
 }
 
 /** Builds `XConnection` / `XEdge` GraphQL types for a node type. */
@@ -50,8 +74,11 @@ export function Paginated<T>(node: Type<T>, name?: string) {
     @Field(() => [Edge]) edges: Edge[];
     @Field(() => [node]) nodes: T[];
     @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field(() => Int, { nullable: true, description: 'Total matching items (ignoring pagination)' })
-    totalCount?: number;
+    @Field(() => Int, {
+      description: 'Items matching the filters that the viewer may see, ignoring pagination (counted only when asked)',
+      middleware: [countWhenSelected],
+    })
+    totalCount: TotalCount;
   }
   return ConnectionType;
 }
@@ -77,7 +104,7 @@ export function decodeCursor(cursor: string, arity: number): Array<string | numb
   } catch {
     // fall through
   }
-  throw badInput('Invalid pagination cursor', { field: 'after' });
+  throw fail('INVALID_CURSOR', { field: 'after' });
 }
 
 /** Turns `first + 1` fetched rows into a connection page. */
@@ -85,7 +112,7 @@ export function toConnection<T>(
   rows: T[],
   first: number,
   cursorOf: (row: T) => ReadonlyArray<string | number | null>,
-  totalCount?: number,
+  totalCount: TotalCount,
 ): Connection<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
@@ -107,11 +134,10 @@ export async function pageNewestFirst<T extends { createdAt: Date; id: string }>
   query: SelectQueryBuilder<T>,
   alias: string,
   page: { first: number; after?: string },
-  options: { withTotalCount?: boolean } = {},
 ): Promise<Connection<T>> {
   if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`Unsafe alias: ${alias}`);
   const createdAtMs = `date_trunc('milliseconds', ${alias}.created_at)`;
-  const totalCount = options.withTotalCount ? await query.clone().getCount() : undefined;
+  const totalCount = countOf(query);
   if (page.after) {
     const [createdAt, id] = decodeCursor(page.after, 2);
     if (
@@ -120,7 +146,7 @@ export async function pageNewestFirst<T extends { createdAt: Date; id: string }>
       Number.isNaN(Date.parse(createdAt)) ||
       !UUID.test(id)
     ) {
-      throw badInput('Invalid pagination cursor', { field: 'after' });
+      throw fail('INVALID_CURSOR', { field: 'after' });
     }
     query.andWhere(`(${createdAtMs}, ${alias}.id) < (:cursorCreatedAt, :cursorId)`, {
       cursorCreatedAt: new Date(createdAt),
@@ -136,3 +162,13 @@ export async function pageNewestFirst<T extends { createdAt: Date; id: string }>
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The same page with each node mapped (to the GraphQL shape of a row); the count is the page's. */
+export function mapConnection<T, U>(connection: Connection<T>, map: (node: T) => U): Connection<U> {
+  return {
+    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
+    nodes: connection.nodes.map(map),
+    pageInfo: connection.pageInfo,
+    totalCount: connection.totalCount,
+  };
+}

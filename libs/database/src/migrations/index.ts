@@ -1,4 +1,6 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
+import { StoredFiles1796601819678 } from './1796601819678-StoredFiles';
+import { ObjectionOutcomes1796600768257 } from './1796600768257-ObjectionOutcomes';
 import { MembershipsVerificationAccounts1796600332597 } from './1796600332597-MembershipsVerificationAccounts';
 import { OutboxConsumers1795731632223 } from './1795731632223-OutboxConsumers';
 import { AchievementsRepresentativeIndex1795727425292 } from './1795727425292-AchievementsRepresentativeIndex';
@@ -26,4 +28,6 @@ export const MIGRATIONS = [
   AchievementsRepresentativeIndex1795727425292,
   OutboxConsumers1795731632223,
   MembershipsVerificationAccounts1796600332597,
+  ObjectionOutcomes1796600768257,
+  StoredFiles1796601819678,
 ];

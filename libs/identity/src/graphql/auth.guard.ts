@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { unauthenticated } from '@app/core';
+import { fail, unauthenticated } from '@app/core';
 import { AuthService } from '../auth.service';
 import { graphqlContextOf, IS_PUBLIC } from './auth.decorators';
 
@@ -31,6 +31,6 @@ export class GraphqlAuthGuard implements CanActivate {
 function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw unauthenticated('Authorization header must be "Bearer <access token>"');
+  if (!match) throw fail('AUTHORIZATION_HEADER_MALFORMED');
   return match[1];
 }

@@ -44,6 +44,8 @@ import {
   SetOrganisationAdminInput,
   SubmitOrganisationVerificationInput,
 } from './identity.inputs';
+import { organisationsOfPersonLoader } from './people';
+import { PersonObject } from './person.object';
 
 export function organisationLoader(loaders: RequestLoaders, directory: DirectoryService) {
   return loaders.get(
@@ -360,5 +362,15 @@ export class OrganisationVerificationResolver {
   @ResolveField(() => OrganisationObject)
   organisation(@Parent() request: OrganisationVerificationRequestObject, @Loaders() loaders: RequestLoaders) {
     return organisationLoader(loaders, this.directory).load(request.organisationId);
+  }
+}
+
+@Resolver(() => PersonObject)
+export class PersonResolver {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @ResolveField(() => [OrganisationObject], { description: 'The organisations the person belongs to' })
+  organisations(@Parent() person: PersonObject, @Loaders() loaders: RequestLoaders): Promise<OrganisationEntity[]> {
+    return organisationsOfPersonLoader(loaders, this.directory).load(person.id);
   }
 }

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   BASE_DATABASE_URL_VARIABLE,
   RUN_ID_VARIABLE,
@@ -19,5 +21,7 @@ if (runId && baseUrl) {
   process.env.MEILI_INDEX_PREFIX = workerIndexPrefix(runId, workerId);
 }
 process.env.NODE_ENV = 'test';
+// Uploaded files of this run and worker, outside the work tree.
+process.env.FILE_STORAGE_DIR ??= join(tmpdir(), 'techtransfer-test-files', `${runId ?? 'local'}-${workerId}`);
 process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
 process.env.LOG_LEVEL ??= 'silent';

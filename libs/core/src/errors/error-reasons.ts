@@ -1,0 +1,101 @@
+import { ErrorCode } from './error-code';
+
+/**
+ * Every stable machine reason a client may see in `errors[].extensions.reason`, with the code it travels under.
+ * A reason names one failure a client may want to tell apart from the others (`PASSWORD_TOO_SHORT`, not
+ * `BAD_USER_INPUT`); its message, in each language, lives in `messages/<language>.ts` (a test fails when one is
+ * missing). Reasons are never renamed or reused for another meaning: clients match on them. How to add one:
+ * libs/core/README.md, "Errors".
+ */
+export const ERROR_REASONS = {
+  // ---- generic: what an error that has no reason of its own yet says (its English message is kept) ----
+  INVALID_INPUT: ErrorCode.BAD_USER_INPUT,
+  NOT_ALLOWED: ErrorCode.FORBIDDEN,
+  NOT_FOUND: ErrorCode.NOT_FOUND,
+  CONFLICTING_STATE: ErrorCode.CONFLICT,
+  AUTHENTICATION_REQUIRED: ErrorCode.UNAUTHENTICATED,
+
+  // ---- requests ----
+  INVALID_FIELDS: ErrorCode.BAD_USER_INPUT,
+  INVALID_CURSOR: ErrorCode.BAD_USER_INPUT,
+  UNKNOWN_INDUSTRY: ErrorCode.BAD_USER_INPUT,
+
+  // ---- things that do not exist for the viewer ----
+  ACHIEVEMENT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  BROKER_AGENCY_NOT_FOUND: ErrorCode.NOT_FOUND,
+  CLAIM_NOT_FOUND: ErrorCode.NOT_FOUND,
+  DEAL_NOT_FOUND: ErrorCode.NOT_FOUND,
+  DEMAND_NOT_FOUND: ErrorCode.NOT_FOUND,
+  ENTRUSTMENT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  EXPERT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  FILE_NOT_FOUND: ErrorCode.NOT_FOUND,
+  INTRODUCTION_NOT_FOUND: ErrorCode.NOT_FOUND,
+  INVENTOR_NOT_FOUND: ErrorCode.NOT_FOUND,
+  MATCH_NOT_FOUND: ErrorCode.NOT_FOUND,
+  NOTIFICATION_NOT_FOUND: ErrorCode.NOT_FOUND,
+  ORGANISATION_NOT_FOUND: ErrorCode.NOT_FOUND,
+  PRICE_NOTICE_NOT_FOUND: ErrorCode.NOT_FOUND,
+  PUBLIC_NOTICE_NOT_FOUND: ErrorCode.NOT_FOUND,
+  TASK_NOT_FOUND: ErrorCode.NOT_FOUND,
+  USER_NOT_FOUND: ErrorCode.NOT_FOUND,
+  WEBHOOK_SUBSCRIPTION_NOT_FOUND: ErrorCode.NOT_FOUND,
+
+  // ---- identity ----
+  PASSWORD_TOO_SHORT: ErrorCode.BAD_USER_INPUT,
+  PASSWORD_TOO_WEAK: ErrorCode.BAD_USER_INPUT,
+  EMAIL_TAKEN: ErrorCode.CONFLICT,
+  WRONG_CREDENTIALS: ErrorCode.UNAUTHENTICATED,
+  ACCESS_TOKEN_EXPIRED: ErrorCode.UNAUTHENTICATED,
+  ACCESS_TOKEN_INVALID: ErrorCode.UNAUTHENTICATED,
+  AUTHORIZATION_HEADER_MALFORMED: ErrorCode.UNAUTHENTICATED,
+  REFRESH_TOKEN_UNKNOWN: ErrorCode.UNAUTHENTICATED,
+  REFRESH_TOKEN_EXPIRED: ErrorCode.UNAUTHENTICATED,
+  REFRESH_TOKEN_REUSED: ErrorCode.UNAUTHENTICATED,
+  ACCOUNT_GONE: ErrorCode.UNAUTHENTICATED,
+  ROLE_NOT_SELF_SERVICE: ErrorCode.FORBIDDEN,
+  ORGANISATION_KIND_NOT_SELF_SERVICE: ErrorCode.FORBIDDEN,
+  ORGANISATION_CHOICE_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  ROLE_DOES_NOT_FIT_ORGANISATION: ErrorCode.BAD_USER_INPUT,
+
+  // ---- achievements and 先确权、后转化 ----
+  WORKFLOW_ROLE_REQUIRED: ErrorCode.FORBIDDEN,
+  WORKFLOW_TRANSITION_NOT_ALLOWED: ErrorCode.BAD_USER_INPUT,
+  WORKFLOW_CONDITIONS_NOT_MET: ErrorCode.BAD_USER_INPUT,
+  INVENTOR_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  CONSENT_MISSING: ErrorCode.BAD_USER_INPUT,
+  SHARES_DO_NOT_SUM_TO_100: ErrorCode.BAD_USER_INPUT,
+  RIGHTS_PROPOSAL_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  SHARE_OUT_OF_BOUNDS: ErrorCode.BAD_USER_INPUT,
+  USE_RIGHT_YEARS_INVALID: ErrorCode.BAD_USER_INPUT,
+  REPRESENTATIVE_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  CONVERSION_PLAN_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  ON_NEGATIVE_LIST: ErrorCode.BAD_USER_INPUT,
+  REASON_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  NOTICE_WINDOW_ENDED: ErrorCode.BAD_USER_INPUT,
+  NOTICE_WINDOW_OPEN: ErrorCode.BAD_USER_INPUT,
+  AGREEMENT_NEEDS_PROPOSAL: ErrorCode.BAD_USER_INPUT,
+  ACHIEVEMENT_NOT_EDITABLE: ErrorCode.BAD_USER_INPUT,
+  ACHIEVEMENT_FIELDS_LOCKED: ErrorCode.BAD_USER_INPUT,
+  ACHIEVEMENT_NOT_DRAFT: ErrorCode.BAD_USER_INPUT,
+  INVENTOR_LISTED_TWICE: ErrorCode.BAD_USER_INPUT,
+  INVENTOR_NAME_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  CONSENT_DOCUMENT_REQUIRED: ErrorCode.BAD_USER_INPUT,
+
+  // ---- files ----
+  FILE_REQUIRED: ErrorCode.BAD_USER_INPUT,
+  FILE_TOO_LARGE: ErrorCode.BAD_USER_INPUT,
+  FILE_TYPE_NOT_ALLOWED: ErrorCode.BAD_USER_INPUT,
+  FILE_ALREADY_ATTACHED: ErrorCode.CONFLICT,
+} as const satisfies Record<string, ErrorCode>;
+
+export type ErrorReason = keyof typeof ERROR_REASONS;
+
+/** The reason an error gets when its thrower named none: one per code. */
+export const GENERIC_REASONS: { readonly [C in ErrorCode]: ErrorReason | null } = {
+  [ErrorCode.BAD_USER_INPUT]: 'INVALID_INPUT',
+  [ErrorCode.FORBIDDEN]: 'NOT_ALLOWED',
+  [ErrorCode.NOT_FOUND]: 'NOT_FOUND',
+  [ErrorCode.CONFLICT]: 'CONFLICTING_STATE',
+  [ErrorCode.UNAUTHENTICATED]: 'AUTHENTICATION_REQUIRED',
+  [ErrorCode.INTERNAL_SERVER_ERROR]: null,
+};
