@@ -369,8 +369,14 @@ describe('accounts over GraphQL (registration, email verification, passwords, se
 
       const other = await accounts.login(session.email);
       expect((await api.gql(LOGOUT, { token: other.refreshToken })).data!.logout).toBe(true);
-      expect(code(await api.gql(REFRESH, { token: other.refreshToken }))).toBe('UNAUTHENTICATED');
-      expect(code(await api.gql(ME, {}, other.token))).toBe('UNAUTHENTICATED');
+      expect((await api.gql(REFRESH, { token: other.refreshToken })).errors![0].extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'REFRESH_TOKEN_REUSED',
+      });
+      expect((await api.gql(ME, {}, other.token)).errors![0].extensions).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'SESSION_ENDED',
+      });
     });
 
     it('revokes the family when one refresh token is used twice at the same moment (PostgreSQL row lock)', async () => {
@@ -426,9 +432,10 @@ describe('accounts over GraphQL (registration, email verification, passwords, se
         .getRepository(RefreshTokenEntity)
         .update({ familyId: issued.familyId }, { familyStartedAt: new Date(Date.now() - (maxDays + 1) * 86_400_000) });
       const late = await api.gql(REFRESH, { token: fresh.refreshToken });
+      // The token failed, so the message follows the request (none: the product's language, Chinese).
       expect(late.errors![0]).toMatchObject({
-        extensions: { code: 'UNAUTHENTICATED' },
-        message: expect.stringContaining('maximum lifetime'),
+        extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_LIFETIME_ENDED' },
+        message: '登录已达最长有效期，请重新登录',
       });
       expect(code(await api.gql(ME, {}, fresh.accessToken))).toBe('UNAUTHENTICATED');
     });

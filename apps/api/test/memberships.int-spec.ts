@@ -390,7 +390,11 @@ describe('memberships: requests, decisions, ORG_ADMIN, invitations', () => {
       const wrongAddress = await api.gql(REGISTER, {
         input: { email: uniqueEmail('other'), password: TEST_PASSWORD, displayName: 'x', invitationToken: token },
       });
-      expect(wrongAddress.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+      expect(wrongAddress.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'REGISTER_WITH_INVITED_ADDRESS',
+        field: 'email',
+      });
       const registered = await api.gql(REGISTER, {
         input: { email: newcomerEmail, password: TEST_PASSWORD, displayName: '新同事', invitationToken: token },
       });

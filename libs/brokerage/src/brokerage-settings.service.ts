@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, forbidden } from '@app/core';
+import { badInput, fail, forbidden } from '@app/core';
 import { Actor, Role } from '@app/identity';
 import {
   DEFAULT_CLAIM_PERIOD_SECONDS,
@@ -81,7 +81,7 @@ export class BrokerageSettingsService {
     input: AgencySettingsInput,
   ): Promise<BrokerAgencySettingsEntity> {
     if (!actor.isOrgAdmin(agencyId)) {
-      throw forbidden("Only the agency's administrators and platform administrators change its settings");
+      throw fail('ORGANISATION_ADMIN_REQUIRED');
     }
     return this.dataSource.transaction(async (manager) => {
       // Serialise changes of one agency, so each audit row's "before" is what the previous change left.
@@ -110,7 +110,7 @@ export class BrokerageSettingsService {
     limit: number,
   ): Promise<BrokerAgencySettingsChangeEntity[]> {
     if (!actor.isOrgAdmin(agencyId)) {
-      throw forbidden("Only the agency's administrators and platform administrators see its settings history");
+      throw fail('ORGANISATION_ADMIN_REQUIRED');
     }
     return this.dataSource.getRepository(BrokerAgencySettingsChangeEntity).find({
       where: { agencyId },

@@ -1,8 +1,5 @@
-import { forbidden } from '@app/core';
+import { fail } from '@app/core';
 import { Actor } from './domain/actor';
-
-/** `extensions.reason` of the FORBIDDEN answer to an account that has not verified its email address. */
-export const EMAIL_NOT_VERIFIED = 'EMAIL_NOT_VERIFIED';
 
 /**
  * Publishing (demands, achievement submissions), claiming matches and objecting to notices need a verified email
@@ -10,8 +7,6 @@ export const EMAIL_NOT_VERIFIED = 'EMAIL_NOT_VERIFIED';
  */
 export function assertEmailVerified(actor: Actor): void {
   if (!actor.emailVerified) {
-    throw forbidden('Verify your email address first (use the link we mailed you, or ask for a new one)', {
-      reason: EMAIL_NOT_VERIFIED,
-    });
+    throw fail('EMAIL_NOT_VERIFIED');
   }
 }

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not, Repository } from 'typeorm';
-import { AppConfig, badInput, Clock, conflict, fail, forbidden, unauthenticated } from '@app/core';
+import { AppConfig, Clock, DomainException, fail } from '@app/core';
 import { AccountLinks, AccountMailQueue } from './account-mail.service';
 import { EMAIL_VERIFICATION_TTL_HOURS, PASSWORD_RESET_TTL_MINUTES } from './domain/account-lifetimes';
 import { Actor, ActorMembership } from './domain/actor';
@@ -57,9 +57,6 @@ interface AccessTokenClaims {
   sid: string;
 }
 
-/** `extensions.reason` for a mailed link that cannot be used (one answer whatever the cause). */
-export const INVALID_LINK = 'INVALID_OR_EXPIRED_LINK';
-
 const REGISTRATION_MESSAGE =
   'Thank you. We sent a message to this address: follow it to verify the address, then sign in. ' +
   '感谢注册：我们已向该邮箱发送邮件，请按邮件提示验证邮箱后登录。';
@@ -98,22 +95,14 @@ export class AuthService {
   async register(command: RegisterCommand): Promise<RegistrationReceipt> {
     const email = normaliseEmail(command.email);
     const displayName = command.displayName.trim();
-    if (!displayName) throw badInput('displayName must not be blank', { field: 'displayName' });
+    if (!displayName) throw fail('DISPLAY_NAME_REQUIRED', { field: 'displayName' });
     const problems = passwordProblems(command.password);
-    if (problems.length > 0) {
-      const tooShort = problems.some((problem) => problem.startsWith('must be at least'));
-      throw tooShort
-        ? fail('PASSWORD_TOO_SHORT', { field: 'password', minLength: MIN_PASSWORD_LENGTH, problems })
-        : fail('PASSWORD_TOO_WEAK', { field: 'password', detail: problems.join('; '), problems });
-    }
+    if (problems.length > 0) throw passwordFailure(problems, 'password');
     if (command.invitationToken) {
       // Checked before the address is looked up, so a bad link answers alike for new and known addresses.
       const invitation = await this.invitations.openInvitation(this.dataSource.manager, command.invitationToken);
       if (invitation.email !== email) {
-        throw badInput('This invitation was sent to another email address: register with that address', {
-          field: 'email',
-          reason: 'INVITATION_FOR_ANOTHER_ADDRESS',
-        });
+        throw fail('REGISTER_WITH_INVITED_ADDRESS', { field: 'email' });
       }
     } else {
       await this.checkSelfServiceJoin(command);
@@ -159,7 +148,7 @@ export class AuthService {
   }
 
   private async checkSelfServiceJoin(command: RegisterCommand): Promise<void> {
-    if (!command.role) throw badInput('Choose a role (or register with an invitation)', { field: 'role' });
+    if (!command.role) throw fail('ROLE_REQUIRED', { field: 'role' });
     if (!SELF_SERVICE_ROLES.includes(command.role)) {
       throw fail('ROLE_NOT_SELF_SERVICE', { field: 'role', role: command.role });
     }
@@ -167,8 +156,9 @@ export class AuthService {
       throw fail('ORGANISATION_CHOICE_REQUIRED', { field: 'organisationId' });
     }
     if (command.newOrganisation) {
-      if (!command.newOrganisation.name.trim())
-        throw badInput('The organisation needs a name', { field: 'newOrganisation.name' });
+      if (!command.newOrganisation.name.trim()) {
+        throw fail('ORGANISATION_NAME_REQUIRED', { field: 'newOrganisation.name' });
+      }
       if (!SELF_SERVICE_ORGANISATION_KINDS.includes(command.newOrganisation.kind)) {
         throw fail('ORGANISATION_KIND_NOT_SELF_SERVICE', {
           field: 'newOrganisation.kind',
@@ -221,7 +211,7 @@ export class AuthService {
   /** Mails a new verification link to the signed-in account. */
   async resendVerificationEmail(actor: Actor): Promise<void> {
     const user = await this.users.findOneByOrFail({ id: actor.userId });
-    if (user.emailVerifiedAt) throw conflict('Your email address is already verified');
+    if (user.emailVerifiedAt) throw fail('EMAIL_ALREADY_VERIFIED');
     const token = await this.newAccountToken(this.dataSource.manager, user, AccountTokenPurpose.VERIFY_EMAIL);
     await this.mail.send('VERIFY_EMAIL', token.id);
   }
@@ -232,10 +222,10 @@ export class AuthService {
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findOneByOrFail({ id: actor.userId });
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      throw badInput('The current password is wrong', { field: 'currentPassword' });
+      throw fail('CURRENT_PASSWORD_WRONG', { field: 'currentPassword' });
     }
     const problems = passwordProblems(newPassword);
-    if (problems.length > 0) throw badInput(`Password ${problems.join('; ')}`, { field: 'newPassword', problems });
+    if (problems.length > 0) throw passwordFailure(problems, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { passwordHash });
@@ -262,7 +252,7 @@ export class AuthService {
   /** Uses a reset link: sets the password, closes every session, and (the link proved the mailbox) verifies the address. */
   async resetPassword(token: string, newPassword: string): Promise<void> {
     const problems = passwordProblems(newPassword);
-    if (problems.length > 0) throw badInput(`Password ${problems.join('; ')}`, { field: 'newPassword', problems });
+    if (problems.length > 0) throw passwordFailure(problems, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       const row = await this.useAccountToken(manager, AccountTokenPurpose.RESET_PASSWORD, token);
@@ -310,7 +300,7 @@ export class AuthService {
     if (stored.expiresAt <= now) throw fail('REFRESH_TOKEN_EXPIRED');
     if (this.sessionEnd(stored.familyStartedAt) <= now) {
       await this.revokeFamily(stored.familyId, now);
-      throw unauthenticated('The session reached its maximum lifetime: please sign in again');
+      throw fail('SESSION_LIFETIME_ENDED');
     }
     const rotated = await this.dataSource.transaction(async (manager) => {
       // The conditional update locks the row: a concurrent refresh of the same token waits here until this
@@ -382,7 +372,7 @@ export class AuthService {
     );
     const row = rows[0];
     if (!row) throw fail('ACCOUNT_GONE');
-    if (!row.session_open) throw unauthenticated('This session has ended: please sign in again');
+    if (!row.session_open) throw fail('SESSION_ENDED');
     return new Actor(
       userId,
       row.memberships.map((m): ActorMembership => ({
@@ -477,17 +467,11 @@ export class AuthService {
       : null;
     const row = (used?.raw as Array<{ id: string; user_id: string; email: string }> | undefined)?.[0];
     if (!row) {
-      throw badInput('This link is invalid, was already used or has expired: ask for a new one', {
-        field: 'token',
-        reason: INVALID_LINK,
-      });
+      throw fail('INVALID_OR_EXPIRED_LINK', { field: 'token' });
     }
     const user = await manager.findOneBy(UserEntity, { id: row.user_id });
     if (!user || user.email !== row.email) {
-      throw badInput('This link is invalid, was already used or has expired: ask for a new one', {
-        field: 'token',
-        reason: INVALID_LINK,
-      });
+      throw fail('INVALID_OR_EXPIRED_LINK', { field: 'token' });
     }
     return manager.create(AccountTokenEntity, { id: row.id, userId: row.user_id, email: row.email, purpose });
   }
@@ -500,6 +484,14 @@ export class AuthService {
       this.logger.error({ err: error }, 'Could not queue an account email');
     }
   }
+}
+
+/** A password the policy refuses: too short, or weak for another reason (the policy's problems as the detail). */
+function passwordFailure(problems: string[], field: 'password' | 'newPassword'): DomainException {
+  const tooShort = problems.some((problem) => problem.startsWith('must be at least'));
+  return tooShort
+    ? fail('PASSWORD_TOO_SHORT', { field, minLength: MIN_PASSWORD_LENGTH, problems })
+    : fail('PASSWORD_TOO_WEAK', { field, detail: problems.join('; '), problems });
 }
 
 interface ActorMembershipRow {

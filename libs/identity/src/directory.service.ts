@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import { badInput, forbidden, notFound } from '@app/core';
+import { fail, notFound } from '@app/core';
 import { Actor } from './domain/actor';
 import { MembershipStatus } from './domain/membership-status';
 import { OrganisationKind, Role } from './domain/roles';
@@ -106,9 +106,9 @@ export class DirectoryService {
     actor: Actor,
     input: { name: string; kind: OrganisationKind; region?: string },
   ): Promise<OrganisationEntity> {
-    if (!actor.isAdmin) throw forbidden('Only administrators create organisations');
+    if (!actor.isAdmin) throw fail('PLATFORM_ADMIN_REQUIRED');
     const name = input.name.trim();
-    if (!name) throw badInput('The organisation needs a name', { field: 'name' });
+    if (!name) throw fail('ORGANISATION_NAME_REQUIRED', { field: 'name' });
     return this.organisations.save(
       this.organisations.create({
         name,
@@ -134,7 +134,7 @@ export class DirectoryService {
     const allowed =
       actor.isAdmin ||
       (actor.hasRole(Role.TTO_OFFICER, organisation.id) && [Role.RESEARCHER, Role.TTO_OFFICER].includes(input.role));
-    if (!allowed) throw forbidden(`You may not grant ${input.role} in this organisation`);
+    if (!allowed) throw fail('ROLE_NOT_GRANTABLE', { field: 'role', role: input.role });
     requireFittingRole(input.role, organisation.kind);
     await this.user(input.userId);
     return this.dataSource.transaction((manager) =>

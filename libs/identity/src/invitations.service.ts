@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { badInput, Clock, Connection, forbidden, notFound, pageNewestFirst } from '@app/core';
+import { Clock, Connection, fail, notFound, pageNewestFirst } from '@app/core';
 import { AccountLinks, AccountMailQueue } from './account-mail.service';
 import { INVITATION_TTL_DAYS } from './domain/account-lifetimes';
 import { Actor } from './domain/actor';
@@ -13,9 +13,6 @@ import { MembershipInvitationEntity } from './entities/membership-invitation.ent
 import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
 import { MembershipsService, requireFittingRole, rolesGrantableBy } from './memberships.service';
-
-/** `extensions.reason` when an invitation link is not (or no longer) usable: one answer for every cause. */
-export const INVALID_INVITATION = 'INVALID_OR_EXPIRED_INVITATION';
 
 export interface InvitationPreview {
   organisation: OrganisationEntity;
@@ -47,7 +44,7 @@ export class InvitationsService {
       const organisation = await this.memberships.administeredOrganisation(actor, input.organisationId, manager);
       requireFittingRole(input.role, organisation.kind);
       if (!rolesGrantableBy(actor, organisation).includes(input.role)) {
-        throw forbidden(`You may not invite a ${input.role} to this organisation`);
+        throw fail('ROLE_NOT_GRANTABLE', { field: 'role', role: input.role });
       }
       const now = this.clock.now();
       // A new invitation replaces an open one to the same address and role (one live link at a time).
@@ -83,7 +80,7 @@ export class InvitationsService {
       .getRepository(MembershipInvitationEntity)
       .createQueryBuilder('i')
       .where('i.organisation_id = :organisationId', { organisationId });
-    return pageNewestFirst(query, 'i', page, { withTotalCount: true });
+    return pageNewestFirst(query, 'i', page);
   }
 
   async revoke(actor: Actor, invitationId: string): Promise<MembershipInvitationEntity> {
@@ -125,9 +122,7 @@ export class InvitationsService {
   async consume(manager: EntityManager, token: string, user: UserEntity): Promise<MembershipEntity> {
     const invitation = await this.openInvitation(manager, token, { lock: true });
     if (invitation.email !== user.email) {
-      throw forbidden('This invitation was sent to another email address: sign in with that address to accept it', {
-        reason: 'INVITATION_FOR_ANOTHER_ADDRESS',
-      });
+      throw fail('INVITATION_FOR_ANOTHER_ADDRESS');
     }
     const now = this.clock.now();
     await manager.update(MembershipInvitationEntity, { id: invitation.id }, { acceptedAt: now, acceptedById: user.id });
@@ -139,7 +134,7 @@ export class InvitationsService {
     );
   }
 
-  /** The invitation a token names, while it can be accepted; one BAD_USER_INPUT answer for every other case. */
+  /** The invitation a token names, while it can be accepted; one answer (INVALID_OR_EXPIRED_INVITATION) otherwise. */
   async openInvitation(
     manager: EntityManager,
     token: string,
@@ -158,10 +153,7 @@ export class InvitationsService {
       invitation.revokedAt ||
       invitation.expiresAt.getTime() <= this.clock.now().getTime()
     ) {
-      throw badInput('This invitation link is invalid, was already used, was withdrawn or has expired', {
-        field: 'token',
-        reason: INVALID_INVITATION,
-      });
+      throw fail('INVALID_OR_EXPIRED_INVITATION', { field: 'token' });
     }
     return invitation;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { badInput, Clock, conflict, Connection, fail, forbidden, notFound, pageNewestFirst } from '@app/core';
+import { Clock, Connection, DomainException, fail, notFound, pageNewestFirst } from '@app/core';
 import { Actor } from './domain/actor';
 import {
   MembershipAction,
@@ -78,7 +78,7 @@ export class MembershipsService {
   /** A signed-in person asks to join an organisation in a self-service role. */
   async requestToJoin(actor: Actor, input: { organisationId: string; role: Role }): Promise<MembershipEntity> {
     if (!SELF_SERVICE_ROLES.includes(input.role)) {
-      throw forbidden(`The role ${input.role} is given by an invitation or an administrator, not requested`);
+      throw fail('ROLE_NOT_SELF_SERVICE', { field: 'role', role: input.role });
     }
     return this.dataSource.transaction(async (manager) => {
       const organisation = await manager.findOneBy(OrganisationEntity, { id: input.organisationId });
@@ -102,13 +102,13 @@ export class MembershipsService {
       .createQueryBuilder('m')
       .where('m.organisation_id = :organisationId', { organisationId });
     if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
-    return pageNewestFirst(query, 'm', page, { withTotalCount: true });
+    return pageNewestFirst(query, 'm', page);
   }
 
   async approve(actor: Actor, membershipId: string): Promise<MembershipEntity> {
     return this.decide(actor, membershipId, async (manager, membership, organisation) => {
       if (!rolesGrantableBy(actor, organisation).includes(membership.role)) {
-        throw forbidden(`You may not approve a ${membership.role} in this organisation`);
+        throw fail('ROLE_NOT_GRANTABLE', { role: membership.role });
       }
       return this.move(manager, membership, MembershipAction.APPROVE, { decidedById: actor.userId, clearReason: true });
     });
@@ -116,7 +116,7 @@ export class MembershipsService {
 
   async reject(actor: Actor, membershipId: string, reason: string): Promise<MembershipEntity> {
     const why = reason.trim();
-    if (!why) throw badInput('Say why the request is rejected', { field: 'reason' });
+    if (!why) throw fail('REJECTION_REASON_REQUIRED', { field: 'reason' });
     return this.decide(actor, membershipId, (manager, membership) =>
       this.move(manager, membership, MembershipAction.REJECT, { decidedById: actor.userId, reason: why }),
     );
@@ -125,7 +125,7 @@ export class MembershipsService {
   /** Removal counts from the member's next request: every request loads the member's ACTIVE memberships afresh. */
   async remove(actor: Actor, membershipId: string): Promise<MembershipEntity> {
     return this.decide(actor, membershipId, async (manager, membership) => {
-      await this.keepAnAdministrator(manager, actor, membership, 'remove');
+      await this.keepAnAdministrator(manager, actor, membership);
       return this.move(manager, membership, MembershipAction.REMOVE, {
         decidedById: actor.userId,
         clearReason: true,
@@ -138,9 +138,9 @@ export class MembershipsService {
   async setOrgAdmin(actor: Actor, membershipId: string, orgAdmin: boolean): Promise<MembershipEntity> {
     return this.decide(actor, membershipId, async (manager, membership) => {
       if (membership.status !== MembershipStatus.ACTIVE) {
-        throw conflict('Only an ACTIVE member can hold the organisation-admin capability', { field: 'membershipId' });
+        throw fail('ORG_ADMIN_NEEDS_ACTIVE_MEMBER', { field: 'membershipId', status: membership.status });
       }
-      if (!orgAdmin) await this.keepAnAdministrator(manager, actor, membership, 'revoke');
+      if (!orgAdmin) await this.keepAnAdministrator(manager, actor, membership);
       await manager.update(
         MembershipEntity,
         { userId: membership.userId, organisationId: membership.organisationId, status: MembershipStatus.ACTIVE },
@@ -159,7 +159,7 @@ export class MembershipsService {
     const organisation = await manager.findOneBy(OrganisationEntity, { id: organisationId });
     if (!organisation) throw notFound('Organisation', organisationId);
     if (!actor.isOrgAdmin(organisation.id)) {
-      throw forbidden("Only the organisation's administrators and platform administrators manage its members");
+      throw fail('ORGANISATION_ADMIN_REQUIRED');
     }
     return organisation;
   }
@@ -188,7 +188,7 @@ export class MembershipsService {
         throw notFound('Membership', membershipId);
       }
       if (!actor.isOrgAdmin(membership.organisationId)) {
-        throw forbidden("Only the organisation's administrators decide on its memberships");
+        throw fail('ORGANISATION_ADMIN_REQUIRED');
       }
       const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: membership.organisationId });
       return apply(manager, membership, organisation);
@@ -199,12 +199,7 @@ export class MembershipsService {
    * A self-service organisation keeps at least one ORG_ADMIN: its own administrators cannot remove or demote the
    * last one (a platform ADMIN can; institutions are administered by their TTO officers anyway).
    */
-  private async keepAnAdministrator(
-    manager: EntityManager,
-    actor: Actor,
-    membership: MembershipEntity,
-    what: 'remove' | 'revoke',
-  ): Promise<void> {
+  private async keepAnAdministrator(manager: EntityManager, actor: Actor, membership: MembershipEntity): Promise<void> {
     if (actor.isAdmin || !membership.orgAdmin) return;
     const others = await manager
       .createQueryBuilder(MembershipEntity, 'm')
@@ -215,10 +210,7 @@ export class MembershipsService {
       .andWhere('m.status = :active AND m.org_admin', { active: MembershipStatus.ACTIVE })
       .getCount();
     if (others === 0) {
-      throw conflict(
-        `You cannot ${what} the organisation's last administrator: make someone else an administrator first`,
-        { field: 'membershipId' },
-      );
+      throw fail('LAST_ORGANISATION_ADMIN', { field: 'membershipId' });
     }
   }
 
@@ -236,8 +228,7 @@ export class MembershipsService {
     try {
       status = nextMembershipStatus(existing?.status ?? null, action);
     } catch (error) {
-      if (error instanceof MembershipTransitionError)
-        throw conflict(error.message, { status: error.from, action: error.action });
+      if (error instanceof MembershipTransitionError) throw transitionFailure(error);
       throw error;
     }
     const decided = action === MembershipAction.REQUEST ? null : this.clock.now();
@@ -269,9 +260,20 @@ export class MembershipsService {
       .returning(['id'])
       .execute();
     const id = (inserted.raw as Array<{ id: string }>)[0]?.id;
-    if (!id) throw conflict('This membership changed at the same time: try again');
+    if (!id) throw fail('MEMBERSHIP_CHANGED_CONCURRENTLY');
     return manager.findOneByOrFail(MembershipEntity, { id });
   }
+}
+
+/** The CONFLICT a membership move the table does not allow answers, with a reason per case the web app shows. */
+function transitionFailure(error: MembershipTransitionError): DomainException {
+  if (error.action === MembershipAction.REQUEST && error.from === MembershipStatus.ACTIVE) {
+    return fail('ALREADY_A_MEMBER', { status: error.from, action: error.action });
+  }
+  if (error.action === MembershipAction.REQUEST && error.from === MembershipStatus.PENDING) {
+    return fail('MEMBERSHIP_REQUEST_PENDING', { status: error.from, action: error.action });
+  }
+  return fail('MEMBERSHIP_TRANSITION_NOT_ALLOWED', { status: error.from ?? 'NONE', action: error.action });
 }
 
 export function requireFittingRole(role: Role, kind: OrganisationKind): void {

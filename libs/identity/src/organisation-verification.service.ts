@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import { badInput, Clock, conflict, Connection, forbidden, notFound, pageNewestFirst } from '@app/core';
+import { Clock, Connection, ErrorReason, fail, notFound, pageNewestFirst } from '@app/core';
 import { assertEmailVerified } from './account-guards';
 import { Actor } from './domain/actor';
-import { CREDIT_CODE_PROBLEM_MESSAGES, creditCodeProblem, normaliseCreditCode } from './domain/credit-code';
+import { CreditCodeProblem, creditCodeProblem, normaliseCreditCode } from './domain/credit-code';
 import {
   CREDIT_CODE_REQUIRED_KINDS,
   maySubmitVerification,
@@ -22,8 +22,12 @@ export interface VerificationSubmission {
   evidence?: string | null;
 }
 
-/** `extensions.reason` of the FORBIDDEN answer to what only a verified organisation may do. */
-export const ORGANISATION_NOT_VERIFIED = 'ORGANISATION_NOT_VERIFIED';
+/** The reason of each problem a 统一社会信用代码 can have. */
+const CREDIT_CODE_REASONS: { readonly [P in CreditCodeProblem]: ErrorReason } = {
+  LENGTH: 'CREDIT_CODE_LENGTH',
+  CHARACTERS: 'CREDIT_CODE_CHARACTERS',
+  CHECK_CHARACTER: 'CREDIT_CODE_CHECK_CHARACTER',
+};
 
 /**
  * Organisation verification: an organisation's administrator submits what the bureau needs to check it (for an
@@ -40,34 +44,27 @@ export class OrganisationVerificationService {
 
   async submit(actor: Actor, input: VerificationSubmission): Promise<OrganisationVerificationRequestEntity> {
     const registeredName = input.registeredName.trim();
-    if (!registeredName) throw badInput('Give the name as registered', { field: 'registeredName' });
+    if (!registeredName) throw fail('REGISTERED_NAME_REQUIRED', { field: 'registeredName' });
     const creditCode = input.creditCode?.trim() ? normaliseCreditCode(input.creditCode) : null;
     if (creditCode) {
       const problem = creditCodeProblem(creditCode);
-      if (problem)
-        throw badInput(CREDIT_CODE_PROBLEM_MESSAGES[problem], {
-          field: 'creditCode',
-          reason: `CREDIT_CODE_${problem}`,
-        });
+      if (problem) throw fail(CREDIT_CODE_REASONS[problem], { field: 'creditCode' });
     }
     return this.dataSource.transaction(async (manager) => {
       const organisation = await this.memberships.administeredOrganisation(actor, input.organisationId, manager);
       assertEmailVerified(actor);
       if (!creditCode && CREDIT_CODE_REQUIRED_KINDS.includes(organisation.kind)) {
-        throw badInput('An enterprise or agency is verified by its 统一社会信用代码 (18 characters)', {
-          field: 'creditCode',
-          reason: 'CREDIT_CODE_REQUIRED',
-        });
+        throw fail('CREDIT_CODE_REQUIRED', { field: 'creditCode' });
       }
       const locked = await manager.findOneOrFail(OrganisationEntity, {
         where: { id: organisation.id },
         lock: { mode: 'pessimistic_write' },
       });
       if (!maySubmitVerification(locked.verificationStatus)) {
-        throw conflict(
+        throw fail(
           locked.verificationStatus === OrganisationVerificationStatus.VERIFIED
-            ? 'The organisation is already verified'
-            : 'A verification request is already waiting for the bureau',
+            ? 'ORGANISATION_ALREADY_VERIFIED'
+            : 'VERIFICATION_ALREADY_PENDING',
           { status: locked.verificationStatus },
         );
       }
@@ -99,12 +96,12 @@ export class OrganisationVerificationService {
     actor: Actor,
     page: { first: number; after?: string },
   ): Promise<Connection<OrganisationVerificationRequestEntity>> {
-    if (!actor.isAdmin) throw forbidden('Only administrators see the verification queue');
+    if (!actor.isAdmin) throw fail('PLATFORM_ADMIN_REQUIRED');
     const query = this.dataSource
       .getRepository(OrganisationVerificationRequestEntity)
       .createQueryBuilder('r')
       .where('r.status = :pending', { pending: VerificationRequestStatus.PENDING });
-    return pageNewestFirst(query, 'r', page, { withTotalCount: true });
+    return pageNewestFirst(query, 'r', page);
   }
 
   /** The latest request of an organisation, for its administrators and platform administrators (null otherwise). */
@@ -138,7 +135,7 @@ export class OrganisationVerificationService {
 
   async reject(actor: Actor, requestId: string, reason: string): Promise<OrganisationVerificationRequestEntity> {
     const why = reason.trim();
-    if (!why) throw badInput('Say why the verification is rejected', { field: 'reason' });
+    if (!why) throw fail('REJECTION_REASON_REQUIRED', { field: 'reason' });
     return this.decide(actor, requestId, async (manager, request) => {
       const now = this.clock.now();
       await manager.update(
@@ -170,9 +167,9 @@ export class OrganisationVerificationService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!request || !actor.isOrgAdmin(request.organisationId)) throw notFound('Verification request', requestId);
-      if (!actor.isAdmin) throw forbidden('Only administrators (the bureau) verify organisations');
+      if (!actor.isAdmin) throw fail('PLATFORM_ADMIN_REQUIRED');
       if (request.status !== VerificationRequestStatus.PENDING) {
-        throw conflict(`This request was already decided (${request.status})`, { status: request.status });
+        throw fail('VERIFICATION_ALREADY_DECIDED', { status: request.status });
       }
       return apply(manager, request);
     });
@@ -182,10 +179,7 @@ export class OrganisationVerificationService {
   private async requireUnclaimedCode(manager: EntityManager, creditCode: string, organisationId: string) {
     const holder = await manager.findOneBy(OrganisationEntity, { creditCode, id: Not(organisationId) });
     if (holder) {
-      throw conflict('Another verified organisation holds this 统一社会信用代码', {
-        field: 'creditCode',
-        reason: 'CREDIT_CODE_TAKEN',
-      });
+      throw fail('CREDIT_CODE_TAKEN', { field: 'creditCode' });
     }
   }
 }
@@ -193,9 +187,6 @@ export class OrganisationVerificationService {
 /** Only a VERIFIED organisation publishes (demands): FORBIDDEN with a reason the web app can act on. */
 export function assertOrganisationVerified(organisation: Pick<OrganisationEntity, 'verificationStatus'>): void {
   if (organisation.verificationStatus !== OrganisationVerificationStatus.VERIFIED) {
-    throw forbidden('The organisation is not verified yet: an administrator submits it for verification first', {
-      reason: ORGANISATION_NOT_VERIFIED,
-      verificationStatus: organisation.verificationStatus,
-    });
+    throw fail('ORGANISATION_NOT_VERIFIED', { verificationStatus: organisation.verificationStatus });
   }
 }

@@ -56,14 +56,17 @@ const NOT_FOUND_REASONS = {
   Expert: 'EXPERT_NOT_FOUND',
   File: 'FILE_NOT_FOUND',
   Introduction: 'INTRODUCTION_NOT_FOUND',
+  Invitation: 'INVITATION_NOT_FOUND',
   Inventor: 'INVENTOR_NOT_FOUND',
   Match: 'MATCH_NOT_FOUND',
+  Membership: 'MEMBERSHIP_NOT_FOUND',
   Notification: 'NOTIFICATION_NOT_FOUND',
   Organisation: 'ORGANISATION_NOT_FOUND',
   'Price notice': 'PRICE_NOTICE_NOT_FOUND',
   'Public notice': 'PUBLIC_NOTICE_NOT_FOUND',
   Task: 'TASK_NOT_FOUND',
   User: 'USER_NOT_FOUND',
+  'Verification request': 'VERIFICATION_REQUEST_NOT_FOUND',
   'Webhook subscription': 'WEBHOOK_SUBSCRIPTION_NOT_FOUND',
 } as const satisfies Record<string, ErrorReason>;
 

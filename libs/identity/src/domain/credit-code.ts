@@ -36,10 +36,3 @@ export function creditCodeProblem(code: string): CreditCodeProblem | null {
   if (!SHAPE.test(code)) return 'CHARACTERS';
   return creditCodeCheckCharacter(code.slice(0, 17)) === code[17] ? null : 'CHECK_CHARACTER';
 }
-
-export const CREDIT_CODE_PROBLEM_MESSAGES: { readonly [P in CreditCodeProblem]: string } = {
-  LENGTH: 'A 统一社会信用代码 has 18 characters',
-  CHARACTERS:
-    'A 统一社会信用代码 uses digits and the capital letters A–Y except I, O, S, V, Z (characters 3–8 are digits)',
-  CHECK_CHARACTER: 'The check character (the 18th) does not match: please check the code for a typing error',
-};
