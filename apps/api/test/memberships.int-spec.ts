@@ -39,6 +39,9 @@ const PUBLISH_DEMAND = `mutation($id: ID!) { publishDemand(id: $id) { id status 
 const CREATE_DEMAND = `mutation($input: CreateDemandInput!) { createDemand(input: $input) { id } }`;
 const ENTRUST = `mutation($input: EntrustInput!) { entrust(input: $input) { id } }`;
 const INTRO = `query($id: ID!) { introduction(id: $id) { id demandConfidentialDetails counterpartContacts { email } } }`;
+const MY_BROKERAGE = `{ introductionsList(first: 50) { nodes { id } } deals(first: 50) { nodes { introductionId } } }`;
+const PARTIES = `query($id: ID!) { introduction(id: $id) {
+  demandAnsweredBy { id organisations { id } } targetAnsweredBy { id organisations { id } } } }`;
 const EXPERT_CONTACT = `query($id: ID!) { expert(id: $id) { id contactEmail } }`;
 const SETTINGS = `mutation($input: AgencySettingsInput!) { updateBrokerAgencySettings(input: $input) { commissionPercent } }`;
 const SETTINGS_HISTORY = `query($agencyId: ID!) { brokerAgencySettingsHistory(agencyId: $agencyId) {
@@ -337,6 +340,16 @@ describe('memberships: requests, decisions, ORG_ADMIN, invitations', () => {
       expect((await ok(api, DEMAND, { id: world.demand.id }, world.expertUser)).demand.confidentialDetails).toBe(
         world.demand.confidentialDetails,
       );
+      // Both see it in their lists (the deal it started too), and the broker sees who answered, and where from.
+      for (const party of [world.member, world.expertUser]) {
+        const mine = await ok(api, MY_BROKERAGE, {}, party);
+        expect(mine.introductionsList.nodes).toEqual([{ id }]);
+        expect(mine.deals.nodes).toEqual([{ introductionId: id }]);
+      }
+      expect((await ok(api, PARTIES, { id }, broker)).introduction).toEqual({
+        demandAnsweredBy: { id: world.member.userId, organisations: [{ id: world.enterprise.id }] },
+        targetAnsweredBy: { id: world.expertUser.userId, organisations: [{ id: world.university.id }] },
+      });
 
       // The enterprise's member and the expert (a researcher of the university) are removed.
       const memberships = (await ok(api, MEMBERSHIPS, { organisationId: world.enterprise.id }, admin))
@@ -355,6 +368,26 @@ describe('memberships: requests, decisions, ORG_ADMIN, invitations', () => {
       expect(
         await errorCode(api, UPDATE_DEMAND, { id: world.demand.id, input: { title: '移除后改标题' } }, world.member),
       ).toBe('FORBIDDEN');
+      // Nor in their lists: the lists and the nested objects apply the same rule as the introduction itself.
+      for (const removed of [world.member, world.expertUser]) {
+        expect(await ok(api, MY_BROKERAGE, {}, removed)).toEqual({
+          introductionsList: { nodes: [] },
+          deals: { nodes: [] },
+        });
+      }
+      // A person's organisations are those they are an ACTIVE member of: not the removed one, nor one they asked
+      // to join again (PENDING).
+      const again = await ok(
+        api,
+        REQUEST,
+        { input: { organisationId: world.enterprise.id, role: 'ENTERPRISE_MEMBER' } },
+        world.member,
+      );
+      expect(again.requestMembership.status).toBe('PENDING');
+      expect((await ok(api, PARTIES, { id }, broker)).introduction).toEqual({
+        demandAnsweredBy: { id: world.member.userId, organisations: [] },
+        targetAnsweredBy: { id: world.expertUser.userId, organisations: [] },
+      });
     });
   });
 

@@ -34,6 +34,8 @@ export const RIGHTS_CONFIRMED_STATUSES: readonly AchievementStatus[] = [
 /**
  * Restricts a query over introductions or deals (alias `alias`, with the pair and organisation columns both
  * share) to those the actor brokers or is a party of, the SQL twin of `sidesOf` below. Administrators see all.
+ * The expert and the team stand on the target side only while they are ACTIVE members of its organisation
+ * (the Actor holds ACTIVE memberships only), as in `onTargetSide`.
  */
 export function restrictToParticipants<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -43,20 +45,27 @@ export function restrictToParticipants<T extends ObjectLiteral>(
   if (actor.isAdmin) return query;
   const enterprises = actor.organisationsWithRole(Role.ENTERPRISE_MEMBER);
   const ttoOf = actor.organisationsWithRole(Role.TTO_OFFICER);
+  const memberOf = [...new Set(actor.memberships.map((membership) => membership.organisationId))];
   return query.andWhere(
     new Brackets((mine) => {
       mine.where(`${alias}.broker_id = :me`, { me: actor.userId });
       if (enterprises.length) mine.orWhere(`${alias}.demand_organisation_id IN (:...enterprises)`, { enterprises });
       if (ttoOf.length) mine.orWhere(`${alias}.target_organisation_id IN (:...ttoOf)`, { ttoOf });
-      mine
-        .orWhere(
-          `(${alias}.target_type = 'EXPERT' AND EXISTS (SELECT 1 FROM experts x WHERE x.id = ${alias}.target_id AND x.user_id = :me))`,
-        )
-        .orWhere(
-          `(${alias}.target_type = 'ACHIEVEMENT' AND EXISTS (SELECT 1 FROM achievements a WHERE a.id = ${alias}.target_id
-            AND (a.owner_id = :me OR a.representative_id = :me
-              OR EXISTS (SELECT 1 FROM achievement_inventors ai WHERE ai.achievement_id = a.id AND ai.user_id = :me))))`,
-        );
+      if (memberOf.length) {
+        mine
+          .orWhere(
+            `(${alias}.target_type = 'EXPERT' AND ${alias}.target_organisation_id IN (:...memberOf)
+              AND EXISTS (SELECT 1 FROM experts x WHERE x.id = ${alias}.target_id AND x.user_id = :me))`,
+            { memberOf },
+          )
+          .orWhere(
+            `(${alias}.target_type = 'ACHIEVEMENT' AND ${alias}.target_organisation_id IN (:...memberOf)
+              AND EXISTS (SELECT 1 FROM achievements a WHERE a.id = ${alias}.target_id
+                AND (a.owner_id = :me OR a.representative_id = :me
+                  OR EXISTS (SELECT 1 FROM achievement_inventors ai WHERE ai.achievement_id = a.id AND ai.user_id = :me))))`,
+            { memberOf },
+          );
+      }
     }),
   );
 }
@@ -119,6 +128,8 @@ export class PartiesService {
       : [];
     return pairs.map((pair) => {
       if (actor.hasRole(Role.TTO_OFFICER, pair.targetOrganisationId)) return true;
+      // As in onTargetSide: the expert or the team only while ACTIVE members of the target organisation.
+      if (!actor.belongsTo(pair.targetOrganisationId)) return false;
       if (pair.targetType === MatchTargetType.EXPERT) return experts.some((expert) => expert.id === pair.targetId);
       const achievement = achievements.find((candidate) => candidate.id === pair.targetId);
       return (

@@ -44,7 +44,10 @@ export class DirectoryService {
     return this.users.find({ select: { id: true, displayName: true }, where: { id: In([...ids]) } });
   }
 
-  /** Each user's organisations (one row per user and organisation, in name order), in one query. */
+  /**
+   * Each user's organisations (one row per user and organisation, in name order), in one query: those they are an
+   * ACTIVE member of — a pending, rejected or removed membership makes nobody a person "of" an organisation.
+   */
   async organisationsOfUsers(
     userIds: readonly string[],
   ): Promise<Array<{ userId: string; organisation: OrganisationEntity }>> {
@@ -53,6 +56,7 @@ export class DirectoryService {
       .createQueryBuilder('m')
       .innerJoinAndSelect('m.organisation', 'o')
       .where('m.user_id IN (:...userIds)', { userIds: [...new Set(userIds)] })
+      .andWhere('m.status = :active', { active: MembershipStatus.ACTIVE })
       .orderBy('o.name', 'ASC')
       .addOrderBy('o.id', 'ASC')
       .getMany();

@@ -369,7 +369,9 @@ export class OrganisationVerificationResolver {
 export class PersonResolver {
   constructor(private readonly directory: DirectoryService) {}
 
-  @ResolveField(() => [OrganisationObject], { description: 'The organisations the person belongs to' })
+  @ResolveField(() => [OrganisationObject], {
+    description: 'The organisations the person is an active member of (not pending, rejected or removed)',
+  })
   organisations(@Parent() person: PersonObject, @Loaders() loaders: RequestLoaders): Promise<OrganisationEntity[]> {
     return organisationsOfPersonLoader(loaders, this.directory).load(person.id);
   }

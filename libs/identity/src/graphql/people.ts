@@ -15,7 +15,7 @@ export function personLoader(loaders: RequestLoaders, directory: DirectoryServic
   );
 }
 
-/** The organisations of people by user id, one query per request. */
+/** The organisations of people by user id (ACTIVE memberships only), one query per request. */
 export function organisationsOfPersonLoader(loaders: RequestLoaders, directory: DirectoryService) {
   return loaders.get(
     'identity.organisationsOfPerson',
