@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApi, TestApi, uniqueEmail } from '@app/testing';
+import { OrganisationKind, Role } from '@app/identity';
+import { startTestApi, TEST_PASSWORD, testAccounts, TestApi, uniqueEmail } from '@app/testing';
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken } }`;
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`;
+const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { email } }`;
+const CHANGE_PASSWORD = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`;
 const DEMAND = `query($id: ID!) { demand(id: $id) { id } }`;
 
 describe('error messages in the account’s language, with stable reasons', () => {
@@ -27,19 +29,15 @@ describe('error messages in the account’s language, with stable reasons', () =
     return (await response.json()) as { errors?: Array<{ message: string; extensions: Record<string, any> }> };
   }
 
+  /** A signed-in account reading `locale` (registered through the API; registration itself returns no tokens). */
   async function account(locale: 'zh' | 'en'): Promise<string> {
-    const res = await api.gql(REGISTER, {
-      input: {
-        email: uniqueEmail(`locale-${locale}`),
-        password: 'a long enough passphrase',
-        displayName: locale,
-        role: 'ENTERPRISE_MEMBER',
-        newOrganisation: { name: `语言公司 ${locale} ${randomUUID()}`, kind: 'ENTERPRISE' },
-        locale,
-      },
+    const session = await testAccounts(api).register({
+      role: Role.ENTERPRISE_MEMBER,
+      newOrganisation: { name: `语言公司 ${locale} ${randomUUID()}`, kind: OrganisationKind.ENTERPRISE },
+      displayName: locale,
+      locale,
     });
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data!.register.accessToken as string;
+    return session.token;
   }
 
   beforeAll(async () => {
@@ -93,6 +91,21 @@ describe('error messages in the account’s language, with stable reasons', () =
     expect(forEn).toMatchObject({
       message: 'Demand not found',
       extensions: { code: 'NOT_FOUND', reason: 'DEMAND_NOT_FOUND', id },
+    });
+  });
+
+  it('renders identity’s account failures the same way (a wrong current password)', async () => {
+    const [zhToken, enToken] = [await account('zh'), await account('en')];
+    const input = { currentPassword: 'not the password', newPassword: TEST_PASSWORD };
+    const forZh = (await gqlIn('en', CHANGE_PASSWORD, { input }, zhToken)).errors![0];
+    const forEn = (await gqlIn('zh', CHANGE_PASSWORD, { input }, enToken)).errors![0];
+    expect(forZh).toMatchObject({
+      message: '当前密码不正确',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'CURRENT_PASSWORD_WRONG', field: 'currentPassword' },
+    });
+    expect(forEn).toMatchObject({
+      message: 'The current password is wrong',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'CURRENT_PASSWORD_WRONG', field: 'currentPassword' },
     });
   });
 

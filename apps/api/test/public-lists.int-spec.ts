@@ -31,9 +31,9 @@ describe('public lists: notices (公示) and the objector following their object
     university = await createOrganisation(api, '公示大学', OrganisationKind.UNIVERSITY);
     otherUniversity = await createOrganisation(api, '另一所大学', OrganisationKind.UNIVERSITY);
     const company = await createOrganisation(api, '关注公司', OrganisationKind.ENTERPRISE);
-    researcher = await createUser(api, university, Role.RESEARCHER, university, '张三');
-    tto = await createUser(api, university, Role.TTO_OFFICER, university, '技术转移办');
-    citizen = await createUser(api, university, Role.ENTERPRISE_MEMBER, company, '异议人');
+    researcher = await createUser(api, Role.RESEARCHER, university, '张三');
+    tto = await createUser(api, Role.TTO_OFFICER, university, '技术转移办');
+    citizen = await createUser(api, Role.ENTERPRISE_MEMBER, company, '异议人');
     notices = [];
     for (const [index, institution] of [university, university, university, otherUniversity].entries()) {
       const achievement = await seedAchievement(api, {
