@@ -17,6 +17,9 @@ import { TestActor } from './support/marketplace-actors';
 
 const ORGANISATION = `query($id: ID!) { organisation(id: $id) { id verificationStatus verifiedAt
   latestVerificationRequest { id status creditCode rejectionReason } } }`;
+const TWO_ORGANISATIONS = `query($a: ID!, $b: ID!) {
+  a: organisation(id: $a) { latestVerificationRequest { id status } }
+  b: organisation(id: $b) { latestVerificationRequest { id status } } }`;
 const SUBMIT = `mutation($input: SubmitOrganisationVerificationInput!) { submitOrganisationVerification(input: $input) {
   id status creditCode registeredName organisation { verificationStatus } } }`;
 const QUEUE = `query($first: Int) { organisationVerificationQueue(first: $first) { totalCount
@@ -189,6 +192,22 @@ describe('organisation verification and what verification gates', () => {
         copycat.creator.token,
       );
       expect(taken.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'CREDIT_CODE_TAKEN' });
+
+      // Several organisations in one request (one batch): the latest request of each, for whom administers it.
+      const pair = { a: organisationId, b: copycat.organisationId };
+      expect(await ok(api, TWO_ORGANISATIONS, pair, admin)).toEqual({
+        a: { latestVerificationRequest: { id: again.id, status: 'APPROVED' } },
+        b: { latestVerificationRequest: null },
+      });
+      expect(await ok(api, TWO_ORGANISATIONS, pair, founder)).toEqual({
+        a: { latestVerificationRequest: { id: again.id, status: 'APPROVED' } },
+        b: { latestVerificationRequest: null },
+      });
+      await accounts.verifyOrganisation(copycat.organisationId, copycat.creator);
+      const copycatRequest = (await ok(api, TWO_ORGANISATIONS, pair, admin)).b.latestVerificationRequest;
+      expect(copycatRequest).toMatchObject({ status: 'APPROVED' });
+      expect(copycatRequest.id).not.toBe(again.id);
+      expect((await ok(api, TWO_ORGANISATIONS, pair, founder)).b.latestVerificationRequest).toBeNull();
     });
   });
 

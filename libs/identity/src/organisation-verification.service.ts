@@ -104,15 +104,25 @@ export class OrganisationVerificationService {
     return pageNewestFirst(query, 'r', page);
   }
 
-  /** The latest request of an organisation, for its administrators and platform administrators (null otherwise). */
-  async latestRequest(
+  /**
+   * The latest request of each of these organisations the actor administers (their administrators and platform
+   * administrators; the others are left out), in one query.
+   */
+  async latestRequests(
     actor: Actor | undefined,
-    organisationId: string,
-  ): Promise<OrganisationVerificationRequestEntity | null> {
-    if (!actor?.isOrgAdmin(organisationId)) return null;
+    organisationIds: readonly string[],
+  ): Promise<OrganisationVerificationRequestEntity[]> {
+    const administered = [...new Set(organisationIds)].filter((id) => actor?.isOrgAdmin(id));
+    if (administered.length === 0) return [];
     return this.dataSource
       .getRepository(OrganisationVerificationRequestEntity)
-      .findOne({ where: { organisationId }, order: { createdAt: 'DESC', id: 'DESC' } });
+      .createQueryBuilder('r')
+      .distinctOn(['r.organisation_id'])
+      .where('r.organisation_id IN (:...administered)', { administered })
+      .orderBy('r.organisation_id')
+      .addOrderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .getMany();
   }
 
   async approve(actor: Actor, requestId: string): Promise<OrganisationVerificationRequestEntity> {

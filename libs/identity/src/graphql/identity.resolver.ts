@@ -315,8 +315,21 @@ export class OrganisationResolver {
     nullable: true,
     description: "The latest verification request: for the organisation's administrators (null otherwise)",
   })
-  latestVerificationRequest(@Parent() organisation: OrganisationObject, @OptionalActor() actor: Actor | undefined) {
-    return this.verification.latestRequest(actor, organisation.id);
+  latestVerificationRequest(
+    @Parent() organisation: OrganisationObject,
+    @OptionalActor() actor: Actor | undefined,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<OrganisationVerificationRequestEntity | null> {
+    // One query for every organisation of a page (the directory lists up to 100), as other nested objects.
+    return loaders
+      .get(
+        'identity.latestVerificationRequest',
+        () =>
+          new DataLoader<string, OrganisationVerificationRequestEntity | null>(async (ids) =>
+            byKeys(ids, await this.verification.latestRequests(actor, ids), (row) => row.organisationId),
+          ),
+      )
+      .load(organisation.id);
   }
 }
 
