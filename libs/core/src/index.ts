@@ -25,3 +25,4 @@ export * from './graphql/field-columns';
 export * from './outbox/outbox.entity';
 export * from './outbox/outbox';
 export * from './access/introduction-access';
+export * from './csv/csv';

@@ -11,6 +11,7 @@ export enum QueueName {
   Digests = 'digests',
   Deliveries = 'deliveries',
   Brokerage = 'brokerage',
+  Programmes = 'programmes',
 }
 
 export enum JobName {
@@ -50,6 +51,14 @@ export enum JobName {
   EndDealPriceNotice = 'brokerage.end-price-notice',
   /** Sends one account email (address verification, password reset, invitation, registration attempt). */
   SendAccountMail = 'accounts.send-mail',
+  /** A technology contract was registered: schedule its outcome follow-ups and raise a reward draft if it qualifies. */
+  ContractRegistered = 'programmes.contract-registered',
+  /** Performs the due step of one outcome follow-up (ask, remind, lapse), delayed until it is due. */
+  FollowUpStep = 'programmes.follow-up-step',
+  /** Sends one programme email (a follow-up question or reminder) at most once. */
+  DeliverProgrammeEmail = 'programmes.deliver-email',
+  /** Hourly (job scheduler): registered contracts not taken in, follow-up steps and emails whose job was lost. */
+  SweepProgrammes = 'programmes.sweep',
 }
 
 /**
@@ -80,6 +89,10 @@ export interface JobPayloads {
   [JobName.RemindIdleDeals]: { requestedAt?: string };
   [JobName.EndDealPriceNotice]: { dealId: string; noticeRound: number };
   [JobName.SendAccountMail]: { kind: AccountMailKind; id: string };
+  [JobName.ContractRegistered]: { dealId: string };
+  [JobName.FollowUpStep]: { followUpId: string };
+  [JobName.DeliverProgrammeEmail]: { messageId: string };
+  [JobName.SweepProgrammes]: { requestedAt?: string };
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -101,6 +114,10 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.RemindIdleDeals]: QueueName.Brokerage,
   [JobName.EndDealPriceNotice]: QueueName.Brokerage,
   [JobName.SendAccountMail]: QueueName.Deliveries,
+  [JobName.ContractRegistered]: QueueName.Programmes,
+  [JobName.FollowUpStep]: QueueName.Programmes,
+  [JobName.DeliverProgrammeEmail]: QueueName.Deliveries,
+  [JobName.SweepProgrammes]: QueueName.Programmes,
 };
 
 /** How many jobs of a queue one worker process runs at once (2 cores: keep it small). */
@@ -116,6 +133,7 @@ export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
   // Deliveries wait on SMTP and HTTP peers; batch jobs also send several emails at once (DIGEST_SEND_CONCURRENCY).
   [QueueName.Deliveries]: 4,
   [QueueName.Brokerage]: 1,
+  [QueueName.Programmes]: 1,
 };
 
 /** What a handler reports; `skipped` when the job no longer applies (the entity is gone, the state moved on). */
