@@ -8,7 +8,9 @@ const { join } = require('node:path');
 const { compilerOptions } = require('../tsconfig.base.json');
 
 const root = join(__dirname, '..');
-const paths = Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, [`./${target}`]]));
+const paths = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, [`./${target}`]]),
+);
 const config = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },

@@ -14,6 +14,7 @@ import { FilesHttpModule } from '@app/files';
 import { DirectoryService, GraphqlAuthGuard, IdentityGraphqlModule } from '@app/identity';
 import { MatchingGraphqlModule } from '@app/matching';
 import { NotificationsGraphqlModule } from '@app/notifications';
+import { ProgrammesGraphqlModule } from '@app/programmes';
 import { SearchGraphqlModule } from '@app/search';
 import { TaxonomyGraphqlModule } from '@app/taxonomy';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -50,6 +51,7 @@ import { HealthModule } from './health/health.module';
     DigestsGraphqlModule,
     BrokerageGraphqlModule,
     AnalyticsGraphqlModule,
+    ProgrammesGraphqlModule,
     FilesHttpModule,
   ],
   providers: [

@@ -14,6 +14,7 @@ import { DemandsJobsModule } from '@app/demands';
 import { DigestsJobsModule } from '@app/digests';
 import { MatchingJobsModule } from '@app/matching';
 import { NotificationsJobsModule } from '@app/notifications';
+import { ProgrammesJobsModule } from '@app/programmes';
 import { SearchJobsModule } from '@app/search';
 import { HeartbeatJob } from './heartbeat.job';
 
@@ -34,6 +35,7 @@ import { HeartbeatJob } from './heartbeat.job';
     DigestsJobsModule,
     BrokerageJobsModule,
     NotificationsJobsModule,
+    ProgrammesJobsModule,
   ],
   providers: [HeartbeatJob],
 })

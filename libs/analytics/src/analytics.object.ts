@@ -124,3 +124,26 @@ export class ResponsivenessObject {
   @Field(() => Int) pending: number;
   @Field(() => Float, { nullable: true }) medianHoursToAnswer: number | null;
 }
+
+@ObjectType('OutcomeFigures')
+export class OutcomeFiguresObject {
+  @Field(() => Int) registeredContracts: number;
+  @Field(() => Int, { description: 'Contracts with at least one answered follow-up' }) answered: number;
+  @Field(() => Int, { description: 'Contracts whose enterprise reported a product launched' }) ledToProduct: number;
+  @Field(() => Int) companiesFounded: number;
+  @Field(() => Int, { description: 'From each contract’s latest answer' }) jobsCreated: number;
+  @Field(() => Float) followOnInvestmentWan: number;
+  @Field(() => Float) attributedRevenueWan: number;
+}
+
+@ObjectType('OutcomesByIndustry')
+export class OutcomesByIndustryObject extends OutcomeFiguresObject {
+  @Field() key: string;
+  @Field() label: string;
+}
+
+@ObjectType('OutcomesView', { description: 'What registered contracts led to (outcome follow-ups)' })
+export class OutcomesViewObject extends OutcomeFiguresObject {
+  @Field(() => Float, { nullable: true }) productRate: number | null;
+  @Field(() => [OutcomesByIndustryObject]) byIndustry: OutcomesByIndustryObject[];
+}

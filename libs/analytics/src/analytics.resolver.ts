@@ -10,6 +10,7 @@ import {
   FunnelStepObject,
   LeaderboardArgs,
   LeaderboardRowObject,
+  OutcomesViewObject,
   ResponsivenessObject,
   StageDurationObject,
 } from './analytics.object';
@@ -52,6 +53,13 @@ export class AnalyticsResolver {
   })
   analyticsResponsiveness(@CurrentActor() actor: Actor, @Args() args: AnalyticsArgs) {
     return this.analytics.responsiveness(actor, args.range ?? {});
+  }
+
+  @Query(() => OutcomesViewObject, {
+    description: 'Outcomes of the contracts registered in the range: products, companies, jobs, revenue by industry',
+  })
+  analyticsOutcomes(@CurrentActor() actor: Actor, @Args() args: AnalyticsArgs) {
+    return this.analytics.outcomes(actor, args.range ?? {});
   }
 
   @Query(() => String, { description: 'A report as CSV text (UTF-8, CRLF)' })

@@ -73,6 +73,26 @@ export interface ResponsivenessRow {
   medianHoursToAnswer: number | null;
 }
 
+/** What registered contracts led to, from the enterprises' answers to the outcome follow-ups (6/12/36 months). */
+export interface OutcomeFigures {
+  registeredContracts: number;
+  /** Contracts with at least one answered follow-up. */
+  answered: number;
+  /** Contracts whose enterprise reported a product launched (in any answer). */
+  ledToProduct: number;
+  companiesFounded: number;
+  /** From each contract's latest answer (answers are cumulative to their date). */
+  jobsCreated: number;
+  followOnInvestmentWan: number;
+  attributedRevenueWan: number;
+}
+
+export interface OutcomesView extends OutcomeFigures {
+  /** Share of registered contracts that led to a product; null without contracts. */
+  productRate: number | null;
+  byIndustry: Array<OutcomeFigures & { key: string; label: string }>;
+}
+
 export interface LeaderboardRow extends AnalyticsRow {
   rank: number;
 }
@@ -315,6 +335,60 @@ export class AnalyticsService {
   }
 
   // ---- internals ----
+
+  /**
+   * The outcomes view: of the contracts registered in the range, how many the enterprises answered about, how
+   * many led to a product or a company, and the jobs, investment and revenue they attribute — overall and by the
+   * demand's industry.
+   */
+  async outcomes(actor: Actor, range: AnalyticsRange): Promise<OutcomesView> {
+    this.assertBureau(actor);
+    const rows = await this.dataSource.query<Array<Record<string, string | null>>>(
+      `WITH contracts AS (
+         SELECT d.id, COALESCE(dm.industry_code, '') AS industry FROM deals d LEFT JOIN demands dm ON dm.id = d.demand_id
+         WHERE ${IN_RANGE('d.registered_at')}),
+       answers AS (
+         SELECT f.deal_id, bool_or(f.product_launched) AS product, bool_or(f.company_founded) AS company
+         FROM outcome_follow_ups f WHERE f.status = 'ANSWERED' GROUP BY f.deal_id),
+       latest AS (
+         SELECT DISTINCT ON (f.deal_id) f.deal_id, f.jobs_created, f.follow_on_investment_wan, f.revenue_wan
+         FROM outcome_follow_ups f WHERE f.status = 'ANSWERED' ORDER BY f.deal_id, f.months_after DESC)
+       SELECT c.industry, min(i.name_zh) AS label, count(*) AS contracts, count(a.deal_id) AS answered,
+              count(*) FILTER (WHERE a.product) AS product, count(*) FILTER (WHERE a.company) AS company,
+              COALESCE(sum(l.jobs_created), 0) AS jobs, COALESCE(sum(l.follow_on_investment_wan), 0) AS investment,
+              COALESCE(sum(l.revenue_wan), 0) AS revenue
+       FROM contracts c LEFT JOIN answers a ON a.deal_id = c.id LEFT JOIN latest l ON l.deal_id = c.id
+       LEFT JOIN industries i ON i.code = c.industry
+       GROUP BY c.industry ORDER BY c.industry`,
+      this.params(range),
+    );
+    const byIndustry = rows.map((row) => ({
+      key: row.industry ?? '',
+      label: row.label ?? row.industry ?? '',
+      registeredContracts: Number(row.contracts),
+      answered: Number(row.answered),
+      ledToProduct: Number(row.product),
+      companiesFounded: Number(row.company),
+      jobsCreated: Number(row.jobs),
+      followOnInvestmentWan: round(Number(row.investment)),
+      attributedRevenueWan: round(Number(row.revenue)),
+    }));
+    const sum = (pick: (row: OutcomeFigures) => number) =>
+      round(byIndustry.reduce((total, row) => total + pick(row), 0));
+    const registeredContracts = sum((row) => row.registeredContracts);
+    const ledToProduct = sum((row) => row.ledToProduct);
+    return {
+      registeredContracts,
+      answered: sum((row) => row.answered),
+      ledToProduct,
+      companiesFounded: sum((row) => row.companiesFounded),
+      jobsCreated: sum((row) => row.jobsCreated),
+      followOnInvestmentWan: sum((row) => row.followOnInvestmentWan),
+      attributedRevenueWan: sum((row) => row.attributedRevenueWan),
+      productRate: ratio(ledToProduct, registeredContracts),
+      byIndustry,
+    };
+  }
 
   private assertBureau(actor: Actor): void {
     if (!actor.isAdmin) throw forbidden('Only the bureau (administrators) sees the analytics');

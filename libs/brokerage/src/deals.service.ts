@@ -142,7 +142,7 @@ export class DealsService {
   // ---- changes ----
 
   async move(actor: Actor, id: string, input: MoveDealInput): Promise<DealEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    const moved = await this.dataSource.transaction(async (manager) => {
       const deal = await this.lock(manager, actor, id);
       const roles = await this.rolesOf(actor, deal);
       let plan;
@@ -183,6 +183,31 @@ export class DealsService {
       });
       return manager.save(deal);
     });
+    if (moved.stage === DealStage.REGISTERED) {
+      // Programmes take the registered contract in (follow-ups, reward draft) without brokerage knowing them; their
+      // hourly sweep takes in any registration whose job was lost.
+      await this.jobs.enqueue(
+        JobName.ContractRegistered,
+        { dealId: moved.id },
+        { jobId: `contract-registered-${moved.id}` },
+      );
+    }
+    return moved;
+  }
+
+  /**
+   * Adds an entry to a deal's timeline for something another lib did about it (the exchange hand-off), in that
+   * lib's transaction. The caller has checked that the actor may act on the deal.
+   */
+  async appendTimeline(
+    manager: EntityManager,
+    dealId: string,
+    actorId: string | null,
+    kind: DealActivityKind.EXCHANGE_HANDOFF | DealActivityKind.EXCHANGE_RESULT,
+    body: string,
+  ): Promise<void> {
+    await this.activity(manager, dealId, actorId, kind, { body });
+    await manager.update(DealEntity, { id: dealId }, { lastActivityAt: this.clock.now() });
   }
 
   /** The agreed price and the contract value (the broker's; the commission follows the agency's rule). */

@@ -8,6 +8,7 @@ import { FILE_ENTITIES } from '@app/files';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import { MATCHING_ENTITIES } from '@app/matching';
 import { NOTIFICATION_ENTITIES } from '@app/notifications';
+import { PROGRAMME_ENTITIES } from '@app/programmes';
 import { TAXONOMY_ENTITIES } from '@app/taxonomy';
 import { MIGRATIONS } from './migrations';
 
@@ -23,6 +24,7 @@ export const ALL_ENTITIES = [
   ...DIGEST_ENTITIES,
   ...BROKERAGE_ENTITIES,
   ...FILE_ENTITIES,
+  ...PROGRAMME_ENTITIES,
   OutboxEventEntity,
   OutboxConsumerEntity,
 ];

@@ -11,6 +11,10 @@ export enum FileOwnerKind {
   ACHIEVEMENT_RECORD = 'ACHIEVEMENT_RECORD',
   /** A document of a deal (signed agreement, contract): its broker, parties, admins. */
   DEAL_DOCUMENT = 'DEAL_DOCUMENT',
+  /** Evidence of a transfer-reward application: its applicants (institution's TTO, team), administrators. */
+  REWARD_EVIDENCE = 'REWARD_EVIDENCE',
+  /** An attachment of a self-reported evaluation indicator: the institution's TTO, administrators. */
+  EVALUATION_EVIDENCE = 'EVALUATION_EVIDENCE',
 }
 
 /** An uploaded file: its bytes are in the storage under `storageKey`; until attached only its uploader sees it. */

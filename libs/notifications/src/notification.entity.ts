@@ -19,6 +19,10 @@ export enum NotificationKind {
   DEAL_IDLE = 'DEAL_IDLE',
   /** Brokerage: an introduction of the user's listing was declined (with the reason). */
   INTRODUCTION_DECLINED = 'INTRODUCTION_DECLINED',
+  /** Programmes: an outcome follow-up of a registered contract asks the enterprise what came of it (or reminds). */
+  OUTCOME_FOLLOW_UP = 'OUTCOME_FOLLOW_UP',
+  /** Programmes: a transfer-reward application was raised, returned, approved or paid. */
+  REWARD_APPLICATION = 'REWARD_APPLICATION',
 }
 
 /** An in-app notification for one user. */

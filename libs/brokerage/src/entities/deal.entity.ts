@@ -126,6 +126,10 @@ export enum DealActivityKind {
   PRICE_NOTICE_STARTED = 'PRICE_NOTICE_STARTED',
   PRICE_NOTICE_OBJECTION = 'PRICE_NOTICE_OBJECTION',
   PRICE_NOTICE_ENDED = 'PRICE_NOTICE_ENDED',
+  /** A hand-off package for the technology-property exchange (进场交易) was prepared (programmes). */
+  EXCHANGE_HANDOFF = 'EXCHANGE_HANDOFF',
+  /** The exchange's listing number or result was recorded (programmes). */
+  EXCHANGE_RESULT = 'EXCHANGE_RESULT',
 }
 
 /** The deal's timeline (append-only); stage changes carry from/to so time in stage can be measured. */

@@ -123,6 +123,7 @@ export const en: Record<ErrorReason, string> = {
   EVALUATION_REPORT_NOT_FOUND: 'Evaluation report not found',
   FOLLOW_UP_NOT_FOUND: 'Outcome follow-up not found',
   EXCHANGE_HANDOFF_NOT_FOUND: 'Exchange hand-off not found',
+  EVALUATION_RESULTS_NOT_FOUND: 'No published results for {year}',
   PROGRAMME_ACTION_FORBIDDEN: 'You may not {action}',
   REWARD_RULE_PERIOD_INVALID: 'The period of a rule version needs real dates, the end not before the start ({field})',
   REWARD_RULE_PERIOD_OVERLAPS: 'The period overlaps rule version {version}',

@@ -118,6 +118,7 @@ export const zh: Record<ErrorReason, string> = {
   EVALUATION_REPORT_NOT_FOUND: '未找到该绩效评价年报',
   FOLLOW_UP_NOT_FOUND: '未找到该成效跟踪',
   EXCHANGE_HANDOFF_NOT_FOUND: '未找到该进场交易材料',
+  EVALUATION_RESULTS_NOT_FOUND: '{year} 年度尚无已发布的评价结果',
   PROGRAMME_ACTION_FORBIDDEN: '您无权执行此操作：{action}',
   REWARD_RULE_PERIOD_INVALID: '规则版本的有效期须为有效日期，且结束日期不早于开始日期（{field}）',
   REWARD_RULE_PERIOD_OVERLAPS: '有效期与第 {version} 版规则重叠',

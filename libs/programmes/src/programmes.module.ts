@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { BrokerageModule } from '@app/brokerage';
+import { FilesModule } from '@app/files';
+import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
+import { AnnualReportResolver } from './annual-report.resolver';
+import { AnnualReportService } from './annual-report.service';
+import { EvaluationResolver, EvaluationResultResolver } from './evaluation.resolver';
+import { EvaluationService } from './evaluation.service';
+import { FollowUpsResolver } from './follow-ups.resolver';
+import { FollowUpsService } from './follow-ups.service';
+import { HandoffResolver } from './handoff.resolver';
+import { HandoffService } from './handoff.service';
+import { ProgrammeFileAccess } from './programme-file-access';
+import { ProgrammesJobs } from './programmes.jobs';
+import { RewardsResolver } from './rewards.resolver';
+import { RewardsService } from './rewards.service';
+
+const SERVICES = [RewardsService, EvaluationService, FollowUpsService, HandoffService, AnnualReportService];
+
+/** The bureau's programmes (rewards, evaluation, follow-ups, exchange hand-off, annual reports), every process. */
+@Module({
+  imports: [IdentityModule, FilesModule, NotificationsModule, BrokerageModule],
+  providers: [...SERVICES, ProgrammeFileAccess],
+  exports: SERVICES,
+})
+export class ProgrammesModule {}
+
+/** GraphQL surface, imported by apps/api only. */
+@Module({
+  imports: [ProgrammesModule, IdentityModule],
+  providers: [
+    RewardsResolver,
+    EvaluationResolver,
+    EvaluationResultResolver,
+    FollowUpsResolver,
+    HandoffResolver,
+    AnnualReportResolver,
+  ],
+})
+export class ProgrammesGraphqlModule {}
+
+/** Job handlers and the sweep schedule, imported by apps/worker only. */
+@Module({ imports: [ProgrammesModule], providers: [ProgrammesJobs] })
+export class ProgrammesJobsModule {}
