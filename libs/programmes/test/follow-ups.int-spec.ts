@@ -7,6 +7,7 @@ import {
   OutcomeFollowUpEntity,
   PROGRAMMES_SWEEP_SCHEDULER_ID,
   ProgrammeEmailEntity,
+  ProgrammeEmailStatus,
   RewardApplicationEntity,
   RewardRuleVersionEntity,
 } from '@app/programmes';
@@ -133,7 +134,7 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
       const rows = await dataSource
         .getRepository(ProgrammeEmailEntity)
         .findBy({ followUpId: six.id, userId: world.member.userId });
-      return rows.length === 2 && rows.every((row) => row.status === 'SENT') ? rows : undefined;
+      return rows.length === 2 && rows.every((row) => row.status === ProgrammeEmailStatus.SENT) ? rows : undefined;
     });
     expect(emails.map((e) => [e.step, e.status]).sort()).toEqual([
       ['ask', 'SENT'],
@@ -198,7 +199,8 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
     await queue.enqueue(JobName.SweepProgrammes, {});
     await eventually(
       async () =>
-        (await dataSource.getRepository(OutcomeFollowUpEntity).findOneByOrFail({ id: twelve.id })).status === 'ASKED',
+        (await dataSource.getRepository(OutcomeFollowUpEntity).findOneByOrFail({ id: twelve.id })).status ===
+        FollowUpStatus.ASKED,
       15_000,
     );
   });

@@ -4,7 +4,6 @@ import { AchievementEntity, AchievementStatus } from '@app/achievements';
 import { RewardApplicationEntity } from '@app/programmes';
 import { extractPdfText, startTestApi, TestApi } from '@app/testing';
 import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
-import { eventually } from '../../../apps/api/test/support/marketplace-actors';
 import { buildProgrammesWorld, bytesOf, failure, ok, ProgrammesWorld, registeredDeal } from './programmes-world';
 
 const PREPARE = `mutation($input: PrepareExchangeHandoffInput!) { prepareExchangeHandoff(input: $input) { id source status
@@ -142,8 +141,7 @@ describe('exchange hand-off and institution annual report through GraphQL, per r
   });
 
   it('reports an institution’s year (ADMIN and its TTO) with CSV and PDF exports', async () => {
-    const year =
-      new Date().getUTCFullYear() + (new Date().getUTCMonth() === 11 && new Date().getUTCDate() === 31 ? 0 : 0);
+    // The Shanghai year the contract was registered in.
     const registeredYear = Number(
       (
         await dataSource.query(
@@ -152,7 +150,6 @@ describe('exchange hand-off and institution annual report through GraphQL, per r
         )
       )[0].y,
     );
-    expect(Math.abs(registeredYear - year)).toBeLessThanOrEqual(1);
     for (const stranger of [world.otherTto, world.researcher, world.member])
       expect((await failure(api, ANNUAL, { inst: world.university.id, year: registeredYear }, stranger)).reason).toBe(
         'INSTITUTION_NOT_FOUND',
@@ -204,6 +201,5 @@ describe('exchange hand-off and institution annual report through GraphQL, per r
     const text = (await extractPdfText(bytesOf(pdf))).join('\n');
     expect(text).toContain('科技成果转化年度报告');
     expect(text).toContain(world.university.name);
-    await eventually(async () => true);
   });
 });
