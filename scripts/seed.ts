@@ -1,7 +1,8 @@
 /**
  * Demo data, idempotent (npm run seed; the launcher runs it): the district science & technology bureau, a broker
  * agency, enterprises in the priority industries, demo logins, then the catalogue of achievements, experts
- * and demands (scripts/seed-catalogue.ts) and brokered deals (scripts/seed-brokerage.ts). Running it twice
+ * and demands (scripts/seed-catalogue.ts), brokered deals (scripts/seed-brokerage.ts) and the bureau's programmes
+ * (scripts/seed-programmes.ts). Running it twice
  * changes nothing.
  */
 import 'reflect-metadata';
@@ -26,6 +27,7 @@ import {
 import { CliModule } from './cli/cli.module';
 import { seedBrokerage } from './seed-brokerage';
 import { seedCatalogue } from './seed-catalogue';
+import { seedProgrammes } from './seed-programmes';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -225,6 +227,7 @@ async function main(): Promise<void> {
     await seedDirectory(app);
     await seedCatalogue(app);
     await seedBrokerage(app);
+    await seedProgrammes(app);
     console.log('Demo data is in place.');
   } finally {
     await app.close();
