@@ -2,7 +2,8 @@
  * Programme demo data (called by scripts/seed.ts after the brokerage): one reward rule set, two new R&D
  * institutions linked to 明湖理工大学 with reports for last year (one verified, one waiting for the bureau), a
  * contract registered seven months ago whose 6-month follow-up asks 翼展航空 (enterprise@demo.local) now, and a
- * recent contract with a 杭州 enterprise whose reward draft the worker raises (through the intake job).
+ * recent contract with an enterprise in the demo district (苏州) whose reward draft the worker raises (through the
+ * intake job).
  * Idempotent: everything is keyed and skipped when present.
  */
 import { INestApplicationContext } from '@nestjs/common';
@@ -17,7 +18,7 @@ import {
   TechContractType,
 } from '@app/brokerage';
 import { JobName, JobQueue } from '@app/core';
-import { DemandEntity, DemandStatus } from '@app/demands';
+import { DemandEntity } from '@app/demands';
 import {
   MembershipEntity,
   OrganisationEntity,
@@ -64,11 +65,11 @@ export async function seedProgrammes(app: INestApplicationContext): Promise<Prog
   const university = await byKey('minghu-university');
   const lowAltitude = await byKey('newrd-low-altitude');
   const yizhan = await byKey('yizhan-aviation');
-  const qiming = await byKey('qiming-ai');
+  const xingchen = await byKey('xingchen-manufacturing');
   const agency = await byKey('huizhi-transfer');
   const admin = await dataSource.getRepository(UserEntity).findOneBy({ email: 'admin@demo.local' });
   const member = await dataSource.getRepository(UserEntity).findOneBy({ email: 'enterprise@demo.local' });
-  if (!university || !lowAltitude || !yizhan || !qiming || !agency || !admin || !member)
+  if (!university || !lowAltitude || !yizhan || !xingchen || !agency || !admin || !member)
     throw new Error('seedProgrammes needs the demo directory and catalogue first');
   const passwordHash = await app.get(PasswordHasher).hash(DEMO_PASSWORD);
   const registerIntake: string[] = [];
@@ -88,7 +89,8 @@ export async function seedProgrammes(app: INestApplicationContext): Promise<Prog
             RewardQualification.RIGHTS_CONFIRMED_CONTRACT_IN_DISTRICT,
             RewardQualification.INVENTOR_FOUNDED_COMPANY,
           ],
-          districtRegions: ['杭州'],
+          // The demo district: the bureau's region and the demo enterprises' neighbouring ones.
+          districtRegions: ['杭州', '苏州', '无锡'],
           contractTypes: ['TRANSFER', 'LICENSE'],
           sharePercent: 10,
           minTechnicalIncomeWan: 10,
@@ -155,7 +157,7 @@ export async function seedProgrammes(app: INestApplicationContext): Promise<Prog
       .execute();
     summary.reports = await seedEvaluation(manager, lowAltitude.id, smart.id);
 
-    // ---- follow-ups: a contract registered 7 months ago, asked now; a recent one in 杭州 for a reward ----
+    // ---- follow-ups: a contract registered 7 months ago, asked now; a recent one in the district for a reward ----
     const achievements = await manager.find(AchievementEntity, {
       where: { institutionId: university.id, status: In([AchievementStatus.LISTED, AchievementStatus.IN_NEGOTIATION]) },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -166,25 +168,12 @@ export async function seedProgrammes(app: INestApplicationContext): Promise<Prog
       order: { createdAt: 'ASC', id: 'ASC' },
     });
     if (achievements.length < 2 || !yizhanDemand) throw new Error('seedProgrammes needs the demo catalogue first');
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(DemandEntity)
-      .values({
-        organisationId: qiming.id,
-        postedById: null,
-        title: '【演示】大模型推理加速方案',
-        summary: '寻求可落地的大模型推理加速技术',
-        industryCode: achievements[1].industryCode ?? yizhanDemand.industryCode,
-        status: DemandStatus.SOLVED,
-        publishedAt: new Date(Date.now() - 120 * DAY),
-      })
-      .orIgnore()
-      .execute();
-    const qimingDemand = await manager.findOneByOrFail(DemandEntity, {
-      organisationId: qiming.id,
-      title: '【演示】大模型推理加速方案',
+    // A demand of an enterprise in the demo district (苏州), for the contract the worker raises a reward draft for.
+    const districtDemand = await manager.findOne(DemandEntity, {
+      where: { organisationId: xingchen.id },
+      order: { createdAt: 'ASC', id: 'ASC' },
     });
+    if (!districtDemand) throw new Error('seedProgrammes needs the demo catalogue first');
     const now = Date.now();
     const old = await registeredContract(manager, {
       demand: yizhanDemand,
@@ -238,7 +227,7 @@ export async function seedProgrammes(app: INestApplicationContext): Promise<Prog
         .execute();
     }
     const recent = await registeredContract(manager, {
-      demand: qimingDemand,
+      demand: districtDemand,
       achievement: achievements[1],
       brokerId: broker.id,
       agencyId: agency.id,
