@@ -21,8 +21,10 @@ import { JobName, JobQueue } from '@app/core';
 import { DemandEntity } from '@app/demands';
 import {
   MembershipEntity,
+  MembershipStatus,
   OrganisationEntity,
   OrganisationKind,
+  OrganisationVerificationStatus,
   PasswordHasher,
   Role,
   UserEntity,
@@ -113,6 +115,8 @@ export async function seedProgrammes(app: INestApplicationContext): Promise<Prog
         kind: OrganisationKind.NEW_RD_INSTITUTION,
         region: '杭州',
         externalKey: 'seed:newrd-smart-manufacturing',
+        verificationStatus: OrganisationVerificationStatus.VERIFIED,
+        verifiedAt: new Date(),
       })
       .orIgnore()
       .execute();
@@ -128,7 +132,13 @@ export async function seedProgrammes(app: INestApplicationContext): Promise<Prog
       .createQueryBuilder()
       .insert()
       .into(UserEntity)
-      .values({ email: 'rd@demo.local', displayName: '低空院 赵主任', passwordHash, locale: 'zh' })
+      .values({
+        email: 'rd@demo.local',
+        displayName: '低空院 赵主任',
+        passwordHash,
+        locale: 'zh',
+        emailVerifiedAt: new Date(),
+      })
       .orIgnore()
       .execute();
     const rdUser = await manager.findOneByOrFail(UserEntity, { email: 'rd@demo.local' });
@@ -137,7 +147,13 @@ export async function seedProgrammes(app: INestApplicationContext): Promise<Prog
       .createQueryBuilder()
       .insert()
       .into(UserEntity)
-      .values({ email: 'broker2@demo.local', displayName: '汇智 孙经纪', passwordHash, locale: 'zh' })
+      .values({
+        email: 'broker2@demo.local',
+        displayName: '汇智 孙经纪',
+        passwordHash,
+        locale: 'zh',
+        emailVerifiedAt: new Date(),
+      })
       .orIgnore()
       .execute();
     const broker = await manager.findOneByOrFail(UserEntity, { email: 'broker2@demo.local' });
@@ -145,14 +161,19 @@ export async function seedProgrammes(app: INestApplicationContext): Promise<Prog
       .createQueryBuilder()
       .insert()
       .into(MembershipEntity)
-      .values({ userId: broker.id, organisationId: agency.id, role: Role.BROKER })
+      .values({ userId: broker.id, organisationId: agency.id, role: Role.BROKER, status: MembershipStatus.ACTIVE })
       .orIgnore()
       .execute();
     await manager
       .createQueryBuilder()
       .insert()
       .into(MembershipEntity)
-      .values({ userId: rdUser.id, organisationId: lowAltitude.id, role: Role.TTO_OFFICER })
+      .values({
+        userId: rdUser.id,
+        organisationId: lowAltitude.id,
+        role: Role.TTO_OFFICER,
+        status: MembershipStatus.ACTIVE,
+      })
       .orIgnore()
       .execute();
     summary.reports = await seedEvaluation(manager, lowAltitude.id, smart.id);

@@ -148,7 +148,7 @@ export class FollowUpsService {
     const institution = await manager.findOneBy(OrganisationEntity, { id: followUp.institutionId });
     const members = await manager.query<Array<{ id: string; email: string; display_name: string }>>(
       `SELECT u.id, u.email, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id
-       WHERE m.organisation_id = $1 AND m.role = 'ENTERPRISE_MEMBER' ORDER BY u.id`,
+       WHERE m.organisation_id = $1 AND m.role = 'ENTERPRISE_MEMBER' AND m.status = 'ACTIVE' ORDER BY u.id`,
       [followUp.enterpriseId],
     );
     const what = `${deal.registrationNumber ?? ''} · ${institution?.name ?? ''}`;

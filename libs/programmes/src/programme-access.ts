@@ -3,16 +3,23 @@ import { Actor, Role } from '@app/identity';
 
 /**
  * Who acts for an institution in the programmes (applies for rewards, files evaluation reports, prepares exchange
- * hand-offs, reads its annual report): its tech-transfer office. Administrators read and decide but do not act
- * for an institution. The one place this is decided, so that the organisation-admin capability joins it here.
+ * hand-offs, reads its annual report): its tech-transfer office and its organisation admins (ORG_ADMIN) — an
+ * ACTIVE membership, as every Actor holds. Unlike `Actor.isOrgAdmin`, platform administrators are not included:
+ * the bureau reads and decides but does not act for an institution. The one place this is decided.
  */
 export function speaksForInstitution(actor: Actor, institutionId: string): boolean {
-  return actor.hasRole(Role.TTO_OFFICER, institutionId);
+  return actor.memberships.some(
+    (m) => m.organisationId === institutionId && (m.role === Role.TTO_OFFICER || m.orgAdmin === true),
+  );
 }
 
 /** The institutions the actor acts for. */
 export function institutionsSpokenFor(actor: Actor): string[] {
-  return actor.organisationsWithRole(Role.TTO_OFFICER);
+  return [
+    ...new Set(
+      actor.memberships.filter((m) => m.role === Role.TTO_OFFICER || m.orgAdmin === true).map((m) => m.organisationId),
+    ),
+  ];
 }
 
 /** Whether the actor is a member of the enterprise (it answers follow-ups about its contracts). */

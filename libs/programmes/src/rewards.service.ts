@@ -584,7 +584,8 @@ export class RewardsService {
     title: string,
   ): Promise<void> {
     const rows = await manager.query<Array<{ user_id: string }>>(
-      `SELECT m.user_id FROM memberships m WHERE m.organisation_id = $1 AND m.role = 'TTO_OFFICER'
+      `SELECT m.user_id FROM memberships m WHERE m.organisation_id = $1 AND m.status = 'ACTIVE'
+         AND (m.role = 'TTO_OFFICER' OR m.org_admin)
        UNION SELECT a.owner_id FROM achievements a WHERE a.id = $2 AND a.owner_id IS NOT NULL
        UNION SELECT a.representative_id FROM achievements a WHERE a.id = $2 AND a.representative_id IS NOT NULL
        UNION SELECT ai.user_id FROM achievement_inventors ai WHERE ai.achievement_id = $2 AND ai.user_id IS NOT NULL`,

@@ -59,7 +59,7 @@ describe('new R&D institution evaluation through GraphQL, per role', () => {
   beforeAll(async () => {
     api = await startTestApi();
     dataSource = api.app.get(DataSource);
-    actors = new MarketplaceActors(api, dataSource);
+    actors = new MarketplaceActors(api);
     await dataSource.query('DELETE FROM evaluation_results WHERE year = $1', [YEAR]);
     await dataSource.query(
       'DELETE FROM evaluation_report_values v USING evaluation_reports r WHERE r.id = v.report_id AND r.year = $1',

@@ -14,7 +14,7 @@ import {
 import { ControllableClock, startTestApi, TestApi } from '@app/testing';
 import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
 import { eventually } from '../../../apps/api/test/support/marketplace-actors';
-import { buildProgrammesWorld, failure, ok, ProgrammesWorld, registeredDeal } from './programmes-world';
+import { buildProgrammesWorld, failure, ok, ProgrammesWorld, registeredDeal, signInAgain } from './programmes-world';
 
 const DAY = 24 * 3600_000;
 const ANSWER = `mutation($input: AnswerFollowUpInput!) { answerOutcomeFollowUp(input: $input) { id status productLaunched
@@ -32,6 +32,7 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
   let dataSource: DataSource;
   let queue: JobQueue;
   let world: ProgrammesWorld;
+  let founders: ProgrammesWorld;
 
   beforeAll(async () => {
     sink = await startSmtpSink({ onMessage: (mail) => void mails.push(mail) });
@@ -42,6 +43,7 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
     dataSource = api.app.get(DataSource);
     queue = worker.get(JobQueue);
     world = await buildProgrammesWorld(api, 'followup');
+    founders = await buildProgrammesWorld(api, 'founders');
   });
   afterAll(async () => {
     await worker.close();
@@ -49,6 +51,29 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
     await sink.close();
     clock.uninstall();
   });
+
+  /** The follow-up emails one address received (the sink also receives identity's invitations). */
+  const followUpMails = (address: string) =>
+    mails.filter((m) => m.to.includes(address) && m.subject.includes('成效跟踪'));
+
+  /** Moves the clock and signs the actors in again (their sessions end by the same clock). */
+  async function advance(ms: number): Promise<void> {
+    clock.advance(ms);
+    await signInAgain(
+      api,
+      world.admin,
+      world.member,
+      world.tto,
+      world.researcher,
+      world.outsider,
+      world.otherTto,
+      world.brokers[0],
+    );
+  }
+
+  async function advanceTo(instant: Date): Promise<void> {
+    await advance(Math.max(0, instant.getTime() - clock.now().getTime()));
+  }
 
   /** Runs a delayed job now, as BullMQ would once its delay is over (the clock moved, real time did not). */
   async function promote(jobId: string): Promise<void> {
@@ -105,7 +130,7 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
     );
 
     // Six months later the sweep (through the queue) asks: in-app and by email, once per member.
-    clock.advanceTo(new Date(six.dueAt.getTime() + 60_000));
+    await advanceTo(new Date(six.dueAt.getTime() + 60_000));
     await queue.enqueue(JobName.SweepProgrammes, {});
     const asked = await eventually(async () => {
       const row = await dataSource.getRepository(OutcomeFollowUpEntity).findOneByOrFail({ id: six.id });
@@ -118,17 +143,17 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
     expect(notifications.map((n) => n.data)).toEqual([{ followUpId: six.id, dealId, step: 'ask' }]);
     const memberEmail = (await dataSource.query(`SELECT email FROM users WHERE id = $1`, [world.member.userId]))[0]
       .email;
-    const first = await eventually(async () => mails.find((m) => m.to.includes(memberEmail)), 15_000);
+    const first = await eventually(async () => followUpMails(memberEmail)[0], 15_000);
     expect(first.subject).toContain('6个月成效跟踪');
     expect(first.text).toContain('3301062026000777');
 
     // The first reminder is its own delayed job, 7 days after the question.
-    clock.advance(7 * DAY + 60_000);
+    await advance(7 * DAY + 60_000);
     await promote(`follow-up-${six.id}-remind-1`);
     expect((await dataSource.getRepository(OutcomeFollowUpEntity).findOneByOrFail({ id: six.id })).remindersSent).toBe(
       1,
     );
-    await eventually(async () => mails.filter((m) => m.to.includes(memberEmail)).length === 2, 15_000);
+    await eventually(async () => followUpMails(memberEmail).length === 2, 15_000);
     // The sink has the message before the worker marks it SENT.
     const emails = await eventually(async () => {
       const rows = await dataSource
@@ -143,7 +168,7 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
     // Running the step again sends nothing twice.
     await queue.enqueue(JobName.FollowUpStep, { followUpId: six.id });
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(mails.filter((m) => m.to.includes(memberEmail))).toHaveLength(2);
+    expect(followUpMails(memberEmail)).toHaveLength(2);
 
     // Who sees it: administrators, the enterprise, the institution's TTO; nobody else.
     for (const viewer of [world.admin, world.member, world.tto]) {
@@ -188,14 +213,14 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
     ).toBeGreaterThanOrEqual(120);
     expect((await failure(api, OUTCOMES, {}, world.tto)).code).toBe('FORBIDDEN');
     // No more reminders once answered.
-    clock.advance(21 * DAY);
+    await advance(21 * DAY);
     await queue.enqueue(JobName.SweepProgrammes, {});
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(mails.filter((m) => m.to.includes(memberEmail))).toHaveLength(2);
+    expect(followUpMails(memberEmail)).toHaveLength(2);
 
     // The 12-month question, its job lost: the hourly sweep asks anyway once it is due.
     await (await queue.queue(QueueName.Programmes).getJob(`follow-up-${twelve.id}-ask`))?.remove();
-    clock.advanceTo(new Date(twelve.dueAt.getTime() + 60_000));
+    await advanceTo(new Date(twelve.dueAt.getTime() + 60_000));
     await queue.enqueue(JobName.SweepProgrammes, {});
     await eventually(
       async () =>
@@ -206,6 +231,8 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
   });
 
   it('a company founded by the inventors (told by a follow-up) makes a contract outside the district qualify', async () => {
+    // The clock moved months on in the first test: its sessions (and these) ended by it.
+    await signInAgain(api, founders.admin, founders.member, founders.researcher, founders.brokers[0]);
     await dataSource.query('DELETE FROM reward_applications');
     await dataSource.getRepository(RewardRuleVersionEntity).clear();
     await ok(
@@ -227,9 +254,8 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
           },
         },
       },
-      world.admin,
+      founders.admin,
     );
-    const founders = await buildProgrammesWorld(api, 'founders');
     await dataSource.query(`UPDATE organisations SET region = '西安' WHERE id = $1`, [founders.enterprise.id]);
     const dealId = await registeredDeal(api, founders, {
       contractValueWan: 100,
@@ -242,6 +268,7 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
     );
     expect(await dataSource.getRepository(RewardApplicationEntity).countBy({ dealId })).toBe(0);
     clock.advanceTo(new Date(six.dueAt.getTime() + 60_000));
+    await signInAgain(api, founders.member);
     await promote(`follow-up-${six.id}-ask`);
     await ok(
       api,

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { OrganisationEntity, OrganisationKind, Role } from '@app/identity';
-import { TestApi } from '@app/testing';
+import { testAccounts, TestApi } from '@app/testing';
 import { buildWorld, BrokerageWorld, introducedDeal, MOVE, ok } from '../../brokerage/test/brokerage-world';
 import { MarketplaceActors, TestActor } from '../../../apps/api/test/support/marketplace-actors';
 
@@ -19,7 +19,7 @@ export async function buildProgrammesWorld(api: TestApi, label: string): Promise
   const world = await buildWorld(api, label, 1);
   const dataSource = api.app.get(DataSource);
   await dataSource.getRepository(OrganisationEntity).update({ id: world.enterprise.id }, { region: '杭州' });
-  const actors = new MarketplaceActors(api, dataSource);
+  const actors = new MarketplaceActors(api);
   const otherUniversity = await actors.organisation(`${label} 东湖大学`, OrganisationKind.UNIVERSITY);
   const otherTto = await actors.user(`${label}-other-tto`, Role.TTO_OFFICER, otherUniversity.id);
   return { ...world, otherTto, otherUniversity };
@@ -99,4 +99,18 @@ export async function failure(
 /** Decodes an ExportFile's bytes. */
 export function bytesOf(file: { base64: string }): Buffer {
   return Buffer.from(file.base64, 'base64');
+}
+
+/**
+ * Signs the actors in again: a session lasts its refresh token's lifetime by the Clock, so after a
+ * ControllableClock moved months ahead the old sessions have ended (SESSION_ENDED). Updates the tokens in place.
+ */
+export async function signInAgain(api: TestApi, ...actors: TestActor[]): Promise<void> {
+  const dataSource = api.app.get(DataSource);
+  for (const actor of actors) {
+    const [{ email }] = await dataSource.query<Array<{ email: string }>>(`SELECT email FROM users WHERE id = $1`, [
+      actor.userId,
+    ]);
+    actor.token = (await testAccounts(api).login(email)).token;
+  }
 }

@@ -1,5 +1,5 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
-import { Programmes1796605407292 } from './1796605407292-Programmes';
+import { Programmes1796608285211 } from './1796608285211-Programmes';
 import { StoredFiles1796601819678 } from './1796601819678-StoredFiles';
 import { ObjectionOutcomes1796600768257 } from './1796600768257-ObjectionOutcomes';
 import { MembershipsVerificationAccounts1796600332597 } from './1796600332597-MembershipsVerificationAccounts';
@@ -31,5 +31,5 @@ export const MIGRATIONS = [
   MembershipsVerificationAccounts1796600332597,
   ObjectionOutcomes1796600768257,
   StoredFiles1796601819678,
-  Programmes1796605407292,
+  Programmes1796608285211,
 ];

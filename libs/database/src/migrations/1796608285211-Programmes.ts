@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Programmes1796605407292 implements MigrationInterface {
-  name = 'Programmes1796605407292';
+export class Programmes1796608285211 implements MigrationInterface {
+  name = 'Programmes1796608285211';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
