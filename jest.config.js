@@ -67,6 +67,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/scripts', '<rootDir>/docker'],
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts'],
+  // The web app has its own runners (vitest, Playwright) and its own node_modules.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
+  modulePathIgnorePatterns: ['<rootDir>/apps/web/'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   transform: { '^.+\\.(t|j|mj)s$': swcTransform },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages(path.join(__dirname, 'node_modules')).map(escapeRegExp).join('|')})/)`],

@@ -18,6 +18,11 @@ export class DatabaseModule {
               migrations: ALL_MIGRATIONS,
               applicationName,
               poolSize: config.DATABASE_POOL_SIZE,
+              timeouts: {
+                connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+                statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+                idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+              },
             }),
             // Fail fast with the real error instead of retrying for half a minute.
             retryAttempts: 2,

@@ -5,7 +5,14 @@ import { ALL_ENTITIES, ALL_MIGRATIONS } from './schema';
 
 export function createDataSource(databaseUrl: string, applicationName = 'techtransfer-migrations'): DataSource {
   return new DataSource(
-    postgresOptions(databaseUrl, { entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS, applicationName, poolSize: 2 }),
+    postgresOptions(databaseUrl, {
+      entities: ALL_ENTITIES,
+      migrations: ALL_MIGRATIONS,
+      applicationName,
+      poolSize: 2,
+      // A migration may rewrite a large table: no statement limit here.
+      timeouts: { connectMs: 10_000, statementMs: 0, idleInTransactionMs: 0 },
+    }),
   );
 }
 

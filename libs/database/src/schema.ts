@@ -1,8 +1,16 @@
 import { ACHIEVEMENT_ENTITIES } from '@app/achievements';
 import { BROKERAGE_ENTITIES } from '@app/brokerage';
-import { OutboxConsumerEntity, OutboxEventEntity } from '@app/core';
+import {
+  JobIntentEntity,
+  OutboxConsumerEntity,
+  OutboxEventEntity,
+  PlatformSettingsChangeEntity,
+  PlatformSettingsEntity,
+  SearchIndexGenerationEntity,
+} from '@app/core';
 import { DEMAND_ENTITIES } from '@app/demands';
 import { DIGEST_ENTITIES } from '@app/digests';
+import { EVENT_ENTITIES } from '@app/events';
 import { EXPERT_ENTITIES } from '@app/experts';
 import { FILE_ENTITIES } from '@app/files';
 import { IDENTITY_ENTITIES } from '@app/identity';
@@ -25,8 +33,13 @@ export const ALL_ENTITIES = [
   ...BROKERAGE_ENTITIES,
   ...FILE_ENTITIES,
   ...PROGRAMME_ENTITIES,
+  ...EVENT_ENTITIES,
   OutboxEventEntity,
   OutboxConsumerEntity,
+  SearchIndexGenerationEntity,
+  JobIntentEntity,
+  PlatformSettingsEntity,
+  PlatformSettingsChangeEntity,
 ];
 
 export const ALL_MIGRATIONS = MIGRATIONS;

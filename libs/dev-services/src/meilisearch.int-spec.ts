@@ -46,6 +46,11 @@ describe('startMeilisearch', () => {
       const client = new Meilisearch({ host: first.url, apiKey: first.masterKey });
       expect((await client.getVersion()).pkgVersion).toMatch(/^1\.21\./);
 
+      // The key reaches the server through its environment: `ps` (the command line) never shows it.
+      const commandLine = await readFile(`/proc/${first.pid}/cmdline`, 'utf8');
+      expect(commandLine).toContain('--db-path');
+      expect(commandLine).not.toContain(first.masterKey);
+
       const withoutKey = await fetch(`${first.url}/indexes`);
       expect([401, 403]).toContain(withoutKey.status);
       const withWrongKey = await fetch(`${first.url}/indexes`, { headers: { Authorization: 'Bearer not-the-key' } });

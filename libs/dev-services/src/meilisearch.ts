@@ -84,7 +84,6 @@ export async function startMeilisearch(options: StartMeilisearchOptions): Promis
     args: [
       '--db-path', dataDir,
       '--http-addr', `127.0.0.1:${port}`,
-      `--master-key=${masterKey}`, // one argument: a generated key may start with '-' (base64url)
       '--env', 'development', // accepts a key of any length, still requires it on every route but /health
       '--no-analytics',
       '--max-indexing-memory', MAX_INDEXING_MEMORY,
@@ -92,7 +91,8 @@ export async function startMeilisearch(options: StartMeilisearchOptions): Promis
     // Relative defaults (dumps/, snapshots/, ./config.toml) then stay inside dataDir.
     cwd: dataDir,
     // Plain text and no Rust backtrace, so the end of the output (quoted in errors) is the error message itself.
-    env: { ...withoutMeiliVariables(process.env), NO_COLOR: '1', RUST_BACKTRACE: '0' },
+    // The master key goes through the environment, never the arguments: `ps` shows every process's arguments.
+    env: { ...withoutMeiliVariables(process.env), MEILI_MASTER_KEY: masterKey, NO_COLOR: '1', RUST_BACKTRACE: '0' },
     logFile: options.logFile,
     stopSignal: 'SIGTERM',
   });
@@ -166,7 +166,7 @@ async function makeExecutable(file: string): Promise<void> {
   }
 }
 
-/** MEILI_* variables configure the server too (MEILI_ENV, MEILI_DB_PATH...); ours must come from the arguments only. */
+/** MEILI_* variables configure the server too (MEILI_ENV, MEILI_DB_PATH...); ours come from the arguments (and the key we set). */
 function withoutMeiliVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('MEILI_')));
 }

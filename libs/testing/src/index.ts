@@ -5,3 +5,6 @@ export * from './fake-embedding-endpoint';
 export * from './test-accounts';
 export * from './controllable-clock';
 export * from './pdf-text';
+export * from './settled-worker';
+export * from './child-apps';
+export * from './meili-admin';

@@ -15,6 +15,7 @@ import {
   Role,
   UserEntity,
 } from '@app/identity';
+import { Clock } from '@app/core';
 import { TestApi, uniqueEmail } from './test-api';
 
 export const TEST_PASSWORD = 'a long enough passphrase';
@@ -35,6 +36,12 @@ const MY_MEMBERSHIPS = `{ me { memberships { id status organisationId } } }`;
 const SUBMIT_VERIFICATION = `mutation Submit($input: SubmitOrganisationVerificationInput!) {
   submitOrganisationVerification(input: $input) { id } }`;
 const VERIFY_ORGANISATION = `mutation Verify($id: ID!) { verifyOrganisation(requestId: $id) { id status } }`;
+const SUBMIT_CREDENTIAL = `mutation Submit($input: BrokerCredentialInput!) { submitBrokerCredential(input: $input) { userId } }`;
+const VERIFY_CREDENTIAL = `mutation Verify($userId: ID!) { verifyBrokerCredential(userId: $userId) { credentialStatus } }`;
+const ACKNOWLEDGE_CONFIDENTIALITY = `mutation { acknowledgeBrokerConfidentiality { confidentialityAcknowledgedAt } }`;
+
+/** How a test broker's 技术经纪人 credential stands: verified (the default), submitted and waiting, or none. */
+export type BrokerCredentialState = 'verified' | 'pending' | 'none';
 
 /** A fresh, valid 统一社会信用代码 (an enterprise's, 91…, random organisation code, right check character). */
 export function randomCreditCode(): string {
@@ -108,7 +115,12 @@ export class TestAccounts {
    * An ACTIVE member holding `role` (only) in the organisation, with a verified address, signed in: the
    * administrator invites the address, the person registers with the invitation and signs in.
    */
-  async member(role: Role, organisationId: string, label: string = role.toLowerCase()): Promise<TestSession> {
+  async member(
+    role: Role,
+    organisationId: string,
+    label: string = role.toLowerCase(),
+    options: { brokerCredential?: BrokerCredentialState } = {},
+  ): Promise<TestSession> {
     const admin = await this.admin();
     const email = uniqueEmail(label.replace(/[^a-z0-9-]/gi, '') || 'member');
     const invitation = await expectData<{ inviteMember: { id: string } }>(
@@ -120,7 +132,43 @@ export class TestAccounts {
       this.api.gql(REGISTER, { input: { email, password: TEST_PASSWORD, displayName: label, invitationToken } }),
       `register ${label}`,
     );
-    return this.login(email);
+    const session = await this.login(email);
+    if (role === Role.BROKER) await this.brokerCredential(session, options.brokerCredential ?? 'verified');
+    return session;
+  }
+
+  /**
+   * A broker's 技术经纪人 credential through the API: submitted (expiring in `validDays`, ten years by default: tests move the clock by years) and,
+   * for 'verified', verified by the platform administrator.
+   */
+  async brokerCredential(session: TestSession, state: BrokerCredentialState, validDays = 3650): Promise<void> {
+    if (state === 'none') return;
+    await expectData(
+      this.api.gql(
+        SUBMIT_CREDENTIAL,
+        {
+          input: {
+            level: 'INTERMEDIATE',
+            certificateNumber: `JSJJR-${session.userId.slice(0, 8)}`,
+            issuingBody: '浙江省科学技术厅',
+            expiresAt: new Date(this.api.app.get(Clock).now().getTime() + validDays * 86_400_000).toISOString(),
+          },
+        },
+        session.token,
+      ),
+      'submitBrokerCredential',
+    );
+    if (state === 'pending') return;
+    const admin = await this.admin();
+    await expectData(
+      this.api.gql(VERIFY_CREDENTIAL, { userId: session.userId }, admin.token),
+      'verifyBrokerCredential',
+    );
+  }
+
+  /** The broker acknowledges the platform's confidentiality terms (needed before reading confidential details). */
+  async acknowledgeBrokerConfidentiality(session: { token: string }): Promise<void> {
+    await expectData(this.api.gql(ACKNOWLEDGE_CONFIDENTIALITY, {}, session.token), 'acknowledgeBrokerConfidentiality');
   }
 
   /**
@@ -181,7 +229,8 @@ export class TestAccounts {
 
   /**
    * A self-service enterprise or agency: its creator registers it (ACTIVE ORG_ADMIN, address verified) and,
-   * unless `verified: false`, the administrator verifies it on the creator's request with a valid credit code.
+   * unless `verified: false`, the administrator verifies it on the creator's request with a valid credit code
+   * (and, for an agency, the creator's broker credential).
    */
   async selfServiceOrganisation(
     kind: OrganisationKind.ENTERPRISE | OrganisationKind.BROKER_AGENCY,
@@ -196,7 +245,10 @@ export class TestAccounts {
     const membership = await this.dataSource
       .getRepository(MembershipEntity)
       .findOneByOrFail({ userId: creator.userId });
-    if (options.verified !== false) await this.verifyOrganisation(membership.organisationId, creator);
+    if (options.verified !== false) {
+      await this.verifyOrganisation(membership.organisationId, creator);
+      if (kind === OrganisationKind.BROKER_AGENCY) await this.brokerCredential(creator, 'verified');
+    }
     return { organisationId: membership.organisationId, creator };
   }
 

@@ -6,7 +6,9 @@ import { configVariableNames } from './app-config';
 describe('README configuration table', () => {
   const declared = configVariableNames();
   const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Layout'));
+  // The section runs to the next second-level heading (other tables of `NAMES` live further down).
+  const start = readme.indexOf('## Configuration');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
   const documented = new Set([...section.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((match) => match[1]));
 
   it('documents every variable AppConfig validates', () => {

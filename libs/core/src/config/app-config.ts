@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { applyLocalRuntime } from './local-runtime';
 import {
   getMetadataStorage,
   IsBoolean,
@@ -55,6 +56,18 @@ export class AppConfig {
   @Max(65535)
   WORKER_HEALTH_PORT = 0;
 
+  /** Serve Prometheus metrics at /metrics (API, and the worker's health port). Scraped inside the network only. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  METRICS_ENABLED = true;
+
+  /** When set, /metrics answers only requests with `Authorization: Bearer <this>`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  @MaxLength(500)
+  METRICS_TOKEN?: string;
+
   /** PostgreSQL connection URL. */
   @IsUrl(DB_URL, {
     message: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/techtransfer',
@@ -68,19 +81,105 @@ export class AppConfig {
   @Max(100)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * Longest wait for a pooled PostgreSQL connection (or a new one), in ms: a request fails with an error instead of
+   * waiting without end when every connection is taken.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 10_000;
+
+  /** PostgreSQL `statement_timeout` of every connection, in ms (0 = none). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  DATABASE_STATEMENT_TIMEOUT_MS = 120_000;
+
+  /** PostgreSQL `idle_in_transaction_session_timeout` of every connection, in ms (0 = none). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
   /** Redis connection URL (queues, rate limits). */
   @IsUrl(REDIS_URL, { message: 'REDIS_URL must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  /** Prefix of every Redis key and BullMQ queue, so several deployments (or test workers) can share a Redis. */
-  @Matches(/^[a-zA-Z0-9_:-]{1,64}$/, { message: 'REDIS_PREFIX must be 1-64 characters of letters, digits, _ : -' })
+  /**
+   * Prefix of every Redis key and BullMQ queue, so several deployments (or test workers) can share a Redis. On a
+   * Redis Cluster it must be a hash tag such as `{tt}` (braces around the whole prefix) so that every key of a queue
+   * lands in one slot, as BullMQ's scripts need.
+   */
+  @Matches(/^(?:[a-zA-Z0-9_:-]{1,64}|\{[a-zA-Z0-9_:-]{1,62}\})$/, {
+    message:
+      'REDIS_PREFIX must be 1-64 characters of letters, digits, _ : - (or such a name in braces: a hash tag, e.g. {tt})',
+  })
   REDIS_PREFIX = 'tt';
+
+  /**
+   * Redis Cluster seed nodes, comma-separated host:port (e.g. `10.0.0.1:6379,10.0.0.2:6379`); when set, every Redis
+   * client is a cluster client (REDIS_URL then only lends its user, password and TLS) and REDIS_PREFIX must be a hash
+   * tag.
+   */
+  @IsOptional()
+  @Matches(/^[a-zA-Z0-9.-]+:\d{1,5}(,[a-zA-Z0-9.-]+:\d{1,5})*$/, {
+    message: 'REDIS_CLUSTER_NODES must be comma-separated host:port pairs, e.g. 10.0.0.1:6379,10.0.0.2:6379',
+  })
+  REDIS_CLUSTER_NODES?: string;
+
+  /**
+   * Longest wait for one Redis command of a producer (enqueueing a job, a rate limit), in ms: while Redis is down a
+   * mutation answers within this bound; the job intent it wrote stays in PostgreSQL and is relayed later.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  REDIS_COMMAND_TIMEOUT_MS = 2_000;
+
+  /**
+   * Longest a SIGTERM waits, in ms: the API for its in-flight requests (new ones get 503 meanwhile; then it closes
+   * what is left), the worker for its running jobs (then it hands them back to their queues for another worker).
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** How often the worker relays job intents that were not relayed right after their commit, in ms. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  JOB_INTENT_RELAY_INTERVAL_MS = 5_000;
+
+  /** Failed attempts after which an outbox row is dead-lettered (an ADMIN lists and retries it). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  OUTBOX_MAX_ATTEMPTS = 10;
+
+  /**
+   * How often the worker compares each search index with the database (existence, document count, generation)
+   * and rebuilds one that is missing, empty or behind, in ms; it also checks once at boot.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1_000)
+  @Max(86_400_000)
+  SEARCH_HEAL_INTERVAL_MS = 600_000;
 
   /** Meilisearch URL. The local launcher and the tests start a server themselves when this is unset. */
   @IsUrl(HTTP_URL, { message: 'MEILI_URL must be an http(s):// URL, e.g. http://127.0.0.1:7700' })
   MEILI_URL = 'http://127.0.0.1:7700';
 
-  /** Meilisearch master (or admin) key. */
+  /** Meilisearch master key: the processes derive their own limited keys from it at boot (meilisearch-keys.ts). */
   @IsString()
   @MinLength(16, { message: 'MEILI_MASTER_KEY must be at least 16 characters' })
   MEILI_MASTER_KEY: string;
@@ -146,6 +245,53 @@ export class AppConfig {
   @Max(1_000_000)
   GRAPHQL_MAX_COMPLEXITY = 5000;
 
+  /** Most aliases one GraphQL document may use (aliases multiply work without multiplying requests). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES = 30;
+
+  /** Most root fields one GraphQL operation may select. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  GRAPHQL_MAX_ROOT_FIELDS = 20;
+
+  /**
+   * Multiplies every request limit (RATE_LIMITS in libs/core): 1 in production; the test runner raises it so that
+   * tests which sign in hundreds of times are not limited, and the rate-limit tests set it back to 1.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  RATE_LIMIT_SCALE = 1;
+
+  /** Password hashes (Argon2id, 19 MiB each) computed at once per process; more requests wait. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASH_CONCURRENCY = 4;
+
+  /** Requests allowed to wait for a password hash per process; beyond that, TOO_MANY_REQUESTS. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  PASSWORD_HASH_QUEUE = 64;
+
+  /**
+   * Proxies in front of the API whose X-Forwarded-For is believed (Express "trust proxy": a hop count such as 1,
+   * or addresses/subnets). Unset: none, the client's address is the connection's (limits per IP count that).
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  TRUST_PROXY?: string;
+
   /** Public base URL of the web app, used in links sent by email. */
   @IsUrl(HTTP_URL, { message: 'PUBLIC_URL must be an http(s):// URL' })
   PUBLIC_URL = 'http://localhost:3000';
@@ -156,6 +302,16 @@ export class AppConfig {
     { message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:1025' },
   )
   SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  /**
+   * How long an SMTP connection may stay silent, in ms. An email whose end-of-data dot got no answer is resent (the
+   * same message) only after this plus the job lock (30 s) plus 5 s, so a live attempt is never overtaken.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  SMTP_SOCKET_TIMEOUT_MS = 30_000;
 
   /** Sender of outgoing mail (RFC 5322 address, optionally with a display name). */
   @IsString()
@@ -267,6 +423,11 @@ export class AppConfig {
   @MinLength(1)
   FILE_STORAGE_DIR = '.data/files';
 
+  /** The built web app the API serves at `/` (`npm run web:build`); relative paths from the working directory. */
+  @IsString()
+  @MinLength(1)
+  WEB_DIST_DIR = 'apps/web/dist';
+
   /** Largest accepted upload, in bytes. */
   @Transform(toInteger)
   @IsInt()
@@ -370,8 +531,11 @@ export function configVariableNames(): Set<string> {
   );
 }
 
-/** Reads only the variables AppConfig declares: an empty string counts as unset. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * Reads only the variables AppConfig declares: an empty string counts as unset. Without an argument, the
+ * process environment completed by what `npm start` generated in `.data/` (see `applyLocalRuntime`).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = applyLocalRuntime(process.env)): AppConfig {
   const declared = configVariableNames();
   const raw: Record<string, string> = {};
   for (const name of declared) {
@@ -380,6 +544,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: false });
-  if (errors.length > 0) throw new ConfigValidationError(describeProblems(errors));
+  const problems = describeProblems(errors);
+  if (config.REDIS_CLUSTER_NODES && !/^\{.+\}$/.test(config.REDIS_PREFIX)) {
+    problems.push(
+      `REDIS_PREFIX: must be a hash tag such as {tt} when REDIS_CLUSTER_NODES is set (a queue's keys share one slot) (got ${JSON.stringify(config.REDIS_PREFIX)})`,
+    );
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
   return config;
 }

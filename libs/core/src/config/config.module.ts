@@ -3,7 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { AppConfig, loadConfig } from './app-config';
 
 /**
- * Loads `.env` (when present) through @nestjs/config and validates every variable into one typed AppConfig.
+ * Loads `.env` (when present) through @nestjs/config, then what `npm start` generated in `.data/`, and validates every variable into one typed AppConfig.
  * A wrong variable stops the process at boot with a message naming it.
  */
 @Global()
@@ -16,7 +16,7 @@ export class AppConfigModule {
         // Only loads `.env` into process.env; validation happens when AppConfig is built, at boot, not at import.
         ConfigModule.forRoot({ ignoreEnvFile: process.env.NODE_ENV === 'test' }),
       ],
-      providers: [{ provide: AppConfig, useFactory: () => loadConfig(process.env) }],
+      providers: [{ provide: AppConfig, useFactory: () => loadConfig() }],
       exports: [AppConfig],
     };
   }

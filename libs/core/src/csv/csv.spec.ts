@@ -1,4 +1,4 @@
-import { neutraliseCsvCell, toCsv } from './csv';
+import { neutraliseCsvCell, toCsv, toExcelCsv, UTF8_BOM } from './csv';
 
 describe('CSV', () => {
   it('quotes what needs quoting, leaves empty cells for nulls, ends lines with CRLF', () => {
@@ -28,5 +28,12 @@ describe('CSV', () => {
     expect(toCsv(['a'], [['=HYPERLINK("x")']])).toBe(`a\r\n"'=HYPERLINK(""x"")"\r\n`);
     expect(toCsv(['a'], [['\r=cmd']])).toBe(`a\r\n"'\r=cmd"\r\n`);
     expect(toCsv(['a'], [[-3]])).toBe('a\r\n-3\r\n');
+  });
+
+  it('writes the UTF-8 BOM first for Excel, then the same cells', () => {
+    const csv = toExcelCsv(['登记号', '金额'], [['=1', 12.5]]);
+    expect(csv.startsWith(UTF8_BOM)).toBe(true);
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.slice(1)).toBe(toCsv(['登记号', '金额'], [['=1', 12.5]]));
   });
 });

@@ -21,3 +21,17 @@ export function toCsv(
   };
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
+
+/** The UTF-8 byte order mark: Excel on Chinese Windows reads a CSV as GBK without it, and garbles Chinese. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * toCsv for people who open the file in Excel: the same cells, preceded by the UTF-8 BOM. The caller chooses the
+ * header's language (column names and value labels are the caller's; the writer only writes).
+ */
+export function toExcelCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+): string {
+  return UTF8_BOM + toCsv(header, rows);
+}

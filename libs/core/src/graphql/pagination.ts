@@ -5,15 +5,16 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { fail } from '../errors/error-codes';
 
 export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
 
 /** Relay-style forward pagination arguments; page size is bounded so no query can ask for everything. */
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { defaultValue: 20, description: `Page size, 1 to ${MAX_PAGE_SIZE}` })
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}` })
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
-  first = 20;
+  first = DEFAULT_PAGE_SIZE;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page' })
   @IsOptional()

@@ -9,11 +9,16 @@ export enum OutboxSubject {
 
 /**
  * A change to an indexed object, written in the same transaction as the change itself, so the index can
- * never miss one. The worker drains pending rows in id order and marks them processed once Meilisearch has
- * confirmed the task. Rows carry only the subject and id: the indexer re-reads the current state.
+ * never miss one. Each consumer marks the rows it has handled on the row itself (the search indexer
+ * `processed_at`, matching `followed_at`), never with a cursor over ids: ids are taken at INSERT, not at commit,
+ * so a row with a lower id may become visible after a higher one was handled. Rows carry only the subject and
+ * id: consumers re-read the current state. A row failing `OUTBOX_MAX_ATTEMPTS` times is dead-lettered
+ * (`dead_at`) and left alone until an ADMIN retries it.
  */
 @Entity('outbox_events')
 @Index('idx_outbox_pending', ['id'], { where: 'processed_at IS NULL' })
+@Index('idx_outbox_unfollowed', ['id'], { where: 'processed_at IS NOT NULL AND followed_at IS NULL' })
+@Index('idx_outbox_dead', ['id'], { where: 'dead_at IS NOT NULL' })
 export class OutboxEventEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
@@ -35,11 +40,19 @@ export class OutboxEventEntity {
 
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
+
+  /** Set when the row failed too often: no consumer takes it again until an ADMIN retries it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deadAt: Date | null;
+
+  /** Set when matching has turned the indexed change into its matching job. */
+  @Column({ type: 'timestamptz', nullable: true })
+  followedAt: Date | null;
 }
 
 /**
- * How far a consumer other than the search indexer (e.g. matching) has followed the outbox. Kept in the same
- * database as the outbox, so a restored or replaced database can never leave a cursor pointing past its rows.
+ * Formerly how far matching had followed the outbox by id (unsafe under out-of-order commits); kept only so the
+ * migration to per-row marks (`followed_at`) can read where it stood. Nothing writes it any more.
  */
 @Entity('outbox_consumers')
 export class OutboxConsumerEntity {
@@ -48,4 +61,21 @@ export class OutboxConsumerEntity {
 
   @Column({ type: 'bigint', default: '0' })
   lastEventId: string;
+}
+
+/**
+ * The generation of the index built for one kind by the last full reindex. The same generation is written to
+ * the Meilisearch index itself (as a document of the generations index), so the worker can tell an index that
+ * lost its data, or belongs to another database, from one that is merely behind.
+ */
+@Entity('search_index_generations')
+export class SearchIndexGenerationEntity {
+  @PrimaryColumn({ type: 'text' })
+  kind: string;
+
+  @Column({ type: 'uuid' })
+  generation: string;
+
+  @Column({ type: 'timestamptz' })
+  builtAt: Date;
 }

@@ -27,13 +27,15 @@ export enum JobName {
   DrainSearchOutbox = 'search.drain-outbox',
   /** Rebuilds every search index from the database and swaps it in (nightly job scheduler, or by hand). */
   ReindexSearch = 'search.reindex',
+  /** Compares each search index with the database and rebuilds them when one is missing, empty or behind. */
+  HealSearchIndexes = 'search.heal-indexes',
   /** Turns search-indexed changes (processed outbox rows) into matching jobs (a job scheduler runs it). */
   FollowIndexedChanges = 'matching.follow-indexed',
   /** Ranks targets for one demand and stores the matches. */
   MatchDemand = 'matching.match-demand',
   /** Finds the open demands a changed achievement or expert fits, and rematches them. */
   MatchTarget = 'matching.match-target',
-  /** Nightly: rebuilds the corpus statistics and rematches every open demand. */
+  /** After every full reindex (nightly, healing, by hand): rebuilds the corpus statistics and rematches every open demand. */
   RematchAll = 'matching.rematch-all',
   /** Hourly (job scheduler): finds the recipients whose digest is due in this hour slot and fans out builds. */
   PlanDigests = 'digests.plan',
@@ -49,8 +51,12 @@ export enum JobName {
   RemindIdleDeals = 'brokerage.remind-idle-deals',
   /** Ends one round of a deal's price notice (协议定价公示), delayed by the notice period. */
   EndDealPriceNotice = 'brokerage.end-price-notice',
+  /** Ends price notices past their end whose job was lost (a job scheduler runs it every 10 minutes). */
+  SweepPriceNotices = 'brokerage.sweep-price-notices',
   /** Sends one account email (address verification, password reset, invitation, registration attempt). */
   SendAccountMail = 'accounts.send-mail',
+  /** Sends the email of one event notification (at least once, deterministic Message-ID). */
+  SendNotificationEmail = 'notifications.send-email',
   /** A technology contract was registered: schedule its outcome follow-ups and raise a reward draft if it qualifies. */
   ContractRegistered = 'programmes.contract-registered',
   /** Performs the due step of one outcome follow-up (ask, remind, lapse), delayed until it is due. */
@@ -74,12 +80,14 @@ export interface JobPayloads {
   [JobName.SweepAchievements]: { requestedAt?: string };
   [JobName.DrainSearchOutbox]: { requestedAt?: string };
   [JobName.ReindexSearch]: { requestedAt?: string };
+  [JobName.HealSearchIndexes]: { requestedAt?: string };
   [JobName.FollowIndexedChanges]: { requestedAt?: string };
   [JobName.MatchDemand]: { demandId: string };
   [JobName.MatchTarget]: { targetType: 'ACHIEVEMENT' | 'EXPERT'; targetId: string };
   [JobName.RematchAll]: { requestedAt?: string };
   /** `slot`: ISO start of the hour to plan; the scheduler leaves it out (the job's scheduled time is used). */
-  [JobName.PlanDigests]: { slot?: string };
+  /** `catchUp`: the scheduled run, which also plans every slot since the last one planned (late ones marked late). */
+  [JobName.PlanDigests]: { slot?: string; catchUp?: boolean };
   /** `period`: 2026-W19 (weekly) or 2026-05 (monthly), in the recipient's time zone; `slot`: ISO hour planned. */
   [JobName.BuildDigest]: { userId: string; period: string; slot: string };
   [JobName.DeliverDigest]: { deliveryId: string };
@@ -88,7 +96,9 @@ export interface JobPayloads {
   [JobName.DeliverDigestBatch]: { deliveryIds: string[] };
   [JobName.RemindIdleDeals]: { requestedAt?: string };
   [JobName.EndDealPriceNotice]: { dealId: string; noticeRound: number };
+  [JobName.SweepPriceNotices]: { requestedAt?: string };
   [JobName.SendAccountMail]: { kind: AccountMailKind; id: string };
+  [JobName.SendNotificationEmail]: { notificationId: string };
   [JobName.ContractRegistered]: { dealId: string };
   [JobName.FollowUpStep]: { followUpId: string };
   [JobName.DeliverProgrammeEmail]: { messageId: string };
@@ -102,6 +112,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.SweepAchievements]: QueueName.Achievements,
   [JobName.DrainSearchOutbox]: QueueName.Search,
   [JobName.ReindexSearch]: QueueName.Search,
+  [JobName.HealSearchIndexes]: QueueName.Search,
   [JobName.FollowIndexedChanges]: QueueName.Matching,
   [JobName.MatchDemand]: QueueName.Matching,
   [JobName.MatchTarget]: QueueName.Matching,
@@ -113,7 +124,9 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.DeliverDigestBatch]: QueueName.Deliveries,
   [JobName.RemindIdleDeals]: QueueName.Brokerage,
   [JobName.EndDealPriceNotice]: QueueName.Brokerage,
+  [JobName.SweepPriceNotices]: QueueName.Brokerage,
   [JobName.SendAccountMail]: QueueName.Deliveries,
+  [JobName.SendNotificationEmail]: QueueName.Deliveries,
   [JobName.ContractRegistered]: QueueName.Programmes,
   [JobName.FollowUpStep]: QueueName.Programmes,
   [JobName.DeliverProgrammeEmail]: QueueName.Deliveries,

@@ -1,13 +1,41 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { Job, Worker } from 'bullmq';
+import { ConnectionOptions, Job, WaitingError, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
-import { bullConnection } from '../redis/redis-connection';
+import { requestIdOfJob, runWithRequestContext } from '../logging/request-context';
+import { bullConnection, closeBullConnection } from '../redis/redis-connection';
 import { JOB_QUEUE, JobName, JobOutcome, QUEUE_CONCURRENCY, QueueName } from './job-names';
 import { bullPrefix } from './job-queue';
 import { ON_JOB } from './on-job.decorator';
 
+/**
+ * How long a job's lock lives without renewal: a dead worker's job goes to another worker after this (BullMQ's
+ * default, stated here because the digests' abandonment threshold depends on it).
+ */
+export const JOB_LOCK_MS = 30_000;
+
 type JobHandler = (data: unknown, job: Job) => Promise<JobOutcome | void>;
+
+/** The reason a running job's signal is aborted with when a shutdown's bound has passed. */
+export const HAND_BACK_REASON = 'worker shutting down: job handed back';
+
+/** Settles (rejects) when the signal aborts: a running job stops waiting for its handler. */
+function whenAborted(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    if (!signal) return;
+    const abort = () => reject(new HandBack());
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+  });
+}
+
+class HandBack extends Error {}
 
 export class JobRegistryError extends Error {}
 
@@ -44,9 +72,12 @@ export function resolveJobHandlers<J extends string, H>(
  * worker per queue that dispatches by job name.
  */
 @Injectable()
-export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(JobWorkers.name);
   private readonly workers: Worker[] = [];
+  private readonly connections: ConnectionOptions[] = [];
+  /** Jobs handed back at the last shutdown (for the drill's report). */
+  handedBack = 0;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -79,23 +110,57 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
   onApplicationBootstrap(): void {
     const handlers = this.discoverHandlers();
     for (const queueName of Object.values(QueueName)) {
+      const connection = bullConnection(this.config);
+      this.connections.push(connection);
       const worker = new Worker(
         queueName,
-        async (job: Job) => {
+        // The third parameter (the abort signal) makes BullMQ track a controller per job: a shutdown past its bound
+        // aborts it, and the job goes back to its queue (not failed, no attempt spent) for another worker.
+        async (job: Job, token?: string, signal?: AbortSignal) => {
           const handler = handlers.get(job.name as JobName);
           if (!handler || JOB_QUEUE[job.name as JobName] !== queueName) {
             throw new Error(`No handler for job "${job.name}" on queue "${queueName}"`);
           }
-          return (await handler(job.data, job)) ?? 'done';
+          const run = async () => {
+            const outcome = (await handler(job.data, job)) ?? 'done';
+            // Jobs a request caused are logged (with its id); the many periodic ones only at debug level.
+            const line = { queue: queueName, job: job.name, jobId: job.id, outcome, msg: 'job done' };
+            if (requestId) this.logger.log(line);
+            else this.logger.debug(line);
+            return outcome;
+          };
+          // A job caused by a request logs with that request's id.
+          const requestId = requestIdOfJob(job.data);
+          const running = requestId ? runWithRequestContext({ requestId }, run) : run();
+          try {
+            return await Promise.race([running, whenAborted(signal)]);
+          } catch (error) {
+            if (!(error instanceof HandBack) || !token) throw error;
+            // The handler may still be running; handlers are idempotent (the database holds the truth), so another
+            // worker running the job again is safe, and nothing is lost.
+            running.catch(() => undefined);
+            await job.moveToWait(token);
+            this.handedBack++;
+            this.logger.warn({ queue: queueName, job: job.name, jobId: job.id, requestId, msg: 'job handed back' });
+            throw new WaitingError();
+          }
         },
         {
-          connection: bullConnection(this.config.REDIS_URL),
+          connection,
           prefix: bullPrefix(this.config),
           concurrency: QUEUE_CONCURRENCY[queueName],
+          lockDuration: JOB_LOCK_MS,
         },
       );
       worker.on('failed', (job, error) =>
-        this.logger.warn({ queue: queueName, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: error }),
+        this.logger.warn({
+          queue: queueName,
+          job: job?.name,
+          jobId: job?.id,
+          attempts: job?.attemptsMade,
+          requestId: requestIdOfJob(job?.data),
+          err: error,
+        }),
       );
       worker.on('error', (error) => this.logger.error({ queue: queueName, err: error }));
       this.workers.push(worker);
@@ -103,7 +168,25 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     this.logger.log(`Consuming ${this.workers.length} queues with ${handlers.size} job handlers`);
   }
 
+  /**
+   * SIGTERM (and every close): no new job is taken; running jobs get SHUTDOWN_TIMEOUT_MS to finish, then the ones
+   * still running are handed back to their queues. Before every other shutdown hook, so jobs still have their
+   * database and Redis connections while they finish.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    const closing = Promise.all(this.workers.map((worker) => worker.close()));
+    const timer = setTimeout(() => {
+      for (const worker of this.workers) worker.cancelAllJobs(HAND_BACK_REASON);
+    }, this.config.SHUTDOWN_TIMEOUT_MS);
+    try {
+      await closing;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.close()));
+    await Promise.all(this.connections.map(closeBullConnection));
   }
 }

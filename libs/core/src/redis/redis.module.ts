@@ -23,7 +23,12 @@ class RedisLifecycle implements OnApplicationShutdown {
       provide: REDIS_CLIENT,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        createRedisClient(config.REDIS_URL, { keyPrefix: `${config.REDIS_PREFIX}:`, maxRetriesPerRequest: 3 }),
+        createRedisClient(config, {
+          keyPrefix: `${config.REDIS_PREFIX}:`,
+          maxRetriesPerRequest: 3,
+          // Rate limits and the like answer (or fail) within the bound while Redis is down.
+          commandTimeout: config.REDIS_COMMAND_TIMEOUT_MS,
+        }),
     },
     RedisLifecycle,
   ],

@@ -1,12 +1,26 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
+import { Events1796653890212 } from './1796653890212-Events';
+import { RegistrationIntegrity1796653736143 } from './1796653736143-RegistrationIntegrity';
+import { BureauDealIndexes1796624973474 } from './1796624973474-BureauDealIndexes';
+import { DealHold1796624059580 } from './1796624059580-DealHold';
+import { MatchDeclineReasonsOfEnterprises1796622772624 } from './1796622772624-MatchDeclineReasonsOfEnterprises';
+import { EventNotifications1796622675560 } from './1796622675560-EventNotifications';
+import { DealMarketEffects1796622658398 } from './1796622658398-DealMarketEffects';
+import { DealRegistrationAuthority1796622613865 } from './1796622613865-DealRegistrationAuthority';
+import { DigestPlanState1796616069911 } from './1796616069911-DigestPlanState';
+import { ObjectionTriage1796614936687 } from './1796614936687-ObjectionTriage';
+import { JobIntents1796613939640 } from './1796613939640-JobIntents';
+import { PlatformSettings1796613843966 } from './1796613843966-PlatformSettings';
+import { OutboxMarksIndexGenerations1796612274635 } from './1796612274635-OutboxMarksIndexGenerations';
+import { BrokerCredentials1796612212307 } from './1796612212307-BrokerCredentials';
 import { Programmes1796608285211 } from './1796608285211-Programmes';
 import { StoredFiles1796601819678 } from './1796601819678-StoredFiles';
 import { ObjectionOutcomes1796600768257 } from './1796600768257-ObjectionOutcomes';
 import { MembershipsVerificationAccounts1796600332597 } from './1796600332597-MembershipsVerificationAccounts';
 import { OutboxConsumers1795731632223 } from './1795731632223-OutboxConsumers';
 import { AchievementsRepresentativeIndex1795727425292 } from './1795727425292-AchievementsRepresentativeIndex';
-import { DigestsAndNotifications1795725843662 } from './1795725843662-DigestsAndNotifications';
 import { BrokerageNotificationKinds1795726371461 } from './1795726371461-BrokerageNotificationKinds';
+import { DigestsAndNotifications1795725843662 } from './1795725843662-DigestsAndNotifications';
 import { Brokerage1795725691109 } from './1795725691109-Brokerage';
 import { Matches1795724972893 } from './1795724972893-Matches';
 import { Achievements1795724882708 } from './1795724882708-Achievements';
@@ -32,4 +46,18 @@ export const MIGRATIONS = [
   ObjectionOutcomes1796600768257,
   StoredFiles1796601819678,
   Programmes1796608285211,
+  BrokerCredentials1796612212307,
+  OutboxMarksIndexGenerations1796612274635,
+  PlatformSettings1796613843966,
+  JobIntents1796613939640,
+  ObjectionTriage1796614936687,
+  DigestPlanState1796616069911,
+  DealRegistrationAuthority1796622613865,
+  DealMarketEffects1796622658398,
+  EventNotifications1796622675560,
+  MatchDeclineReasonsOfEnterprises1796622772624,
+  DealHold1796624059580,
+  BureauDealIndexes1796624973474,
+  RegistrationIntegrity1796653736143,
+  Events1796653890212,
 ];

@@ -24,4 +24,6 @@ process.env.NODE_ENV = 'test';
 // Uploaded files of this run and worker, outside the work tree.
 process.env.FILE_STORAGE_DIR ??= join(tmpdir(), 'techtransfer-test-files', `${runId ?? 'local'}-${workerId}`);
 process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
+// Tests sign in and register hundreds of times from 127.0.0.1; the rate-limit tests set this back to 1.
+process.env.RATE_LIMIT_SCALE ??= '1000';
 process.env.LOG_LEVEL ??= 'silent';
