@@ -1,11 +1,21 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { AchievementsGraphqlModule } from '@app/achievements';
 import { AnalyticsGraphqlModule } from '@app/analytics';
 import { BrokerageGraphqlModule } from '@app/brokerage';
-import { AppConfig, AppConfigModule, ClockModule, MeilisearchModule, QueuesModule, RedisModule } from '@app/core';
+import {
+  AppConfig,
+  AppConfigModule,
+  ClockModule,
+  MeilisearchSearchModule,
+  MetricsModule,
+  MetricsService,
+  QueuesModule,
+  RateLimitsModule,
+  RedisModule,
+} from '@app/core';
 import { DatabaseModule } from '@app/database';
 import { DemandsGraphqlModule } from '@app/demands';
 import { DigestsGraphqlModule } from '@app/digests';
@@ -14,12 +24,15 @@ import { FilesHttpModule } from '@app/files';
 import { DirectoryService, GraphqlAuthGuard, IdentityGraphqlModule } from '@app/identity';
 import { MatchingGraphqlModule } from '@app/matching';
 import { NotificationsGraphqlModule } from '@app/notifications';
+import { EventsGraphqlModule } from '@app/events';
 import { ProgrammesGraphqlModule } from '@app/programmes';
 import { SearchGraphqlModule } from '@app/search';
 import { TaxonomyGraphqlModule } from '@app/taxonomy';
 import { graphqlOptions } from './graphql/graphql-options';
+import { RateLimitGuard } from './graphql/rate-limit.guard';
 import { createValidationPipe } from './graphql/validation';
 import { HealthModule } from './health/health.module';
+import { RequestContextInterceptor } from './request-context.interceptor';
 
 @Module({
   imports: [
@@ -27,8 +40,10 @@ import { HealthModule } from './health/health.module';
     ClockModule,
     DatabaseModule.forRoot('techtransfer-api'),
     RedisModule,
+    RateLimitsModule,
     QueuesModule,
-    MeilisearchModule,
+    MeilisearchSearchModule,
+    MetricsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [AppConfig, ModuleRef],
@@ -37,6 +52,7 @@ import { HealthModule } from './health/health.module';
           config,
           () => moduleRef.get(GraphQLSchemaHost, { strict: false }),
           (userId) => moduleRef.get(DirectoryService, { strict: false }).localeOf(userId),
+          () => moduleRef.get(MetricsService, { strict: false }),
         ),
     }),
     HealthModule,
@@ -52,11 +68,15 @@ import { HealthModule } from './health/health.module';
     BrokerageGraphqlModule,
     AnalyticsGraphqlModule,
     ProgrammesGraphqlModule,
+    EventsGraphqlModule,
     FilesHttpModule,
   ],
   providers: [
+    // In this order: the rate-limit guard counts per account, so it needs the actor the auth guard finds.
     { provide: APP_GUARD, useExisting: GraphqlAuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
   ],
 })
 export class ApiModule {}

@@ -202,7 +202,8 @@ describe('achievements: authorisation, confidentiality, pagination and query cou
       ['anonymous', false],
       ['enterprise', false],
       ['otherTto', false],
-      ['broker', true],
+      // No blanket broker rule: only a broker working on it (entrusted or claiming) sees them (libs/brokerage).
+      ['broker', false],
       ['otherResearcher', true],
       ['owner', true],
       ['tto', true],
@@ -252,6 +253,43 @@ describe('achievements: authorisation, confidentiality, pagination and query cou
       expect(await ids(users.otherResearcher)).not.toContain(draft.id);
       expect(await ids(users.owner)).toContain(draft.id);
       expect(await ids(users.tto)).toContain(draft.id);
+    });
+
+    it("filters to the viewer's own achievements (mine) and to those with an untriaged objection", async () => {
+      const own = await seed(AchievementStatus.DRAFT, { title: '我自己的草稿' });
+      const listedByOwner = await seed(AchievementStatus.LISTED, { title: '我自己的挂牌成果' });
+      const someoneElses = await seedAchievement(api, {
+        institutionId: university.id,
+        ownerId: users.otherResearcher.id,
+        status: AchievementStatus.LISTED,
+        title: '别人的挂牌成果',
+      });
+      const LIST = `query Q($filter: AchievementFilterInput) { achievements(first: 100, filter: $filter) { totalCount nodes { id } } }`;
+      const ids = async (filter: Record<string, unknown>, user?: TestUser) =>
+        ((await api.gql(LIST, { filter }, user?.token)).data!.achievements.nodes as Array<{ id: string }>).map(
+          (n) => n.id,
+        );
+      const mine = await ids({ mine: true }, users.owner);
+      expect(mine).toEqual(expect.arrayContaining([own.id, listedByOwner.id]));
+      expect(mine).not.toContain(someoneElses.id);
+      // The TTO sees all three in general, but none of them is the TTO's own.
+      expect(await ids({ mine: true }, users.tto)).not.toEqual(expect.arrayContaining([own.id]));
+      expect(await ids({ mine: true })).toEqual([]);
+
+      const noticed = await seed(AchievementStatus.PUBLIC_NOTICE, { title: '有异议的公示成果' });
+      const objectionsBefore = await ids({ withOpenObjections: true }, users.tto);
+      expect(objectionsBefore).not.toContain(noticed.id);
+      await api.app
+        .get(DataSource)
+        .query(
+          `INSERT INTO achievement_objections (achievement_id, objector_id, reason, notice_round) VALUES ($1, $2, '权属有争议', 1)`,
+          [noticed.id, users.enterprise.id],
+        );
+      expect(await ids({ withOpenObjections: true }, users.tto)).toContain(noticed.id);
+      // Outsiders still see nothing that is not public.
+      expect(await ids({ withOpenObjections: true }, users.otherTto)).not.toContain(noticed.id);
+      const counted = await api.gql(LIST, { filter: { withOpenObjections: true } }, users.tto.token);
+      expect(counted.data!.achievements.totalCount).toBe(objectionsBefore.length + 1);
     });
   });
 
@@ -329,7 +367,7 @@ describe('achievements: authorisation, confidentiality, pagination and query cou
         };
         Object.assign(dataSource, { logger: counting });
         try {
-          const res = await api.gql(LIST, { first, filter: { institutionIds: [institution.id] } }, users.broker.token);
+          const res = await api.gql(LIST, { first, filter: { institutionIds: [institution.id] } }, users.admin.token);
           expect(res.errors).toBeUndefined();
           expect(res.data!.achievements.nodes).toHaveLength(first);
           expect(res.data!.achievements.nodes[0]).toMatchObject({

@@ -9,7 +9,8 @@ import {
 } from '@app/achievements';
 import { JobName, JobQueue, OutboxEventEntity, OutboxSubject, QueueName } from '@app/core';
 import { OrganisationEntity, OrganisationKind, Role } from '@app/identity';
-import { startTestApi, TestApi } from '@app/testing';
+import { startTestApi, TestApi, testAccounts } from '@app/testing';
+import { PlatformSettingsEntity } from '@app/core';
 import { createWorkerApp } from '../../worker/src/bootstrap';
 import { createOrganisation, createUser, eventually, seedAchievement, TestUser } from './achievements.fixtures';
 
@@ -63,6 +64,7 @@ describe('achievements: the rights-confirmation workflow through GraphQL and the
     enterprise = await createUser(api, Role.ENTERPRISE_MEMBER, company, '企业用户');
   });
   afterAll(async () => {
+    await api.app.get(DataSource).getRepository(PlatformSettingsEntity).delete({ id: 1 });
     await worker.close();
     await api.close();
   });
@@ -171,18 +173,52 @@ describe('achievements: the rights-confirmation workflow through GraphQL and the
     const window = notice.data!.achievementPublicNotice.window;
     expect(new Date(window.endsAt).getTime() - new Date(window.startsAt).getTime()).toBe(15 * 24 * 3600 * 1000);
 
-    // Objections need a login and a reason; one sends it back to the TTO.
+    // Objections need a login and a reason of bounded length; the objector gets an acknowledgement, and filing
+    // moves nothing: the TTO triages it.
     expect((await api.gql(OBJECT, { id, reason: '我也是完成人' })).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     expect((await api.gql(OBJECT, { id, reason: ' ' }, enterprise.token)).errors![0].extensions!.code).toBe(
       'BAD_USER_INPUT',
     );
     expect(
-      (await ok(OBJECT, { id, reason: '本公司曾参与该技术的研发' }, enterprise)).fileAchievementObjection.status,
-    ).toBe('TTO_REVIEW');
+      (await api.gql(OBJECT, { id, reason: '异'.repeat(2001) }, enterprise.token)).errors![0].extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OBJECTION_TOO_LONG' });
+    const filed = (await ok(OBJECT, { id, reason: '本公司曾参与该技术的研发' }, enterprise)).fileAchievementObjection;
+    expect(filed).toMatchObject({ status: 'PENDING' });
+    // Objecting again to the same notice while one waits: refused (no restarting a notice by repetition).
+    expect((await api.gql(OBJECT, { id, reason: '再次异议' }, enterprise.token)).errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'OBJECTION_ALREADY_OPEN',
+    });
+    expect((await dataSource.getRepository(AchievementEntity).findOneByOrFail({ id })).status).toBe('PUBLIC_NOTICE');
+    // Only the institution's TTO triages; upheld, the application goes back to TTO review.
+    const TRIAGE = `mutation($id: ID!, $uphold: Boolean!, $resolution: String!) {
+      triageAchievementObjection(objectionId: $id, uphold: $uphold, resolution: $resolution) { id outcome } }`;
+    expect(
+      (await api.gql(TRIAGE, { id: filed.id, uphold: true, resolution: '需核实' }, enterprise.token)).errors![0]
+        .extensions,
+    ).toMatchObject({ code: 'NOT_FOUND', reason: 'OBJECTION_NOT_FOUND' });
+    expect(
+      (await ok(TRIAGE, { id: filed.id, uphold: true, resolution: '需核实完成人' }, tto)).triageAchievementObjection,
+    ).toEqual({ id: filed.id, outcome: 'UPHELD' });
+    expect((await dataSource.getRepository(AchievementEntity).findOneByOrFail({ id })).status).toBe('TTO_REVIEW');
     // The first round's window-end job no longer applies.
     expect(await worker.get(AchievementsService).endNotice(id, 1)).toBe('skipped');
 
-    // Second round with a one-second notice: the real worker ends it.
+    // Second round with a one-second notice: the real worker ends it. A TTO cannot go below the platform's
+    // minimum (15 days by default); the bureau lowers it for this test (restored after).
+    const tooShort = await api.gql(
+      SETTINGS,
+      { institutionId: university.id, input: { noticePeriodSeconds: 1 } },
+      tto.token,
+    );
+    expect(tooShort.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOTICE_PERIOD_TOO_SHORT' });
+    const bureau = await testAccounts(api).admin();
+    const lowered = await api.gql(
+      `mutation { updatePlatformSettings(input: { minPublicNoticeSeconds: 1 }) { minPublicNoticeSeconds } }`,
+      {},
+      bureau.token,
+    );
+    expect(lowered.data!.updatePlatformSettings.minPublicNoticeSeconds).toBe(1);
     await ok(SETTINGS, { institutionId: university.id, input: { noticePeriodSeconds: 1 } }, tto);
     await ok(step('approveAchievementStage'), { id, input: { comment: '异议已核实，不成立' } }, tto);
     const approved = await eventually(async () => {
@@ -225,6 +261,7 @@ describe('achievements: the rights-confirmation workflow through GraphQL and the
       'APPROVE:DEPARTMENT_REVIEW',
       'APPROVE:TTO_REVIEW',
       'APPROVE:PUBLIC_NOTICE',
+      'OBJECTION_FILED:PUBLIC_NOTICE',
       'OBJECT:TTO_REVIEW',
       'APPROVE:PUBLIC_NOTICE',
       'END_NOTICE:APPROVED',
@@ -238,13 +275,14 @@ describe('achievements: the rights-confirmation workflow through GraphQL and the
       fromStatus: 'DEPARTMENT_REVIEW',
     });
     expect(detail.timeline[8]).toMatchObject({ actorId: enterprise.id, comment: '本公司曾参与该技术的研发' });
-    expect(detail.timeline[10]).toMatchObject({ actorId: null, fromStatus: 'PUBLIC_NOTICE' });
-    expect(detail.timeline[11].documents).toEqual([{ name: '赋权协议.pdf' }]);
+    expect(detail.timeline[9]).toMatchObject({ actorId: tto.id, comment: '需核实完成人' });
+    expect(detail.timeline[11]).toMatchObject({ actorId: null, fromStatus: 'PUBLIC_NOTICE' });
+    expect(detail.timeline[12].documents).toEqual([{ name: '赋权协议.pdf' }]);
     expect(detail.objections).toEqual([{ reason: '本公司曾参与该技术的研发', resolvedAt: expect.any(String) }]);
 
     const evidence = JSON.parse((await ok(EVIDENCE, { id }, tto)).achievementEvidence);
     expect(evidence.achievement).toMatchObject({ id, status: 'LISTED' });
-    expect(evidence.transitions).toHaveLength(14);
+    expect(evidence.transitions).toHaveLength(15);
     expect(evidence.objections).toHaveLength(1);
     expect(
       evidence.consents.map((c: { name: string; consentedAt: string | null }) => [c.name, !!c.consentedAt]),
@@ -277,14 +315,25 @@ describe('achievements: the rights-confirmation workflow through GraphQL and the
       researcher,
     );
     const id = created.createAchievement.id;
-    await ok(PROPOSE, { id, input: { kind: 'TEAM_SHARE', teamSharePercent: 95 } }, researcher);
+    // Outside the bounds when proposed: refused at input.
+    expect(
+      (await api.gql(PROPOSE, { id, input: { kind: 'TEAM_SHARE', teamSharePercent: 95 } }, researcher.token)).errors![0]
+        .extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SHARE_OUT_OF_BOUNDS', min: 70, max: 90, proposed: 95 });
+    await ok(PROPOSE, { id, input: { kind: 'TEAM_SHARE', teamSharePercent: 85 } }, researcher);
     await ok(CONSENT, { achievementId: id }, researcher);
-    await ok(SETTINGS, { institutionId: university.id, input: { negativeList: ['涉密'] } }, tto);
+    // The TTO narrows the bounds afterwards: submission checks the stored share against them again.
+    await ok(
+      SETTINGS,
+      { institutionId: university.id, input: { negativeList: ['涉密'], maxTeamSharePercent: 80 } },
+      tto,
+    );
     const res = await api.gql(step('submitAchievement'), { id }, researcher.token);
+    await ok(SETTINGS, { institutionId: university.id, input: { maxTeamSharePercent: 90 } }, tto);
     expect(res.errors![0].extensions).toMatchObject({
       reason: 'WORKFLOW_CONDITIONS_NOT_MET',
       problemReasons: ['SHARE_OUT_OF_BOUNDS', 'ON_NEGATIVE_LIST'],
-      problems: ['团队所有权比例须在 70% 至 90% 之间（当前：95）', '该成果属于本单位负面清单：涉密'],
+      problems: ['团队所有权比例须在 70% 至 80% 之间（当前：85）', '该成果属于本单位负面清单：涉密'],
     });
     // Changing the split resets consent: the inventors agreed to the previous one.
     await ok(PROPOSE, { id, input: { kind: 'USE_RIGHT', useRightYears: 10 } }, researcher);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobName, JobQueue, JOB_QUEUE, OutboxEventEntity, OutboxSubject } from '@app/core';
@@ -10,7 +11,8 @@ import {
   DemandStatus,
 } from '@app/demands';
 import { Actor, AuthService, OrganisationEntity, OrganisationKind, Role } from '@app/identity';
-import { startTestApi, TestApi } from '@app/testing';
+import { DeclineReason, MatchEntity, MatchStatus, MatchTargetType } from '@app/matching';
+import { startTestApi, TestApi, testAccounts } from '@app/testing';
 import { createWorkerApp } from '../../worker/src/bootstrap';
 import { eventually, MarketplaceActors, TestActor } from './support/marketplace-actors';
 
@@ -90,6 +92,89 @@ describe('demands over GraphQL', () => {
     dataSource.getRepository(OutboxEventEntity).countBy({ subject: OutboxSubject.DEMAND, subjectId: id });
   const readCount = (demandId: string, userId?: string) =>
     dataSource.getRepository(DemandConfidentialReadEntity).countBy(userId ? { demandId, userId } : { demandId });
+
+  it('keeps must-have and nice-to-have indicators apart; indicators stored before the flag read as nice-to-have', async () => {
+    const created = await api.gql(
+      CREATE,
+      {
+        input: {
+          title: '冷链温度标签',
+          summary: '需要无源测温标签',
+          industryCode: 'ai',
+          technicalIndicators: [
+            { name: '测温精度', target: '±0.5℃', mustHave: true },
+            { name: '单枚成本', current: '8 元', target: '≤5 元' },
+          ],
+        },
+      },
+      users.posterA.token,
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createDemand.id as string;
+    const read = async () =>
+      (
+        await api.gql(
+          `query($id: ID!) { demand(id: $id) { technicalIndicators { name mustHave } } }`,
+          { id },
+          users.posterA.token,
+        )
+      ).data!.demand.technicalIndicators;
+    expect(await read()).toEqual([
+      { name: '测温精度', mustHave: true },
+      { name: '单枚成本', mustHave: false },
+    ]);
+    await dataSource.query(
+      `UPDATE demands SET technical_indicators = '[{"name":"旧指标","current":null,"target":"1"}]'::jsonb WHERE id = $1`,
+      [id],
+    );
+    expect(await read()).toEqual([{ name: '旧指标', mustHave: false }]);
+  });
+
+  it('counts a demand’s listed matches and the unseen ones, for whoever sees its matches', async () => {
+    const demand = await demandIn(DemandStatus.OPEN);
+    const row = (status: MatchStatus, declineReason: DeclineReason | null = null) => ({
+      demandId: demand.id,
+      targetType: MatchTargetType.ACHIEVEMENT,
+      targetId: randomUUID(),
+      score: 0.5,
+      explanation: { matchedTerms: [], missingTerms: [], textScore: 0.5, coverage: 0.5, factors: [] },
+      engineVersion: 'test',
+      status,
+      declineReason,
+      computedAt: new Date(),
+    });
+    await dataSource
+      .getRepository(MatchEntity)
+      .insert([
+        row(MatchStatus.SUGGESTED),
+        row(MatchStatus.SUGGESTED),
+        row(MatchStatus.VIEWED),
+        row(MatchStatus.INTERESTED),
+        row(MatchStatus.DECLINED, DeclineReason.EXISTING_SOLUTION),
+        row(MatchStatus.DISMISSED),
+      ]);
+    const counts = `query($id: ID!) { demand(id: $id) { matchCount newMatchCount } }`;
+    expect((await api.gql(counts, { id: demand.id }, users.colleagueA.token)).data!.demand).toEqual({
+      matchCount: 4,
+      newMatchCount: 2,
+    });
+    expect((await api.gql(counts, { id: demand.id }, users.broker.token)).data!.demand.matchCount).toBe(4);
+    for (const outsider of [users.memberB.token, users.researcher.token, undefined]) {
+      expect((await api.gql(counts, { id: demand.id }, outsider)).data!.demand).toEqual({
+        matchCount: null,
+        newMatchCount: null,
+      });
+    }
+    // In a list too (one batched query for the page).
+    const listed = await api.gql(
+      `query($filter: DemandFilter) { demands(first: 100, filter: $filter) { nodes { id matchCount } } }`,
+      { filter: { organisationId: enterpriseA.id } },
+      users.posterA.token,
+    );
+    const nodes = listed.data!.demands.nodes as Array<{ id: string; matchCount: number }>;
+    expect(nodes.find((node) => node.id === demand.id)!.matchCount).toBe(4);
+    expect(nodes.every((node) => typeof node.matchCount === 'number')).toBe(true);
+  });
 
   it('creates, updates and publishes a demand, writing an outbox row with each change', async () => {
     const created = await api.gql(
@@ -276,8 +361,9 @@ describe('demands over GraphQL', () => {
   });
 
   describe('confidential details', () => {
-    const seeing: Array<keyof typeof users> = ['posterA', 'colleagueA', 'broker', 'admin'];
-    const notSeeing: Array<keyof typeof users> = ['memberB', 'researcher', 'tto'];
+    // No blanket broker rule: a broker sees them only while working on the demand (libs/brokerage).
+    const seeing: Array<keyof typeof users> = ['posterA', 'colleagueA', 'admin'];
+    const notSeeing: Array<keyof typeof users> = ['memberB', 'researcher', 'tto', 'broker'];
 
     it.each(seeing)('are shown to %s, and the read is logged', async (viewer) => {
       const demand = await demandIn(DemandStatus.OPEN);
@@ -299,6 +385,16 @@ describe('demands over GraphQL', () => {
       const region = `区域-${Date.now()}`;
       const first = await demandIn(DemandStatus.OPEN, { region });
       const second = await demandIn(DemandStatus.OPEN, { region });
+      // The broker works on both: entrusted by the enterprise, confidentiality acknowledged.
+      for (const demand of [first, second]) {
+        const entrusted = await api.gql(
+          `mutation($input: EntrustInput!) { entrust(input: $input) { id } }`,
+          { input: { subjectType: 'DEMAND', subjectId: demand.id, brokerIds: [users.broker.userId] } },
+          users.posterA.token,
+        );
+        expect(entrusted.errors).toBeUndefined();
+      }
+      await testAccounts(api).acknowledgeBrokerConfidentiality(users.broker);
       await api.gql(
         `query Get($id: ID!) { demand(id: $id) { id title summary organisation { name } } }`,
         { id: first.id },
@@ -335,14 +431,14 @@ describe('demands over GraphQL', () => {
   });
 
   describe('anonymity', () => {
-    it('hides the posting company from outsiders but not from its organisation, brokers and admins', async () => {
+    it('hides the posting company from outsiders (a broker not working on it too), not from its organisation and admins', async () => {
       const demand = await demandIn(DemandStatus.OPEN, { anonymous: true });
-      for (const viewer of ['memberB', 'researcher', 'tto'] as const) {
+      for (const viewer of ['memberB', 'researcher', 'tto', 'broker'] as const) {
         const res = await api.gql(GET_CONFIDENTIAL, { id: demand.id }, users[viewer].token);
         expect(res.data!.demand.organisation).toBeNull();
       }
       expect((await api.gql(GET_CONFIDENTIAL, { id: demand.id })).data!.demand.organisation).toBeNull();
-      for (const viewer of ['posterA', 'broker', 'admin'] as const) {
+      for (const viewer of ['posterA', 'admin'] as const) {
         const res = await api.gql(GET_CONFIDENTIAL, { id: demand.id }, users[viewer].token);
         expect(res.data!.demand.organisation).toEqual({ id: enterpriseA.id, name: '甲智能装备有限公司' });
       }
@@ -363,7 +459,7 @@ describe('demands over GraphQL', () => {
         );
       expect(await ids()).toEqual([shown.id]);
       expect(await ids(users.memberB.token)).toEqual([shown.id]);
-      expect(await ids(users.broker.token)).toEqual([shown.id, hidden.id]);
+      expect(await ids(users.broker.token)).toEqual([shown.id]);
       expect(await ids(users.posterA.token)).toEqual([shown.id, hidden.id]);
     });
   });

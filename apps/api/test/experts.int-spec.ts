@@ -124,6 +124,20 @@ describe('experts over GraphQL', () => {
     expect(second.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'userId' });
   });
 
+  it("finds the viewer's own profile with filter { mine: true } (nobody else's, nothing signed out)", async () => {
+    const researcher = await actors.user('mine', Role.RESEARCHER, university.id);
+    const without = await api.gql(LIST, { first: 5, filter: { mine: true } }, researcher.token);
+    expect(without.data!.experts).toMatchObject({ totalCount: 0, nodes: [] });
+    const created = await api.gql(CREATE, { input: { name: '自己的档案', bio: '简介' } }, researcher.token);
+    const id = created.data!.createExpertProfile.id as string;
+    const own = await api.gql(LIST, { first: 5, filter: { mine: true } }, researcher.token);
+    expect(own.data!.experts.nodes).toEqual([expect.objectContaining({ id })]);
+    const others = await api.gql(LIST, { first: 50, filter: { mine: true } }, users.colleague.token);
+    expect((others.data!.experts.nodes as Array<{ id: string }>).map((n) => n.id)).not.toContain(id);
+    const signedOut = await api.gql(LIST, { first: 5, filter: { mine: true } });
+    expect(signedOut.data!.experts.nodes).toEqual([]);
+  });
+
   it('lets a TTO officer create profiles for staff, linked to a member account or to none', async () => {
     const staff = await actors.user('staff', Role.RESEARCHER, university.id);
     const linked = await api.gql(CREATE, { input: { name: '张工', userId: staff.userId } }, users.tto.token);

@@ -30,7 +30,7 @@ const REJECT = `mutation($input: RejectOrganisationVerificationInput!) { rejectO
 const CREATE_DEMAND = `mutation($input: CreateDemandInput!) { createDemand(input: $input) { id status } }`;
 const PUBLISH_DEMAND = `mutation($id: ID!) { publishDemand(id: $id) { id status } }`;
 const SUBMIT_ACHIEVEMENT = `mutation($id: ID!) { submitAchievement(id: $id) { id status } }`;
-const OBJECT_ACHIEVEMENT = `mutation($id: ID!) { fileAchievementObjection(id: $id, reason: "发明人署名有误") { id } }`;
+const OBJECT_ACHIEVEMENT = `mutation($id: ID!) { fileAchievementObjection(id: $id, reason: "发明人署名有误") { achievementId } }`;
 const PUBLISH_NOTICE = `mutation($id: ID!) { publishDealPriceNotice(dealId: $id, agreedPriceWan: 60) { id } }`;
 const OBJECT_NOTICE = `mutation($id: ID!) { objectToPriceNotice(dealId: $id, reason: "低于评估价") }`;
 
@@ -278,9 +278,9 @@ describe('organisation verification and what verification gates', () => {
         status: AchievementStatus.PUBLIC_NOTICE,
       });
       await expectEmailNotVerified(OBJECT_ACHIEVEMENT, { id: noticed.id }, unverifiedOnlooker);
-      expect((await ok(api, OBJECT_ACHIEVEMENT, { id: noticed.id }, world.outsider)).fileAchievementObjection.id).toBe(
-        noticed.id,
-      );
+      expect(
+        (await ok(api, OBJECT_ACHIEVEMENT, { id: noticed.id }, world.outsider)).fileAchievementObjection.achievementId,
+      ).toBe(noticed.id);
 
       await dataSource
         .getRepository(AchievementEntity)

@@ -12,8 +12,6 @@ const NOTICES = `query($first: Int, $after: String, $institutionId: ID) {
 const OBJECT = `mutation($id: ID!, $reason: String!) { fileAchievementObjection(id: $id, reason: $reason) { id } }`;
 const MY_OBJECTIONS = `{ myObjections(first: 10) { totalCount nodes {
   id achievementId achievementTitle underNotice reason noticeRound status outcome resolution resolvedAt } } }`;
-const REJECT = `mutation($id: ID!, $input: TransitionInput) { rejectAchievement(id: $id, input: $input) { id status } }`;
-const APPROVE = `mutation($id: ID!, $input: TransitionInput) { approveAchievementStage(id: $id, input: $input) { id status } }`;
 
 describe('public lists: notices (公示) and the objector following their objections', () => {
   let api: TestApi;
@@ -88,14 +86,14 @@ describe('public lists: notices (公示) and the objector following their object
     expect(all.totalCount).toBe(all.nodes.length);
   });
 
-  it('lets the objector follow an objection to its outcome: returned, or a new notice', async () => {
+  it('lets the objector follow an objection to its outcome: upheld (back to review) or dismissed (the notice runs on)', async () => {
     expect((await api.gql(OBJECT, { id: notices[0].id, reason: '我也是完成人' })).errors![0].extensions!.code).toBe(
       'UNAUTHENTICATED',
     );
-    expect(
-      (await api.gql(OBJECT, { id: notices[0].id, reason: '我也是完成人' }, citizen.token)).errors,
-    ).toBeUndefined();
-    expect((await api.gql(OBJECT, { id: notices[1].id, reason: '份额有误' }, citizen.token)).errors).toBeUndefined();
+    const first = await api.gql(OBJECT, { id: notices[0].id, reason: '我也是完成人' }, citizen.token);
+    expect(first.errors).toBeUndefined();
+    const second = await api.gql(OBJECT, { id: notices[1].id, reason: '份额有误' }, citizen.token);
+    expect(second.errors).toBeUndefined();
 
     let mine = (await api.gql(MY_OBJECTIONS, {}, citizen.token)).data!.myObjections;
     expect(mine.totalCount).toBe(2);
@@ -110,19 +108,21 @@ describe('public lists: notices (公示) and the objector following their object
         achievementId: notices[0].id,
         reason: '我也是完成人',
         noticeRound: 1,
-        underNotice: false,
+        underNotice: true,
       }),
     ]);
-    // Objected notices leave the public list (they went back to review).
+    // Filing an objection moves nothing: the institution's three notices still run, waiting for the TTO's triage.
     const listed = (await api.gql(NOTICES, { first: 100, institutionId: university.id })).data!
       .achievementPublicNotices;
-    expect(listed.totalCount).toBe(1);
+    expect(listed.totalCount).toBe(3);
 
+    const TRIAGE = `mutation($id: ID!, $uphold: Boolean!, $resolution: String!) {
+      triageAchievementObjection(objectionId: $id, uphold: $uphold, resolution: $resolution) { outcome } }`;
+    const triage = (id: string, uphold: boolean, resolution: string) =>
+      api.gql(TRIAGE, { id, uphold, resolution }, tto.token);
+    expect((await triage(first.data!.fileAchievementObjection.id, true, '异议成立，退回审查')).errors).toBeUndefined();
     expect(
-      (await api.gql(REJECT, { id: notices[0].id, input: { comment: '异议成立，退回修改' } }, tto.token)).errors,
-    ).toBeUndefined();
-    expect(
-      (await api.gql(APPROVE, { id: notices[1].id, input: { comment: '核实无误，重新公示' } }, tto.token)).errors,
+      (await triage(second.data!.fileAchievementObjection.id, false, '核实无误，公示继续')).errors,
     ).toBeUndefined();
 
     mine = (await api.gql(MY_OBJECTIONS, {}, citizen.token)).data!.myObjections;
@@ -130,15 +130,17 @@ describe('public lists: notices (公示) and the objector following their object
       expect.objectContaining({
         achievementId: notices[1].id,
         status: 'RESOLVED',
-        outcome: 'NOTICE_RESTARTED',
-        resolution: '核实无误，重新公示',
+        outcome: 'DISMISSED',
+        resolution: '核实无误，公示继续',
+        // Dismissed: the same notice runs on (round 1, not restarted).
         underNotice: true,
+        noticeRound: 1,
       }),
       expect.objectContaining({
         achievementId: notices[0].id,
         status: 'RESOLVED',
-        outcome: 'APPLICATION_RETURNED',
-        resolution: '异议成立，退回修改',
+        outcome: 'UPHELD',
+        resolution: '异议成立，退回审查',
         underNotice: false,
       }),
     ]);

@@ -1,13 +1,19 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { DestinationStream } from 'pino';
 import { createPinoLogger, loadConfig, PinoNestLogger } from '@app/core';
 import { WorkerModule } from './worker.module';
 
-/** Builds the worker as production runs it (an application context: no HTTP server). */
-export async function createWorkerApp(): Promise<INestApplicationContext> {
+/**
+ * Builds the worker as production runs it (an application context: no HTTP server). Logs go to stdout unless a
+ * test hands its own destination.
+ */
+export async function createWorkerApp(
+  options: { logDestination?: DestinationStream } = {},
+): Promise<INestApplicationContext> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, {
-    logger: new PinoNestLogger(createPinoLogger(config.LOG_LEVEL, 'worker')),
+    logger: new PinoNestLogger(createPinoLogger(config.LOG_LEVEL, 'worker', options.logDestination)),
   });
   app.enableShutdownHooks();
   try {

@@ -5,6 +5,7 @@ import {
   AppConfigModule,
   ClockModule,
   MeilisearchModule,
+  MetricsModule,
   QueuesModule,
   QueueWorkersModule,
   RedisModule,
@@ -14,9 +15,11 @@ import { DemandsJobsModule } from '@app/demands';
 import { DigestsJobsModule } from '@app/digests';
 import { MatchingJobsModule } from '@app/matching';
 import { NotificationsJobsModule } from '@app/notifications';
+import { EventsModule } from '@app/events';
 import { ProgrammesJobsModule } from '@app/programmes';
 import { SearchJobsModule } from '@app/search';
 import { HeartbeatJob } from './heartbeat.job';
+import { WorkerHealthServer } from './worker-health.server';
 
 /** The worker: the same domain services as the API, plus every job handler, and no GraphQL. */
 @Module({
@@ -27,6 +30,7 @@ import { HeartbeatJob } from './heartbeat.job';
     RedisModule,
     QueuesModule,
     MeilisearchModule,
+    MetricsModule,
     QueueWorkersModule,
     DemandsJobsModule,
     SearchJobsModule,
@@ -36,7 +40,8 @@ import { HeartbeatJob } from './heartbeat.job';
     BrokerageJobsModule,
     NotificationsJobsModule,
     ProgrammesJobsModule,
+    EventsModule,
   ],
-  providers: [HeartbeatJob],
+  providers: [HeartbeatJob, WorkerHealthServer],
 })
 export class WorkerModule {}

@@ -62,17 +62,17 @@ export function canView(actor: Actor | undefined, achievement: Ownable, inventor
   return PUBLIC_STATUSES.includes(achievement.status) || canFollowWorkflow(actor, achievement, inventors);
 }
 
-/** Confidential fields (detailed description, attachments, conversion plan). */
-export function canSeeConfidential(
+/**
+ * Confidential fields (detailed description, attachments, conversion plan) as decided without brokerage: the
+ * institution's members, the team, administrators. Brokers (only while they work on it) and the demand side of a
+ * revealed introduction are added by `AchievementsService.canSeeConfidential` through the brokerage ports — there
+ * is no blanket broker rule.
+ */
+export function canSeeConfidentialDirectly(
   actor: Actor | undefined,
   achievement: Ownable,
   inventors: readonly InventorRef[],
 ): boolean {
   if (!actor || !canView(actor, achievement, inventors)) return false;
-  return (
-    actor.isAdmin ||
-    actor.hasRole(Role.BROKER) ||
-    actor.belongsTo(achievement.institutionId) ||
-    isOnTeam(actor, achievement, inventors)
-  );
+  return actor.isAdmin || actor.belongsTo(achievement.institutionId) || isOnTeam(actor, achievement, inventors);
 }

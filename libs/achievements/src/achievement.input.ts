@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsInt,
   IsNumber,
@@ -16,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ConnectionArgs } from '@app/core';
+import { ConnectionArgs, IsNotBlank, Trim } from '@app/core';
 import {
   AchievementLanguage,
   AchievementStatus,
@@ -34,8 +35,16 @@ export class FileMetadataInput {
   @IsOptional()
   @IsUUID()
   fileId?: string | null;
-  @Field() @IsString() @Length(1, 300) name: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) url?: string | null;
+  @Field() @Trim() @IsNotBlank() @IsString() @Length(1, 300) name: string;
+  @Field(() => String, { nullable: true, description: 'An https:// link, or /files/<id> of your upload' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  // Only https (and our own download path): http leaks the link in transit, javascript:/data: run in the viewer.
+  @Matches(/^(https:\/\/[^\s/?#@]+[^\s]*|\/files\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: 'url must be an https:// URL (or /files/<id> of an upload)',
+  })
+  url?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) mimeType?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) sizeBytes?: number | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[0-9a-f]{64}$/i) sha256?: string | null;
@@ -49,6 +58,7 @@ export class InventorInput {
   userId?: string | null;
   @Field(() => String, { nullable: true, description: "Defaults to the user's display name" })
   @IsOptional()
+  @Trim()
   @IsString()
   @MaxLength(100)
   name?: string | null;
@@ -62,14 +72,16 @@ export class InventorInput {
 /** The editable fields; all optional so the same shape serves create and update. */
 @InputType()
 export class AchievementFieldsInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(2, 300) title?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) summary?: string;
+  @Field({ nullable: true }) @IsOptional() @Trim() @IsNotBlank() @IsString() @Length(2, 300) title?: string;
+  @Field({ nullable: true }) @IsOptional() @Trim() @IsString() @MaxLength(2000) summary?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(50_000) description?: string;
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
+  @Trim()
   @IsString({ each: true })
+  @IsNotBlank({ each: true })
   @MaxLength(50, { each: true })
   keywords?: string[];
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[a-z0-9_]{1,50}$/) industryCode?: string | null;
@@ -93,7 +105,7 @@ export class AchievementFieldsInput {
   @Min(0)
   @Max(1e10)
   askingPriceWan?: number | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) region?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Trim() @IsString() @MaxLength(100) region?: string | null;
   @Field(() => AchievementLanguage, { nullable: true })
   @IsOptional()
   @IsEnum(AchievementLanguage)
@@ -118,7 +130,7 @@ export class AchievementFieldsInput {
 
 @InputType()
 export class CreateAchievementInput extends OmitType(AchievementFieldsInput, ['title'] as const, InputType) {
-  @Field() @IsString() @Length(2, 300) title: string;
+  @Field() @Trim() @IsNotBlank() @IsString() @Length(2, 300) title: string;
   @Field(() => ID) @IsUUID() institutionId: string;
   @Field(() => [InventorInput], { nullable: true })
   @IsOptional()
@@ -139,7 +151,7 @@ export class RightsProposalInput {
   @Max(100)
   teamSharePercent?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(99) useRightYears?: number | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) note?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Trim() @IsString() @MaxLength(2000) note?: string | null;
 }
 
 /** Comment (a reason where one is required) and supporting documents of a workflow step. */
@@ -196,6 +208,20 @@ export class AchievementFilterInput {
   institutionIds?: string[];
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(9) trlMin?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(9) trlMax?: number;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only the viewer's own achievements (owner, representative or inventor); 我的成果",
+  })
+  @IsOptional()
+  @IsBoolean()
+  mine?: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only achievements with an objection not yet triaged (the TTO workbench counter and triage list)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  withOpenObjections?: boolean;
 }
 
 @ArgsType()

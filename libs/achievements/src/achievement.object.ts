@@ -77,6 +77,7 @@ export class ObjectionObject {
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt: Date | null;
   @Field(() => String, { nullable: true }) resolution: string | null;
+  @Field(() => ObjectionOutcome, { nullable: true }) outcome: ObjectionOutcome | null;
 }
 
 @ObjectType('AchievementNoticeWindow')

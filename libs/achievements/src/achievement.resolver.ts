@@ -1,6 +1,14 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { byKeys, ConnectionArgs, fieldResolverColumns, groupedByKeys, mapConnection, RequestLoaders } from '@app/core';
+import {
+  byKeys,
+  ConnectionArgs,
+  fieldResolverColumns,
+  groupedByKeys,
+  mapConnection,
+  RateLimit,
+  RequestLoaders,
+} from '@app/core';
 import {
   Actor,
   CurrentActor,
@@ -12,7 +20,7 @@ import {
   Public,
 } from '@app/identity';
 import { industryLoader, IndustryObject, TaxonomyService } from '@app/taxonomy';
-import { ACHIEVEMENT_ACCESS_COLUMNS, canFollowWorkflow, canSeeConfidential } from './achievement-access';
+import { ACHIEVEMENT_ACCESS_COLUMNS, canFollowWorkflow } from './achievement-access';
 import {
   AchievementFieldsInput,
   AchievementsArgs,
@@ -43,6 +51,7 @@ import {
 import { AchievementsService } from './achievements.service';
 import { AchievementStatus } from './domain/achievement-enums';
 import { WorkflowEvent } from './domain/rights-workflow';
+import { AchievementObjectionEntity } from './entities/achievement-objection.entity';
 import { AchievementInventorEntity } from './entities/achievement-inventor.entity';
 import { AchievementSettingsEntity } from './entities/achievement-settings.entity';
 import { AchievementEntity } from './entities/achievement.entity';
@@ -126,17 +135,7 @@ export class AchievementResolver {
 
   @Query(() => MyObjectionConnection, { description: 'The objections you filed to public notices, newest first' })
   async myObjections(@CurrentActor() actor: Actor, @Args() args: ConnectionArgs) {
-    return mapConnection(await this.service.objectionsFiledBy(actor, args), (row): MyObjectionObject => ({
-      id: row.id,
-      achievementId: row.achievementId,
-      reason: row.reason,
-      noticeRound: row.noticeRound,
-      createdAt: row.createdAt,
-      status: row.resolvedAt ? ObjectionStatus.RESOLVED : ObjectionStatus.PENDING,
-      outcome: row.outcome,
-      resolution: row.resolution,
-      resolvedAt: row.resolvedAt,
-    }));
+    return mapConnection(await this.service.objectionsFiledBy(actor, args), toMyObjection);
   }
 
   @Query(() => String, { description: 'Evidence record (JSON) of the whole procedure, for the TTO and administrators' })
@@ -238,6 +237,13 @@ export class AchievementResolver {
     return this.service.createDraft(actor, input);
   }
 
+  @Mutation(() => ID, {
+    description: 'Deletes a DRAFT (its team or TTO); returns its id. Submitted and listed achievements are kept.',
+  })
+  deleteAchievement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.service.deleteDraft(actor, id);
+  }
+
   @Mutation(() => AchievementObject, {
     description: 'Drafts: any field. Once rights are confirmed: the listing fields.',
   })
@@ -319,15 +325,30 @@ export class AchievementResolver {
     return this.service.fire(actor, id, WorkflowEvent.REJECT, input);
   }
 
-  @Mutation(() => AchievementObject, {
-    description: 'Objection during the public notice (any signed-in user; reason required)',
+  @Mutation(() => MyObjectionObject, {
+    description:
+      'Objection during the public notice (verified accounts; a reason of at most 2000 characters; one open objection per person and notice). Answers an acknowledgement: the TTO triages it',
   })
-  fileAchievementObjection(
+  @RateLimit('objection')
+  async fileAchievementObjection(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
     @Args('reason') reason: string,
+  ): Promise<MyObjectionObject> {
+    return toMyObjection(await this.service.fileObjection(actor, id, reason));
+  }
+
+  @Mutation(() => ObjectionObject, {
+    description:
+      "The institution's TTO (or an administrator) triages an objection: uphold (back to TTO review) or dismiss (the notice runs on)",
+  })
+  triageAchievementObjection(
+    @CurrentActor() actor: Actor,
+    @Args('objectionId', { type: () => ID }) objectionId: string,
+    @Args('uphold') uphold: boolean,
+    @Args('resolution') resolution: string,
   ) {
-    return this.service.fire(actor, id, WorkflowEvent.OBJECT, { comment: reason });
+    return this.service.triageObjection(actor, objectionId, { uphold, resolution: resolution.slice(0, 2000) });
   }
 
   @Mutation(() => AchievementObject, { description: '赋权协议 signed (the share or use term of the proposal)' })
@@ -421,7 +442,25 @@ export class AchievementResolver {
     loaders: RequestLoaders,
   ): Promise<boolean> {
     if (!actor) return false;
-    return canSeeConfidential(actor, a, await inventorsLoader(loaders, this.service).load(a.id));
+    // Decided (and, for a broker or a party, logged) once per achievement and request, not once per field.
+    const decisions = loaders.get(
+      `achievements.confidential:${actor.userId}`,
+      () =>
+        new DataLoader<AchievementEntity, boolean, string>(
+          async (rows) =>
+            this.service.canSeeConfidentialOfEach(
+              actor,
+              await Promise.all(
+                rows.map(async (row) => ({
+                  achievement: row,
+                  inventors: await inventorsLoader(loaders, this.service).load(row.id),
+                })),
+              ),
+            ),
+          { cacheKeyFn: (row) => row.id },
+        ),
+    );
+    return decisions.load(a);
   }
 
   private async followsWorkflow(
@@ -525,4 +564,19 @@ export class MyObjectionResolver {
     const row = await titlesLoader(loaders, this.service).load(objection.achievementId);
     return row?.status === AchievementStatus.PUBLIC_NOTICE;
   }
+}
+
+/** What the objector sees of their objection: it and what became of it, never the achievement. */
+function toMyObjection(row: AchievementObjectionEntity): MyObjectionObject {
+  return {
+    id: row.id,
+    achievementId: row.achievementId,
+    reason: row.reason,
+    noticeRound: row.noticeRound,
+    createdAt: row.createdAt,
+    status: row.resolvedAt ? ObjectionStatus.RESOLVED : ObjectionStatus.PENDING,
+    outcome: row.outcome,
+    resolution: row.resolution,
+    resolvedAt: row.resolvedAt,
+  };
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
 import { FilesModule } from '@app/files';
+import { NotificationsModule } from '@app/notifications';
 import { TaxonomyModule } from '@app/taxonomy';
 import { AchievementFileAccess } from './achievement-file-access';
 import { AchievementResolver, MyObjectionResolver, PublicNoticeResolver } from './achievement.resolver';
@@ -25,7 +26,7 @@ export const ACHIEVEMENT_ENTITIES = [
 
 /** Achievements and the rights-confirmation workflow, for every process (API, worker, importer). */
 @Module({
-  imports: [TypeOrmModule.forFeature(ACHIEVEMENT_ENTITIES), FilesModule],
+  imports: [TypeOrmModule.forFeature(ACHIEVEMENT_ENTITIES), FilesModule, NotificationsModule],
   providers: [AchievementsService, AchievementFileAccess],
   exports: [AchievementsService],
 })

@@ -1,26 +1,33 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 import {
   badInput,
+  BROKER_ACCESS,
+  BrokerAccess,
   fail,
   Clock,
+  INTRODUCTION_ACCESS,
+  IntroductionAccess,
   Connection,
   countOf,
   decodeCursor,
   DomainException,
   forbidden,
+  JobIntentRelay,
   JobName,
-  JobQueue,
   notFound,
   OutboxSubject,
+  recordJobIntent,
   recordOutboxChange,
   pageNewestFirst,
+  readPlatformSettings,
   toConnection,
 } from '@app/core';
 import { FileOwnerKind, FilesService } from '@app/files';
 import { Actor, assertEmailVerified, Role, UserEntity } from '@app/identity';
-import { canFollowWorkflow, canView, workflowRolesOf } from './achievement-access';
+import { NotificationEventsService, NotificationKind, SCREENS } from '@app/notifications';
+import { canFollowWorkflow, canSeeConfidentialDirectly, canView, workflowRolesOf } from './achievement-access';
 import {
   AchievementLanguage,
   AchievementStatus,
@@ -108,6 +115,9 @@ export interface AchievementFilter {
   institutionIds?: string[];
   trlMin?: number;
   trlMax?: number;
+  /** The viewer's own: owner, representative or inventor (signed out: nothing). */
+  mine?: boolean;
+  withOpenObjections?: boolean;
 }
 
 export interface SettingsInput {
@@ -176,6 +186,9 @@ const CREATE_EVENT = 'CREATE';
  * Actor, or null for jobs), so resolvers, jobs and the importer share it. Every state change writes a transition
  * row; changes that could alter the public index write an outbox row in the same transaction.
  */
+/** The longest objection reason (characters). */
+export const OBJECTION_MAX_LENGTH = 2000;
+
 @Injectable()
 export class AchievementsService {
   constructor(
@@ -186,10 +199,54 @@ export class AchievementsService {
     @InjectRepository(AchievementTransitionEntity)
     private readonly transitions: Repository<AchievementTransitionEntity>,
     @InjectRepository(AchievementObjectionEntity) private readonly objections: Repository<AchievementObjectionEntity>,
-    private readonly jobs: JobQueue,
+    private readonly intents: JobIntentRelay,
     private readonly clock: Clock,
     private readonly files: FilesService,
+    private readonly notifications: NotificationEventsService,
+    @Optional() @Inject(INTRODUCTION_ACCESS) private readonly introductionAccess?: IntroductionAccess,
+    @Optional() @Inject(BROKER_ACCESS) private readonly brokerAccess?: BrokerAccess,
   ) {}
+
+  /**
+   * The one place that decides who may read achievements' confidential fields, for a batch (a page costs a
+   * constant number of queries): the institution's members, the team and administrators; a broker only while it
+   * is entrusted to them or their agency or they hold an active claim on one of its matches, with a verified
+   * credential and confidentiality acknowledged (logged by brokerage); the demand side of a revealed
+   * introduction of it (logged as a reveal).
+   */
+  async canSeeConfidentialOfEach(
+    actor: Actor | undefined,
+    items: ReadonlyArray<{ achievement: AchievementEntity; inventors: readonly { userId: string | null }[] }>,
+  ): Promise<boolean[]> {
+    if (!actor) return items.map(() => false);
+    const visible = items.map(({ achievement, inventors }) => canView(actor, achievement, inventors));
+    const direct = items.map(
+      ({ achievement, inventors }, i) => visible[i] && canSeeConfidentialDirectly(actor, achievement, inventors),
+    );
+    const undecided = items.filter((_, i) => visible[i] && !direct[i]).map((item) => item.achievement.id);
+    const byBroker =
+      undecided.length > 0 && actor.hasRole(Role.BROKER) && this.brokerAccess
+        ? await this.brokerAccess.brokerReadsConfidential(actor.userId, 'ACHIEVEMENT', undecided)
+        : new Set<string>();
+    const rest = undecided.filter((id) => !byBroker.has(id));
+    // Only the demand side of an introduction has anything revealed to it.
+    const byIntroduction =
+      rest.length > 0 && actor.hasRole(Role.ENTERPRISE_MEMBER) && this.introductionAccess
+        ? await this.introductionAccess.revealsAchievementConfidential(actor.userId, rest)
+        : new Set<string>();
+    return items.map(
+      ({ achievement }, i) =>
+        visible[i] && (direct[i] || byBroker.has(achievement.id) || byIntroduction.has(achievement.id)),
+    );
+  }
+
+  async canSeeConfidential(
+    actor: Actor | undefined,
+    achievement: AchievementEntity,
+    inventors: readonly { userId: string | null }[],
+  ): Promise<boolean> {
+    return (await this.canSeeConfidentialOfEach(actor, [{ achievement, inventors }]))[0];
+  }
 
   // ---------------------------------------------------------------- reading
 
@@ -235,6 +292,25 @@ export class AchievementsService {
     }
     if (filter.trlMin !== undefined) query.andWhere('a.trl >= :trlMin', { trlMin: filter.trlMin });
     if (filter.trlMax !== undefined) query.andWhere('a.trl <= :trlMax', { trlMax: filter.trlMax });
+    if (filter.mine) {
+      if (!actor) query.andWhere('FALSE');
+      else
+        query.andWhere(
+          new Brackets((own) => {
+            own
+              .where('a.ownerId = :me', { me: actor.userId })
+              .orWhere('a.representativeId = :me')
+              .orWhere(
+                'EXISTS (SELECT 1 FROM achievement_inventors mi WHERE mi.achievement_id = a.id AND mi.user_id = :me)',
+              );
+          }),
+        );
+    }
+    if (filter.withOpenObjections) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM achievement_objections o WHERE o.achievement_id = a.id AND o.resolved_at IS NULL)',
+      );
+    }
     if (!actor?.isAdmin) {
       query.andWhere(
         new Brackets((visible) => {
@@ -389,6 +465,7 @@ export class AchievementsService {
     if (!actor.hasRole(Role.RESEARCHER, institutionId) && !actor.hasRole(Role.TTO_OFFICER, institutionId)) {
       throw forbidden('Only researchers and TTO officers of the institution create its achievements');
     }
+    if (input.inventors?.length) assertSharesWithin100(input.inventors);
     return this.dataSource.transaction(async (manager) => {
       const fields = await this.checkedFields(manager, input);
       const achievement = await manager.save(
@@ -411,6 +488,30 @@ export class AchievementsService {
       }
       await this.recordTransition(manager, achievement, actor.userId, CREATE_EVENT, null, {});
       return achievement;
+    });
+  }
+
+  /**
+   * Deletes a draft (never submitted, or returned to DRAFT by review: it was never listed), by its team or the
+   * institution's TTO. Someone who may not see it gets NOT_FOUND; someone who sees it but does not edit it,
+   * FORBIDDEN; a submitted or listed achievement is kept (ONLY_DRAFTS_DELETED). Its inventors, proposal, history
+   * and objections go with it (foreign keys); an outbox row keeps the index clean should it hold the id.
+   */
+  async deleteDraft(actor: Actor, id: string): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const achievement = await this.lockAchievement(manager, id);
+      const inventors = await manager.find(AchievementInventorEntity, { where: { achievementId: id } });
+      if (!canView(actor, achievement, inventors)) throw notFound('Achievement', id);
+      const roles = workflowRolesOf(actor, achievement, inventors);
+      if (!roles.has(WorkflowRole.TEAM) && !roles.has(WorkflowRole.TTO)) {
+        throw forbidden('Only the team and the TTO of the institution delete this draft');
+      }
+      if (achievement.status !== AchievementStatus.DRAFT) {
+        throw fail('ONLY_DRAFTS_DELETED', { field: 'id', currentStatus: achievement.status });
+      }
+      await manager.delete(AchievementEntity, { id });
+      await recordOutboxChange(manager, OutboxSubject.ACHIEVEMENT, id);
+      return id;
     });
   }
 
@@ -461,6 +562,7 @@ export class AchievementsService {
     return this.dataSource.transaction(async (manager) => {
       const { achievement } = await this.lockForEditing(manager, actor, id);
       this.assertDraft(achievement, 'inventors');
+      assertSharesWithin100(inventors);
       await this.replaceInventors(manager, id, inventors);
       return manager.find(AchievementInventorEntity, { where: { achievementId: id }, order: { position: 'ASC' } });
     });
@@ -478,6 +580,20 @@ export class AchievementsService {
     return this.dataSource.transaction(async (manager) => {
       const { achievement } = await this.lockForEditing(manager, actor, id);
       this.assertDraft(achievement, 'rightsProposal');
+      if (teamShare) {
+        // The institution's bounds are checked when the share is proposed, not only when the application is
+        // submitted: a proposal the TTO must refuse is never recorded.
+        const rules = await this.settingsFor(manager, achievement.institutionId);
+        const share = input.teamSharePercent!;
+        if (share < rules.minTeamSharePercent || share > rules.maxTeamSharePercent) {
+          throw fail('SHARE_OUT_OF_BOUNDS', {
+            field: 'teamSharePercent',
+            min: rules.minTeamSharePercent,
+            max: rules.maxTeamSharePercent,
+            proposed: share,
+          });
+        }
+      }
       await manager.upsert(
         RightsProposalEntity,
         {
@@ -550,6 +666,10 @@ export class AchievementsService {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.settingsFor(manager, institutionId);
       const next = { ...current, ...definedOnly(input), institutionId };
+      const minimum = (await readPlatformSettings(manager)).minPublicNoticeSeconds;
+      if (input.noticePeriodSeconds !== undefined && input.noticePeriodSeconds < minimum) {
+        throw fail('NOTICE_PERIOD_TOO_SHORT', { field: 'noticePeriodSeconds', minSeconds: minimum });
+      }
       if (next.minTeamSharePercent > next.maxTeamSharePercent) {
         throw badInput('minTeamSharePercent must not exceed maxTeamSharePercent', { field: 'minTeamSharePercent' });
       }
@@ -579,16 +699,152 @@ export class AchievementsService {
     event: WorkflowEvent,
     input: TransitionInput = {},
   ): Promise<AchievementEntity> {
-    const achievement = await this.dataSource.transaction((manager) => this.fireIn(manager, actor, id, event, input));
-    if (achievement.status === AchievementStatus.PUBLIC_NOTICE && event === WorkflowEvent.APPROVE) {
-      await this.scheduleNoticeEnd(achievement);
-    }
+    const achievement = await this.dataSource.transaction(async (manager) => {
+      const fired = await this.fireIn(manager, actor, id, event, input);
+      if (fired.status === AchievementStatus.PUBLIC_NOTICE && event === WorkflowEvent.APPROVE) {
+        // The notice's end is a job intent committed with the notice: a crash before the enqueue loses nothing.
+        await recordJobIntent(
+          manager,
+          JobName.EndAchievementNotice,
+          { achievementId: fired.id, noticeRound: fired.noticeRound },
+          { jobId: `achievement-notice-end-${fired.id}-${fired.noticeRound}`, runAt: fired.noticeEndsAt },
+        );
+      }
+      return fired;
+    });
+    // The notice's end and the notification emails are job intents of that transaction.
+    await this.intents.relayNow();
     return achievement;
+  }
+
+  /**
+   * Files an objection to a running public notice (公示异议): verified accounts only, a reason of at most
+   * OBJECTION_MAX_LENGTH characters, one open objection per person and round. Filing moves nothing: the TTO
+   * triages it. The objector gets the objection back (an acknowledgement), never the achievement.
+   */
+  async fileObjection(actor: Actor, id: string, reason: string): Promise<AchievementObjectionEntity> {
+    assertEmailVerified(actor);
+    const trimmed = reason.trim();
+    if (!trimmed) throw fail('REASON_REQUIRED', { field: 'reason' });
+    if (trimmed.length > OBJECTION_MAX_LENGTH) {
+      throw fail('OBJECTION_TOO_LONG', { field: 'reason', max: OBJECTION_MAX_LENGTH });
+    }
+    const filed = await this.dataSource.transaction(async (manager) => {
+      const achievement = await this.lockAchievement(manager, id);
+      if (achievement.status !== AchievementStatus.PUBLIC_NOTICE) throw notFound('Public notice', id);
+      if (!achievement.noticeEndsAt || this.clock.now() >= achievement.noticeEndsAt) {
+        throw fail('NOTICE_WINDOW_ENDED', { field: 'id' });
+      }
+      const open = await manager.existsBy(AchievementObjectionEntity, {
+        achievementId: id,
+        objectorId: actor.userId,
+        noticeRound: achievement.noticeRound,
+        resolvedAt: IsNull(),
+      });
+      if (open) throw fail('OBJECTION_ALREADY_OPEN', { field: 'id' });
+      const objection = await manager.save(
+        manager.create(AchievementObjectionEntity, {
+          achievementId: id,
+          objectorId: actor.userId,
+          reason: trimmed,
+          noticeRound: achievement.noticeRound,
+          resolvedAt: null,
+          resolvedById: null,
+          resolution: null,
+          outcome: null,
+        }),
+      );
+      await this.recordTransition(manager, achievement, actor.userId, 'OBJECTION_FILED', achievement.status, {
+        comment: trimmed,
+      });
+      await this.notifications.publish(manager, {
+        kind: NotificationKind.OBJECTION_FILED,
+        eventKey: objection.id,
+        actorId: actor.userId,
+        audiences: [
+          {
+            userIds: await this.notifications.membersWithRole(manager, achievement.institutionId, Role.TTO_OFFICER),
+            path: SCREENS.ttoNotices(),
+          },
+        ],
+        data: { achievementId: achievement.id, objectionId: objection.id },
+        params: { subject: achievement.title, reason: trimmed },
+      });
+      return objection;
+    });
+    await this.intents.relayNow();
+    return filed;
+  }
+
+  /**
+   * The TTO (or an administrator) triages an objection: upheld, the application goes back to TTO review (the
+   * workflow's OBJECT move, recorded with the reason); dismissed, the notice runs on — not restarted — and ends
+   * at once if its window is already over and nothing else waits.
+   */
+  async triageObjection(
+    actor: Actor,
+    objectionId: string,
+    input: { uphold: boolean; resolution: string },
+  ): Promise<AchievementObjectionEntity> {
+    const resolution = input.resolution.trim();
+    if (!resolution) throw fail('REASON_REQUIRED', { field: 'resolution' });
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const objection = await manager.findOne(AchievementObjectionEntity, {
+        where: { id: objectionId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const achievement = objection
+        ? await manager.findOneBy(AchievementEntity, { id: objection.achievementId })
+        : null;
+      if (
+        !objection ||
+        !achievement ||
+        !(actor.isAdmin || actor.hasRole(Role.TTO_OFFICER, achievement.institutionId))
+      ) {
+        throw fail('OBJECTION_NOT_FOUND', { id: objectionId });
+      }
+      if (objection.resolvedAt) throw fail('OBJECTION_ALREADY_TRIAGED');
+      if (input.uphold) {
+        await this.fireIn(manager, actor, achievement.id, WorkflowEvent.OBJECT, { comment: resolution });
+      }
+      objection.resolvedAt = this.clock.now();
+      objection.resolvedById = actor.userId;
+      objection.resolution = resolution;
+      objection.outcome = input.uphold ? ObjectionOutcome.UPHELD : ObjectionOutcome.DISMISSED;
+      const saved = await manager.save(objection);
+      await this.notifications.publish(manager, {
+        kind: NotificationKind.OBJECTION_RESOLVED,
+        eventKey: objection.id,
+        actorId: actor.userId,
+        audiences: [
+          { userIds: [objection.objectorId], path: SCREENS.notices() },
+          {
+            userIds: [achievement.ownerId, achievement.representativeId],
+            path: SCREENS.myAchievement(achievement.id),
+          },
+        ],
+        data: { achievementId: achievement.id, objectionId: objection.id },
+        params: { subject: achievement.title, reason: resolution, outcome: objection.outcome },
+      });
+      return saved;
+    });
+    await this.intents.relayNow();
+    if (!input.uphold) {
+      const achievement = await this.achievements.findOneBy({ id: outcome.achievementId });
+      if (
+        achievement?.status === AchievementStatus.PUBLIC_NOTICE &&
+        achievement.noticeEndsAt &&
+        achievement.noticeEndsAt <= this.clock.now()
+      ) {
+        await this.endNotice(achievement.id, achievement.noticeRound);
+      }
+    }
+    return outcome;
   }
 
   /** The notice window's end (job handler): skipped unless the achievement is still in that round's notice. */
   async endNotice(achievementId: string, noticeRound: number): Promise<'done' | 'skipped'> {
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction<'done' | 'skipped'>(async (manager) => {
       const achievement = await manager.findOne(AchievementEntity, {
         where: { id: achievementId },
         lock: { mode: 'pessimistic_write' },
@@ -600,12 +856,21 @@ export class AchievementsService {
       ) {
         return 'skipped';
       }
+      // An objection waiting for the TTO's triage holds the notice open; dismissing the last one ends it.
+      const waiting = await manager.countBy(AchievementObjectionEntity, {
+        achievementId,
+        noticeRound,
+        resolvedAt: IsNull(),
+      });
+      if (waiting > 0) return 'skipped';
       // Throws (and the job retries) if it fires before the window's end.
       await this.fireIn(manager, null, achievementId, WorkflowEvent.END_NOTICE, {
         comment: `Public notice round ${noticeRound} ended without objection`,
       });
       return 'done';
     });
+    if (outcome === 'done') await this.intents.relayNow();
+    return outcome;
   }
 
   /**
@@ -733,10 +998,8 @@ export class AchievementsService {
     const now = this.clock.now();
     const comment = input.comment?.trim() || null;
     const roles = workflowRolesOf(actor, achievement, inventors);
-    // Someone who cannot see the achievement gets FORBIDDEN (without learning its state), except for objecting
-    // to a public notice, which is public.
-    const objectingToNotice = event === WorkflowEvent.OBJECT && achievement.status === AchievementStatus.PUBLIC_NOTICE;
-    if (actor && !objectingToNotice && !canView(actor, achievement, inventors)) {
+    // Someone who cannot see the achievement gets FORBIDDEN (without learning its state).
+    if (actor && !canView(actor, achievement, inventors)) {
       throw forbidden(`You may not ${event} this achievement`);
     }
     let edge;
@@ -761,8 +1024,8 @@ export class AchievementsService {
     } catch (error) {
       throw toDomainException(error);
     }
-    // Submitting (publishing to review) and objecting to a notice need a verified email address.
-    if (actor && (event === WorkflowEvent.SUBMIT || event === WorkflowEvent.OBJECT)) assertEmailVerified(actor);
+    // Submitting (publishing to review) needs a verified email address (objecting too: fileObjection).
+    if (actor && event === WorkflowEvent.SUBMIT) assertEmailVerified(actor);
     const from = achievement.status;
     achievement.status = edge.to;
     const documents = actor
@@ -776,7 +1039,9 @@ export class AchievementsService {
         if (edge.to === AchievementStatus.PUBLIC_NOTICE) {
           achievement.noticeRound += 1;
           achievement.noticeStartsAt = now;
-          achievement.noticeEndsAt = new Date(now.getTime() + settings.noticePeriodSeconds * 1000);
+          // Never shorter than the platform's minimum, also for a setting stored before it was raised.
+          const minimum = (await readPlatformSettings(manager)).minPublicNoticeSeconds;
+          achievement.noticeEndsAt = new Date(now.getTime() + Math.max(settings.noticePeriodSeconds, minimum) * 1000);
           await this.resolveObjections(
             manager,
             id,
@@ -791,12 +1056,7 @@ export class AchievementsService {
         await this.resolveObjections(manager, id, actor, comment, ObjectionOutcome.APPLICATION_RETURNED);
         break;
       case WorkflowEvent.OBJECT:
-        await manager.insert(AchievementObjectionEntity, {
-          achievementId: id,
-          objectorId: actor!.userId,
-          reason: comment!,
-          noticeRound: achievement.noticeRound,
-        });
+        // An upheld objection (triageObjection resolves it); the objection row was written when it was filed.
         break;
       case WorkflowEvent.SIGN_AGREEMENT:
         await manager.update(
@@ -819,7 +1079,11 @@ export class AchievementsService {
         break;
     }
     const saved = await manager.save(achievement);
-    await this.recordTransition(manager, saved, actor?.userId ?? null, event, from, { comment, documents });
+    const transitionId = await this.recordTransition(manager, saved, actor?.userId ?? null, event, from, {
+      comment,
+      documents,
+    });
+    await this.notifyTransition(manager, saved, actor?.userId ?? null, event, transitionId, comment);
     if (INDEX_RELEVANT_STATUSES.includes(from) || INDEX_RELEVANT_STATUSES.includes(saved.status)) {
       await recordOutboxChange(manager, OutboxSubject.ACHIEVEMENT, saved.id);
     }
@@ -837,13 +1101,51 @@ export class AchievementsService {
     }
   }
 
-  private async scheduleNoticeEnd(achievement: AchievementEntity): Promise<void> {
-    const delay = Math.max(0, achievement.noticeEndsAt!.getTime() - this.clock.now().getTime());
-    await this.jobs.enqueue(
-      JobName.EndAchievementNotice,
-      { achievementId: achievement.id, noticeRound: achievement.noticeRound },
-      { jobId: `achievement-notice-end-${achievement.id}-${achievement.noticeRound}`, delay },
-    );
+  /** The people a workflow step now waits on (or whose request it settles), in the step's transaction. */
+  private async notifyTransition(
+    manager: EntityManager,
+    achievement: AchievementEntity,
+    actorId: string | null,
+    event: WorkflowEvent,
+    transitionId: string,
+    comment: string | null,
+  ): Promise<void> {
+    const team = {
+      userIds: [achievement.ownerId, achievement.representativeId],
+      path: SCREENS.myAchievement(achievement.id),
+    };
+    const base = {
+      eventKey: transitionId,
+      actorId,
+      data: { achievementId: achievement.id },
+      params: { subject: achievement.title, reason: comment },
+    };
+    switch (event) {
+      case WorkflowEvent.SUBMIT:
+        await this.notifications.publish(manager, {
+          ...base,
+          kind: NotificationKind.RIGHTS_SUBMITTED,
+          audiences: [
+            {
+              userIds: await this.notifications.membersWithRole(manager, achievement.institutionId, Role.TTO_OFFICER),
+              path: SCREENS.review(achievement.id),
+            },
+          ],
+        });
+        break;
+      case WorkflowEvent.REJECT:
+        await this.notifications.publish(manager, {
+          ...base,
+          kind: NotificationKind.RIGHTS_RETURNED,
+          audiences: [team],
+        });
+        break;
+      case WorkflowEvent.END_NOTICE:
+        await this.notifications.publish(manager, { ...base, kind: NotificationKind.NOTICE_ENDED, audiences: [team] });
+        break;
+      default:
+        break;
+    }
   }
 
   private async resolveObjections(
@@ -868,8 +1170,8 @@ export class AchievementsService {
     event: string,
     from: AchievementStatus | null,
     extra: { comment?: string | null; documents?: FileMetadata[] },
-  ): Promise<void> {
-    await manager.insert(AchievementTransitionEntity, {
+  ): Promise<string> {
+    const inserted = await manager.insert(AchievementTransitionEntity, {
       achievementId: achievement.id,
       actorId,
       event,
@@ -878,6 +1180,7 @@ export class AchievementsService {
       comment: extra.comment ?? null,
       documents: extra.documents ?? [],
     });
+    return String((inserted.identifiers[0] as { id: string }).id);
   }
 
   private transitionsOf(id: string): Promise<AchievementTransitionEntity[]> {
@@ -1038,4 +1341,15 @@ function toFileMetadata(file: FileInput): FileMetadata {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Contribution shares may be entered one inventor at a time (summing to 100 is checked at submission), but never
+ * beyond 100 in all: that list could not be submitted, so it is refused when entered.
+ */
+function assertSharesWithin100(inventors: ReadonlyArray<{ contributionShare: number }>): void {
+  const total = inventors.reduce((sum, inventor) => sum + inventor.contributionShare, 0);
+  if (total > 100 + 1e-6) {
+    throw fail('INVENTOR_SHARES_EXCEED_100', { field: 'inventors', total: Math.round(total * 10_000) / 10_000 });
+  }
 }

@@ -1,7 +1,19 @@
-import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { AnalyticsDimension, LeaderboardKind } from './analytics.service';
+import {
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { TechContractType } from '@app/brokerage';
+import { AnalyticsDimension, AnalyticsRange, CsvLanguage, LeaderboardKind } from './analytics.service';
 
 export enum AnalyticsReport {
   INDUSTRY = 'INDUSTRY',
@@ -14,6 +26,10 @@ export enum AnalyticsReport {
 registerEnumType(AnalyticsDimension, { name: 'AnalyticsDimension' });
 registerEnumType(LeaderboardKind, { name: 'LeaderboardKind' });
 registerEnumType(AnalyticsReport, { name: 'AnalyticsReport' });
+registerEnumType(CsvLanguage, {
+  name: 'CsvLanguage',
+  description: 'The language of an export’s headers and labels (the file is UTF-8 with a BOM, for Excel)',
+});
 
 @InputType()
 export class AnalyticsRangeInput {
@@ -36,6 +52,43 @@ export class AnalyticsArgs {
   @ValidateNested()
   @Type(() => AnalyticsRangeInput)
   range?: AnalyticsRangeInput;
+
+  @Field(() => String, { nullable: true, description: 'Only this industry (an industry code, see `industries`)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9_]{1,64}$/, { message: 'industry must be an industry code' })
+  industry?: string | null;
+}
+
+/** The range and industry filter of the arguments, as the service takes them. */
+export function rangeOf(args: AnalyticsArgs): AnalyticsRange {
+  return { from: args.range?.from ?? null, to: args.range?.to ?? null, industry: args.industry ?? null };
+}
+
+@ArgsType()
+export class LedgerArgs extends AnalyticsArgs {
+  @Field(() => TechContractType, { nullable: true })
+  @IsOptional()
+  @IsEnum(TechContractType)
+  contractType?: TechContractType | null;
+  @Field(() => String, { nullable: true, description: 'Either party’s region starting with this text, e.g. 杭州' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  region?: string | null;
+  @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(200) first = 50;
+  @Field(() => Int, { defaultValue: 0 }) @IsInt() @Min(0) @Max(1_000_000) offset = 0;
+}
+
+@ArgsType()
+export class LedgerCsvArgs extends AnalyticsArgs {
+  @Field(() => TechContractType, { nullable: true })
+  @IsOptional()
+  @IsEnum(TechContractType)
+  contractType?: TechContractType | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(50) region?: string | null;
+  @Field(() => CsvLanguage, { defaultValue: CsvLanguage.ZH_CN }) @IsEnum(CsvLanguage) language: CsvLanguage =
+    CsvLanguage.ZH_CN;
 }
 
 @ArgsType()
@@ -68,6 +121,8 @@ abstract class FiguresObject {
   @Field(() => Float, { nullable: true, description: 'Accepted / (accepted + declined)' }) acceptanceRate:
     number | null;
   @Field(() => Int, { nullable: true }) deals: number | null;
+  @Field(() => Int, { nullable: true, description: 'Deals whose technology contract was signed in the range (签约)' })
+  contractsSigned: number | null;
   @Field(() => Int, { nullable: true }) registeredContracts: number | null;
   @Field(() => Float, { nullable: true, description: 'Registered contract value, 万元' }) contractValueWan:
     number | null;
@@ -146,4 +201,41 @@ export class OutcomesByIndustryObject extends OutcomeFiguresObject {
 export class OutcomesViewObject extends OutcomeFiguresObject {
   @Field(() => Float, { nullable: true }) productRate: number | null;
   @Field(() => [OutcomesByIndustryObject]) byIndustry: OutcomesByIndustryObject[];
+}
+
+@ObjectType('ContractTypeFigures', { description: 'Registered contracts of one technology-contract type' })
+export class ContractTypeRowObject {
+  @Field(() => TechContractType) contractType: TechContractType;
+  @Field(() => Int) registeredContracts: number;
+  @Field(() => Float, { description: '合同成交额, 万元' }) contractValueWan: number;
+  @Field(() => Float, { description: '技术交易额, 万元' }) technicalIncomeWan: number;
+}
+
+@ObjectType('ContractLedgerRow', { description: 'A registered technology contract (技术合同登记台账)' })
+export class LedgerRowObject {
+  @Field(() => ID) dealId: string;
+  @Field({ description: '技术合同认定登记号' }) registrationNumber: string;
+  @Field(() => String, { nullable: true, description: '登记机构' }) registrationAuthority: string | null;
+  @Field() registeredAt: Date;
+  @Field(() => TechContractType, { nullable: true }) contractType: TechContractType | null;
+  @Field(() => Float, { nullable: true, description: '合同成交额, 万元' }) contractValueWan: number | null;
+  @Field(() => Float, { nullable: true, description: '技术交易额, 万元' }) technicalIncomeWan: number | null;
+  @Field(() => String, { nullable: true, description: 'The demand’s industry (技术领域)' }) industryCode: string | null;
+  @Field(() => String, { nullable: true }) industryNameZh: string | null;
+  @Field(() => String, { nullable: true }) industryNameEn: string | null;
+  @Field(() => ID, { description: '卖方 (technology provider)' }) sellerId: string;
+  @Field() sellerName: string;
+  @Field(() => String, { nullable: true }) sellerRegion: string | null;
+  @Field(() => ID, { description: '买方 (technology recipient)' }) buyerId: string;
+  @Field() buyerName: string;
+  @Field(() => String, { nullable: true }) buyerRegion: string | null;
+  @Field(() => String, { nullable: true }) brokerName: string | null;
+}
+
+@ObjectType('ContractLedgerPage')
+export class LedgerPageObject {
+  @Field(() => Int, { description: 'Contracts matching the filter' }) totalCount: number;
+  @Field(() => Float, { description: 'Their 合同成交额, 万元' }) contractValueWan: number;
+  @Field(() => Float, { description: 'Their 技术交易额, 万元' }) technicalIncomeWan: number;
+  @Field(() => [LedgerRowObject]) rows: LedgerRowObject[];
 }

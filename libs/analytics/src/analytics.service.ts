@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { badInput, forbidden } from '@app/core';
+// The platform's one CSV writer (it neutralises formulas, TAB and CR): no export writes its own.
+import { badInput, forbidden, toCsv, toExcelCsv } from '@app/core';
 import { Actor } from '@app/identity';
+import { TechContractType } from '@app/brokerage';
 import { DECLINED_OUTSIDE_MATCHING } from '@app/matching';
-import { ratio, toCsv } from './domain/csv';
+import { ratio } from './domain/ratio';
 
 export enum AnalyticsDimension {
   INDUSTRY = 'INDUSTRY',
@@ -18,10 +20,11 @@ export enum LeaderboardKind {
   BROKERS = 'BROKERS',
 }
 
-/** Half-open [from, to); either end may be open. */
+/** Half-open [from, to); either end may be open. `industry` (an industry code) narrows every figure to it. */
 export interface AnalyticsRange {
   from?: Date | null;
   to?: Date | null;
+  industry?: string | null;
 }
 
 /** The figures of one group (an industry, an institution, a broker, a month); null where the figure does not apply. */
@@ -36,6 +39,8 @@ export interface AnalyticsFigures {
   introductionsDeclined: number | null;
   acceptanceRate: number | null;
   deals: number | null;
+  /** Deals whose technology contract was signed in the range (first move to CONTRACT_SIGNED, else registration). */
+  contractsSigned: number | null;
   registeredContracts: number | null;
   contractValueWan: number | null;
   technicalIncomeWan: number | null;
@@ -97,8 +102,104 @@ export interface LeaderboardRow extends AnalyticsRow {
   rank: number;
 }
 
+/** Registered contracts of one technology-contract type (技术转让, 许可, 开发, 服务, 咨询). */
+export interface ContractTypeRow {
+  contractType: TechContractType;
+  registeredContracts: number;
+  contractValueWan: number;
+  technicalIncomeWan: number;
+}
+
+export interface LedgerFilter extends AnalyticsRange {
+  contractType?: TechContractType | null;
+  /** Either party's region starting with this text (e.g. 杭州). */
+  region?: string | null;
+}
+
+/** One registered technology contract as the bureau's ledger (技术合同登记台账) lists it. */
+export interface LedgerRow {
+  dealId: string;
+  registrationNumber: string;
+  registrationAuthority: string | null;
+  registeredAt: Date;
+  contractType: TechContractType | null;
+  contractValueWan: number | null;
+  technicalIncomeWan: number | null;
+  industryCode: string | null;
+  industryNameZh: string | null;
+  industryNameEn: string | null;
+  /** 卖方 / 技术输出方: the institution (or expert's organisation) of the listing. */
+  sellerId: string;
+  sellerName: string;
+  sellerRegion: string | null;
+  /** 买方 / 技术吸纳方: the enterprise of the demand. */
+  buyerId: string;
+  buyerName: string;
+  buyerRegion: string | null;
+  brokerName: string | null;
+}
+
+export interface LedgerPage {
+  totalCount: number;
+  contractValueWan: number;
+  technicalIncomeWan: number;
+  rows: LedgerRow[];
+}
+
+export enum CsvLanguage {
+  ZH_CN = 'ZH_CN',
+  EN = 'EN',
+}
+
+const CONTRACT_TYPE_NAMES: { readonly [T in TechContractType]: { zh: string; en: string } } = {
+  [TechContractType.TRANSFER]: { zh: '技术转让', en: 'Technology transfer' },
+  [TechContractType.LICENSE]: { zh: '技术许可', en: 'Technology licence' },
+  [TechContractType.DEVELOPMENT]: { zh: '技术开发', en: 'Technology development' },
+  [TechContractType.SERVICE]: { zh: '技术服务', en: 'Technical service' },
+  [TechContractType.CONSULTING]: { zh: '技术咨询', en: 'Technical consulting' },
+};
+
+const LEDGER_COLUMNS: ReadonlyArray<{
+  zh: string;
+  en: string;
+  cell: (row: LedgerRow, en: boolean) => string | number | null;
+}> = [
+  { zh: '登记机构', en: 'Registration office', cell: (row) => row.registrationAuthority },
+  { zh: '登记号', en: 'Registration number', cell: (row) => row.registrationNumber },
+  { zh: '登记日期', en: 'Registered on', cell: (row) => shanghaiDate(row.registeredAt) },
+  { zh: '卖方（技术输出方）', en: 'Seller (technology provider)', cell: (row) => row.sellerName },
+  { zh: '卖方地区', en: 'Seller region', cell: (row) => row.sellerRegion },
+  { zh: '买方（技术吸纳方）', en: 'Buyer (technology recipient)', cell: (row) => row.buyerName },
+  { zh: '买方地区', en: 'Buyer region', cell: (row) => row.buyerRegion },
+  {
+    zh: '合同类型',
+    en: 'Contract type',
+    cell: (row, en) => (row.contractType ? CONTRACT_TYPE_NAMES[row.contractType][en ? 'en' : 'zh'] : null),
+  },
+  { zh: '合同成交额（万元）', en: 'Contract value (10k CNY)', cell: (row) => row.contractValueWan },
+  { zh: '技术交易额（万元）', en: 'Technical income (10k CNY)', cell: (row) => row.technicalIncomeWan },
+  {
+    zh: '技术领域',
+    en: 'Field',
+    cell: (row, en) => (en ? row.industryNameEn : row.industryNameZh) ?? row.industryCode,
+  },
+  { zh: '技术经纪人', en: 'Broker', cell: (row) => row.brokerName },
+];
+
+/** The ledger's rows: registered deals with their parties, filtered; $1 from, $2 to, $3 industry, $4 type, $5 region. */
+const LEDGER_FROM = (labels = '') => `
+  FROM deals d
+  JOIN demands dm ON dm.id = d.demand_id
+  JOIN organisations so ON so.id = d.target_organisation_id
+  JOIN organisations bo ON bo.id = d.demand_organisation_id ${labels}
+  WHERE ${IN_RANGE('d.registered_at')} AND ${IN_INDUSTRY('dm.industry_code')}
+    AND ($4::text IS NULL OR d.contract_type::text = $4::text)
+    AND ($5::text IS NULL OR starts_with(so.region, $5::text) OR starts_with(bo.region, $5::text))`;
+
 /** Shanghai months: the bureau reports by its own calendar. */
 const MONTH = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+/** `column` equal to the industry filter ($3) when there is one. */
+const IN_INDUSTRY = (column: string) => `($3::text IS NULL OR ${column} = $3::text)`;
 /** `column` within [$1, $2) where a null bound is open. */
 const IN_RANGE = (column: string) =>
   `(${column} IS NOT NULL AND ($1::timestamptz IS NULL OR ${column} >= $1) AND ($2::timestamptz IS NULL OR ${column} < $2))`;
@@ -114,6 +215,8 @@ interface KeySql {
   match: string | null;
   introduction: string | null;
   deal: string | null;
+  /** For signed deals (d) with their signing time (s.signed_at). */
+  signed: string | null;
   registration: string | null;
   confirmation: string | null;
 }
@@ -126,6 +229,7 @@ const KEYS: { readonly [D in AnalyticsDimension]: KeySql } = {
     match: 'dm.industry_code',
     introduction: 'dm.industry_code',
     deal: 'dm.industry_code',
+    signed: 'dm.industry_code',
     registration: 'dm.industry_code',
   },
   [AnalyticsDimension.INSTITUTION]: {
@@ -135,6 +239,7 @@ const KEYS: { readonly [D in AnalyticsDimension]: KeySql } = {
     match: 'COALESCE(ta.institution_id, tx.organisation_id)::text',
     introduction: 'i.target_organisation_id::text',
     deal: 'd.target_organisation_id::text',
+    signed: 'd.target_organisation_id::text',
     registration: 'd.target_organisation_id::text',
   },
   [AnalyticsDimension.BROKER]: {
@@ -144,6 +249,7 @@ const KEYS: { readonly [D in AnalyticsDimension]: KeySql } = {
     match: null,
     introduction: 'i.broker_id::text',
     deal: 'd.broker_id::text',
+    signed: 'd.broker_id::text',
     registration: 'd.broker_id::text',
   },
   [AnalyticsDimension.MONTH]: {
@@ -153,9 +259,20 @@ const KEYS: { readonly [D in AnalyticsDimension]: KeySql } = {
     match: MONTH('m.created_at'),
     introduction: MONTH('i.created_at'),
     deal: MONTH('d.created_at'),
+    signed: MONTH('s.signed_at'),
     registration: MONTH('d.registered_at'),
   },
 };
+
+/**
+ * When each deal's contract was signed: its first move to CONTRACT_SIGNED, else (a deal registered without that
+ * step on record) its registration. The partial index idx_deal_activities_signed keeps it to the signing rows.
+ */
+const SIGNED_DEALS = `
+  s AS (SELECT d.id AS deal_id, COALESCE(x.signed_at, d.registered_at) AS signed_at
+        FROM deals d LEFT JOIN (SELECT deal_id, min(created_at) AS signed_at FROM deal_activities
+                                WHERE to_stage = 'CONTRACT_SIGNED' GROUP BY deal_id) x ON x.deal_id = d.id
+        WHERE x.signed_at IS NOT NULL OR d.registered_at IS NOT NULL)`;
 
 const RIGHTS_CONFIRMATIONS = `
   rc AS (SELECT achievement_id, min(created_at) AS confirmed_at FROM achievement_transitions
@@ -173,12 +290,17 @@ export class AnalyticsService {
 
   async overview(actor: Actor, range: AnalyticsRange): Promise<AnalyticsOverview> {
     this.assertBureau(actor);
-    const figures = (await this.figures(null, range)).get('') ?? emptyFigures();
-    const stages = await this.dataSource.query<Array<{ stage: string; count: string }>>(
-      `SELECT d.stage::text AS stage, count(*) AS count FROM deals d WHERE ${IN_RANGE('d.created_at')}
+    const params = this.params(range); // checks the range before any query starts
+    const [groups, stages] = await Promise.all([
+      this.figures(null, range),
+      this.dataSource.query<Array<{ stage: string; count: string }>>(
+        `SELECT d.stage::text AS stage, count(*) AS count FROM deals d JOIN demands dm ON dm.id = d.demand_id
+       WHERE ${IN_RANGE('d.created_at')} AND ${IN_INDUSTRY('dm.industry_code')}
        GROUP BY d.stage ORDER BY array_position(enum_range(NULL::deal_stage), d.stage)`,
-      this.params(range),
-    );
+        params,
+      ),
+    ]);
+    const figures = groups.get('') ?? emptyFigures();
     return { ...figures, dealsByStage: stages.map((row) => ({ stage: row.stage, count: Number(row.count) })) };
   }
 
@@ -221,24 +343,29 @@ export class AnalyticsService {
    */
   async funnel(actor: Actor, range: AnalyticsRange): Promise<FunnelStep[]> {
     this.assertBureau(actor);
-    const [row] = await this.dataSource.query<Array<Record<string, string | null>>>(
-      `WITH cohort AS (SELECT id, listed_at FROM achievements a WHERE ${IN_RANGE('a.listed_at')}),
+    const [row] = await this.withoutJit<Array<Record<string, string | null>>>(
+      `WITH cohort AS (SELECT id, listed_at FROM achievements a
+                       WHERE ${IN_RANGE('a.listed_at')} AND ${IN_INDUSTRY('a.industry_code')}),
         fm AS (SELECT m.target_id AS id, min(m.created_at) AS at FROM matches m JOIN cohort c ON c.id = m.target_id
-               WHERE m.target_type = 'ACHIEVEMENT' AND m.engine_version <> $3 GROUP BY m.target_id),
+               WHERE m.target_type = 'ACHIEVEMENT' AND m.engine_version <> $4 GROUP BY m.target_id),
         fi AS (SELECT i.target_id AS id, min(i.created_at) AS at FROM introductions i JOIN cohort c ON c.id = i.target_id
                WHERE i.target_type = 'ACHIEVEMENT' GROUP BY i.target_id),
         fd AS (SELECT d.target_id AS id, min(d.created_at) AS at FROM deals d JOIN cohort c ON c.id = d.target_id
                WHERE d.target_type = 'ACHIEVEMENT' GROUP BY d.target_id),
+        ${SIGNED_DEALS},
+        fs AS (SELECT d.target_id AS id, min(s.signed_at) AS at FROM deals d JOIN cohort c ON c.id = d.target_id
+               JOIN s ON s.deal_id = d.id WHERE d.target_type = 'ACHIEVEMENT' GROUP BY d.target_id),
         fr AS (SELECT d.target_id AS id, min(d.registered_at) AS at FROM deals d JOIN cohort c ON c.id = d.target_id
                WHERE d.target_type = 'ACHIEVEMENT' AND d.registered_at IS NOT NULL GROUP BY d.target_id)
        SELECT count(c.id) AS listed, count(fm.id) AS matched, count(fi.id) AS introduced, count(fd.id) AS dealt,
-              count(fr.id) AS registered,
+              count(fs.id) AS signed, count(fr.id) AS registered,
               ${MEDIAN(DAYS('fm.at - c.listed_at'), 'fm.at IS NOT NULL')} AS listed_to_matched,
               ${MEDIAN(DAYS('fi.at - fm.at'), 'fi.at IS NOT NULL AND fm.at IS NOT NULL')} AS matched_to_introduced,
               ${MEDIAN(DAYS('fd.at - fi.at'), 'fd.at IS NOT NULL AND fi.at IS NOT NULL')} AS introduced_to_dealt,
-              ${MEDIAN(DAYS('fr.at - fd.at'), 'fr.at IS NOT NULL AND fd.at IS NOT NULL')} AS dealt_to_registered
+              ${MEDIAN(DAYS('fs.at - fd.at'), 'fs.at IS NOT NULL AND fd.at IS NOT NULL')} AS dealt_to_signed,
+              ${MEDIAN(DAYS('fr.at - fs.at'), 'fr.at IS NOT NULL AND fs.at IS NOT NULL')} AS signed_to_registered
        FROM cohort c LEFT JOIN fm ON fm.id = c.id LEFT JOIN fi ON fi.id = c.id
-            LEFT JOIN fd ON fd.id = c.id LEFT JOIN fr ON fr.id = c.id`,
+            LEFT JOIN fd ON fd.id = c.id LEFT JOIN fs ON fs.id = c.id LEFT JOIN fr ON fr.id = c.id`,
       [...this.params(range), DECLINED_OUTSIDE_MATCHING],
     );
     const steps: Array<[string, string, string | null]> = [
@@ -246,7 +373,8 @@ export class AnalyticsService {
       ['MATCHED', 'matched', 'listed_to_matched'],
       ['INTRODUCED', 'introduced', 'matched_to_introduced'],
       ['DEAL', 'dealt', 'introduced_to_dealt'],
-      ['REGISTERED_CONTRACT', 'registered', 'dealt_to_registered'],
+      ['SIGNED', 'signed', 'dealt_to_signed'],
+      ['REGISTERED_CONTRACT', 'registered', 'signed_to_registered'],
     ];
     return steps.map(([step, count, median], index) => ({
       step,
@@ -266,8 +394,8 @@ export class AnalyticsService {
          FROM deal_activities x WHERE x.to_stage IS NOT NULL AND x.kind IN ('CREATED', 'STAGE_CHANGED'))
        SELECT s.to_stage::text AS stage, count(s.left_at) AS completed,
               ${MEDIAN(DAYS('s.left_at - s.created_at'), 's.left_at IS NOT NULL')} AS median
-       FROM stays s JOIN deals d ON d.id = s.deal_id
-       WHERE ${IN_RANGE('d.created_at')} AND s.to_stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+       FROM stays s JOIN deals d ON d.id = s.deal_id JOIN demands dm ON dm.id = d.demand_id
+       WHERE ${IN_RANGE('d.created_at')} AND ${IN_INDUSTRY('dm.industry_code')} AND s.to_stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
        GROUP BY s.to_stage ORDER BY array_position(enum_range(NULL::deal_stage), s.to_stage)`,
       this.params(range),
     );
@@ -294,11 +422,13 @@ export class AnalyticsService {
       `WITH answers AS (
          SELECT i.target_organisation_id AS organisation_id, 'INSTITUTION' AS side, i.target_answered_at AS answered_at,
                 i.created_at, (i.status = 'PROPOSED' AND i.target_answer IS NULL) AS pending
-         FROM introductions i WHERE ${IN_RANGE('i.created_at')}
+         FROM introductions i JOIN demands dm ON dm.id = i.demand_id
+         WHERE ${IN_RANGE('i.created_at')} AND ${IN_INDUSTRY('dm.industry_code')}
          UNION ALL
          SELECT i.demand_organisation_id, 'ENTERPRISE', i.demand_answered_at, i.created_at,
                 (i.status = 'PROPOSED' AND i.demand_answer IS NULL)
-         FROM introductions i WHERE ${IN_RANGE('i.created_at')})
+         FROM introductions i JOIN demands dm ON dm.id = i.demand_id
+         WHERE ${IN_RANGE('i.created_at')} AND ${IN_INDUSTRY('dm.industry_code')})
        SELECT x.organisation_id, o.name, x.side, count(x.answered_at) AS answered, count(*) FILTER (WHERE x.pending) AS pending,
               ${MEDIAN('EXTRACT(EPOCH FROM (x.answered_at - x.created_at)) / 3600.0', 'x.answered_at IS NOT NULL')} AS median
        FROM answers x JOIN organisations o ON o.id = x.organisation_id
@@ -334,7 +464,100 @@ export class AnalyticsService {
     );
   }
 
+  /** Registered contracts by technology-contract type (contracts registered in the range). */
+  async contractTypes(actor: Actor, range: AnalyticsRange): Promise<ContractTypeRow[]> {
+    this.assertBureau(actor);
+    const rows = await this.dataSource.query<
+      Array<{ type: TechContractType; n: string; value: string; income: string }>
+    >(
+      `SELECT d.contract_type::text AS type, count(*) AS n, COALESCE(sum(d.contract_value_wan), 0) AS value,
+              COALESCE(sum(d.technical_income_wan), 0) AS income
+       FROM deals d JOIN demands dm ON dm.id = d.demand_id
+       WHERE ${IN_RANGE('d.registered_at')} AND ${IN_INDUSTRY('dm.industry_code')} AND d.contract_type IS NOT NULL
+       GROUP BY d.contract_type ORDER BY array_position(enum_range(NULL::tech_contract_type), d.contract_type)`,
+      this.params(range),
+    );
+    return rows.map((row) => ({
+      contractType: row.type,
+      registeredContracts: Number(row.n),
+      contractValueWan: round(Number(row.value)),
+      technicalIncomeWan: round(Number(row.income)),
+    }));
+  }
+
+  /**
+   * The registered-contract ledger (技术合同登记台账): newest registration first, a page at a time, with the count
+   * and sums of everything the filter matches.
+   */
+  async ledger(actor: Actor, filter: LedgerFilter, first: number, offset: number): Promise<LedgerPage> {
+    this.assertBureau(actor);
+    const params = this.ledgerParams(filter);
+    const [totals] = await this.dataSource.query<Array<{ n: string; value: string; income: string }>>(
+      `SELECT count(*) AS n, COALESCE(sum(d.contract_value_wan), 0) AS value,
+              COALESCE(sum(d.technical_income_wan), 0) AS income ${LEDGER_FROM()}`,
+      params,
+    );
+    return {
+      totalCount: Number(totals.n),
+      contractValueWan: round(Number(totals.value)),
+      technicalIncomeWan: round(Number(totals.income)),
+      rows: await this.ledgerRows(params, first, offset),
+    };
+  }
+
+  /**
+   * The ledger as a file for Excel: UTF-8 with a BOM (Excel on Chinese Windows reads it right), CRLF, headers and
+   * contract types in the chosen language, every row the filter matches (up to 50,000).
+   */
+  async ledgerCsv(actor: Actor, filter: LedgerFilter, language: CsvLanguage): Promise<string> {
+    this.assertBureau(actor);
+    const rows = await this.ledgerRows(this.ledgerParams(filter), LEDGER_CSV_LIMIT, 0);
+    const en = language === CsvLanguage.EN;
+    return toExcelCsv(
+      LEDGER_COLUMNS.map((column) => (en ? column.en : column.zh)),
+      rows.map((row) => LEDGER_COLUMNS.map((column) => column.cell(row, en))),
+    );
+  }
+
   // ---- internals ----
+
+  private ledgerParams(filter: LedgerFilter): unknown[] {
+    const region = filter.region?.trim() || null;
+    return [...this.params(filter), filter.contractType ?? null, region];
+  }
+
+  private async ledgerRows(params: unknown[], first: number, offset: number): Promise<LedgerRow[]> {
+    const rows = await this.dataSource.query<Array<Record<string, string | Date | null>>>(
+      `SELECT d.id, d.registration_number, d.registration_authority, d.registered_at, d.contract_type::text AS contract_type,
+              d.contract_value_wan, d.technical_income_wan, dm.industry_code, ind.name_zh, ind.name_en,
+              so.id AS seller_id, so.name AS seller_name, so.region AS seller_region,
+              bo.id AS buyer_id, bo.name AS buyer_name, bo.region AS buyer_region, u.display_name AS broker_name
+       ${LEDGER_FROM('LEFT JOIN industries ind ON ind.code = dm.industry_code LEFT JOIN users u ON u.id = d.broker_id')}
+       ORDER BY d.registered_at DESC, d.id
+       LIMIT ${Number(first)} OFFSET ${Number(offset)}`,
+      params,
+    );
+    const amount = (value: string | Date | null) => (value === null ? null : Number(value));
+    return rows.map((row) => ({
+      dealId: row.id as string,
+      registrationNumber: (row.registration_number as string | null) ?? '',
+      registrationAuthority: row.registration_authority as string | null,
+      registeredAt: row.registered_at as Date,
+      contractType: row.contract_type as TechContractType | null,
+      contractValueWan: amount(row.contract_value_wan),
+      technicalIncomeWan: amount(row.technical_income_wan),
+      industryCode: row.industry_code as string | null,
+      industryNameZh: row.name_zh as string | null,
+      industryNameEn: row.name_en as string | null,
+      sellerId: row.seller_id as string,
+      sellerName: row.seller_name as string,
+      sellerRegion: row.seller_region as string | null,
+      buyerId: row.buyer_id as string,
+      buyerName: row.buyer_name as string,
+      buyerRegion: row.buyer_region as string | null,
+      brokerName: row.broker_name as string | null,
+    }));
+  }
 
   /**
    * The outcomes view: of the contracts registered in the range, how many the enterprises answered about, how
@@ -346,7 +569,7 @@ export class AnalyticsService {
     const rows = await this.dataSource.query<Array<Record<string, string | null>>>(
       `WITH contracts AS (
          SELECT d.id, COALESCE(dm.industry_code, '') AS industry FROM deals d LEFT JOIN demands dm ON dm.id = d.demand_id
-         WHERE ${IN_RANGE('d.registered_at')}),
+         WHERE ${IN_RANGE('d.registered_at')} AND ${IN_INDUSTRY('dm.industry_code')}),
        answers AS (
          SELECT f.deal_id, bool_or(f.product_launched) AS product, bool_or(f.company_founded) AS company
          FROM outcome_follow_ups f WHERE f.status = 'ANSWERED' GROUP BY f.deal_id),
@@ -390,15 +613,27 @@ export class AnalyticsService {
     };
   }
 
+  /**
+   * One query with PostgreSQL's JIT off: the funnel's outer joins of per-step aggregates are estimated at absurd
+   * row counts, so the planner spends seconds compiling a query that runs in tens of milliseconds.
+   */
+  private withoutJit<T>(sql: string, params: unknown[]): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL jit = off');
+      return manager.query<T>(sql, params);
+    });
+  }
+
   private assertBureau(actor: Actor): void {
     if (!actor.isAdmin) throw forbidden('Only the bureau (administrators) sees the analytics');
   }
 
-  private params(range: AnalyticsRange): [Date | null, Date | null] {
+  /** $1 from, $2 to, $3 the industry filter: every query uses all three. */
+  private params(range: AnalyticsRange): [Date | null, Date | null, string | null] {
     const from = range.from ?? null;
     const to = range.to ?? null;
     if (from && to && from.getTime() >= to.getTime()) throw badInput('`from` must be before `to`', { field: 'from' });
-    return [from, to];
+    return [from, to, range.industry ?? null];
   }
 
   /** Every figure grouped by the dimension (or overall, key ''), each fact by one aggregate query. */
@@ -415,6 +650,7 @@ export class AnalyticsService {
           match: "''",
           introduction: "''",
           deal: "''",
+          signed: "''",
           registration: "''",
         };
     const params = this.params(range);
@@ -426,84 +662,132 @@ export class AnalyticsService {
     const run = <T>(sql: string, extra: unknown[] = []) =>
       this.dataSource.query<Array<T & { key: string | null }>>(sql, [...params, ...extra]);
 
+    // The facts are independent: their queries run side by side (merging is synchronous, so order is free).
+    const tasks: Array<Promise<void>> = [];
     if (keys.achievement) {
-      for (const row of await run<{ n: string }>(
-        `SELECT ${keys.achievement} AS key, count(*) AS n FROM achievements a WHERE ${IN_RANGE('a.listed_at')} GROUP BY 1`,
-      )) {
-        merge(row.key, { achievementsListed: Number(row.n) });
-      }
+      tasks.push(
+        run<{ n: string }>(
+          `SELECT ${keys.achievement} AS key, count(*) AS n FROM achievements a
+         WHERE ${IN_RANGE('a.listed_at')} AND ${IN_INDUSTRY('a.industry_code')} GROUP BY 1`,
+        ).then((rows) => {
+          for (const row of rows) {
+            merge(row.key, { achievementsListed: Number(row.n) });
+          }
+        }),
+      );
     }
     if (keys.confirmation) {
-      for (const row of await run<{ n: string; median: string | null }>(
-        `WITH ${RIGHTS_CONFIRMATIONS}
+      tasks.push(
+        run<{ n: string; median: string | null }>(
+          `WITH ${RIGHTS_CONFIRMATIONS}
          SELECT ${keys.confirmation} AS key, count(*) AS n,
                 ${MEDIAN(DAYS('rc.confirmed_at - sub.submitted_at'), 'sub.submitted_at IS NOT NULL')} AS median
          FROM rc JOIN achievements a ON a.id = rc.achievement_id LEFT JOIN sub ON sub.achievement_id = rc.achievement_id
-         WHERE ${IN_RANGE('rc.confirmed_at')} GROUP BY 1`,
-      )) {
-        merge(row.key, { rightsConfirmed: Number(row.n), medianDaysToRightsConfirmation: days(row.median) });
-      }
+         WHERE ${IN_RANGE('rc.confirmed_at')} AND ${IN_INDUSTRY('a.industry_code')} GROUP BY 1`,
+        ).then((rows) => {
+          for (const row of rows) {
+            merge(row.key, { rightsConfirmed: Number(row.n), medianDaysToRightsConfirmation: days(row.median) });
+          }
+        }),
+      );
     }
     if (keys.demand) {
-      for (const row of await run<{ n: string }>(
-        `SELECT ${keys.demand} AS key, count(*) AS n FROM demands dm WHERE ${IN_RANGE('dm.published_at')} GROUP BY 1`,
-      )) {
-        merge(row.key, { demandsPosted: Number(row.n) });
-      }
+      tasks.push(
+        run<{ n: string }>(
+          `SELECT ${keys.demand} AS key, count(*) AS n FROM demands dm
+         WHERE ${IN_RANGE('dm.published_at')} AND ${IN_INDUSTRY('dm.industry_code')} GROUP BY 1`,
+        ).then((rows) => {
+          for (const row of rows) {
+            merge(row.key, { demandsPosted: Number(row.n) });
+          }
+        }),
+      );
     }
     if (keys.match) {
-      for (const row of await run<{ n: string }>(
-        `SELECT ${keys.match} AS key, count(*) AS n FROM matches m
+      tasks.push(
+        run<{ n: string }>(
+          `SELECT ${keys.match} AS key, count(*) AS n FROM matches m
          JOIN demands dm ON dm.id = m.demand_id
          LEFT JOIN achievements ta ON m.target_type = 'ACHIEVEMENT' AND ta.id = m.target_id
          LEFT JOIN experts tx ON m.target_type = 'EXPERT' AND tx.id = m.target_id
-         WHERE ${IN_RANGE('m.created_at')} AND m.engine_version <> $3 GROUP BY 1`,
-        [DECLINED_OUTSIDE_MATCHING],
-      )) {
-        merge(row.key, { matches: Number(row.n) });
-      }
+         WHERE ${IN_RANGE('m.created_at')} AND ${IN_INDUSTRY('dm.industry_code')} AND m.engine_version <> $4
+         GROUP BY 1`,
+          [DECLINED_OUTSIDE_MATCHING],
+        ).then((rows) => {
+          for (const row of rows) {
+            merge(row.key, { matches: Number(row.n) });
+          }
+        }),
+      );
     }
     if (keys.introduction) {
-      for (const row of await run<{ n: string; accepted: string; declined: string }>(
-        `SELECT ${keys.introduction} AS key, count(*) AS n,
+      tasks.push(
+        run<{ n: string; accepted: string; declined: string }>(
+          `SELECT ${keys.introduction} AS key, count(*) AS n,
                 count(*) FILTER (WHERE i.status = 'ACCEPTED') AS accepted,
                 count(*) FILTER (WHERE i.status = 'DECLINED') AS declined
          FROM introductions i JOIN demands dm ON dm.id = i.demand_id
-         WHERE ${IN_RANGE('i.created_at')} GROUP BY 1`,
-      )) {
-        const accepted = Number(row.accepted);
-        const declined = Number(row.declined);
-        merge(row.key, {
-          introductions: Number(row.n),
-          introductionsAccepted: accepted,
-          introductionsDeclined: declined,
-          acceptanceRate: ratio(accepted, accepted + declined),
-        });
-      }
+         WHERE ${IN_RANGE('i.created_at')} AND ${IN_INDUSTRY('dm.industry_code')} GROUP BY 1`,
+        ).then((rows) => {
+          for (const row of rows) {
+            const accepted = Number(row.accepted);
+            const declined = Number(row.declined);
+            merge(row.key, {
+              introductions: Number(row.n),
+              introductionsAccepted: accepted,
+              introductionsDeclined: declined,
+              acceptanceRate: ratio(accepted, accepted + declined),
+            });
+          }
+        }),
+      );
     }
     if (keys.deal) {
-      for (const row of await run<{ n: string }>(
-        `SELECT ${keys.deal} AS key, count(*) AS n FROM deals d JOIN demands dm ON dm.id = d.demand_id
-         WHERE ${IN_RANGE('d.created_at')} GROUP BY 1`,
-      )) {
-        merge(row.key, { deals: Number(row.n) });
-      }
+      tasks.push(
+        run<{ n: string }>(
+          `SELECT ${keys.deal} AS key, count(*) AS n FROM deals d JOIN demands dm ON dm.id = d.demand_id
+         WHERE ${IN_RANGE('d.created_at')} AND ${IN_INDUSTRY('dm.industry_code')} GROUP BY 1`,
+        ).then((rows) => {
+          for (const row of rows) {
+            merge(row.key, { deals: Number(row.n) });
+          }
+        }),
+      );
+    }
+    if (keys.signed) {
+      tasks.push(
+        run<{ n: string }>(
+          `WITH ${SIGNED_DEALS}
+         SELECT ${keys.signed} AS key, count(*) AS n FROM s JOIN deals d ON d.id = s.deal_id
+         JOIN demands dm ON dm.id = d.demand_id
+         WHERE ${IN_RANGE('s.signed_at')} AND ${IN_INDUSTRY('dm.industry_code')} GROUP BY 1`,
+        ).then((rows) => {
+          for (const row of rows) {
+            merge(row.key, { contractsSigned: Number(row.n) });
+          }
+        }),
+      );
     }
     if (keys.registration) {
-      for (const row of await run<{ n: string; value: string; income: string; commission: string }>(
-        `SELECT ${keys.registration} AS key, count(*) AS n, COALESCE(sum(d.contract_value_wan), 0) AS value,
+      tasks.push(
+        run<{ n: string; value: string; income: string; commission: string }>(
+          `SELECT ${keys.registration} AS key, count(*) AS n, COALESCE(sum(d.contract_value_wan), 0) AS value,
                 COALESCE(sum(d.technical_income_wan), 0) AS income, COALESCE(sum(d.commission_wan), 0) AS commission
          FROM deals d JOIN demands dm ON dm.id = d.demand_id
-         WHERE ${IN_RANGE('d.registered_at')} GROUP BY 1`,
-      )) {
-        merge(row.key, {
-          registeredContracts: Number(row.n),
-          contractValueWan: Number(row.value),
-          technicalIncomeWan: Number(row.income),
-          commissionWan: Number(row.commission),
-        });
-      }
+         WHERE ${IN_RANGE('d.registered_at')} AND ${IN_INDUSTRY('dm.industry_code')} GROUP BY 1`,
+        ).then((rows) => {
+          for (const row of rows) {
+            merge(row.key, {
+              registeredContracts: Number(row.n),
+              contractValueWan: Number(row.value),
+              technicalIncomeWan: Number(row.income),
+              commissionWan: Number(row.commission),
+            });
+          }
+        }),
+      );
     }
+    await Promise.all(tasks);
     if (!dimension && !groups.has('')) groups.set('', emptyFigures(null));
     return groups;
   }
@@ -537,11 +821,20 @@ function emptyFigures(dimension: AnalyticsDimension | null = null): AnalyticsFig
     introductionsDeclined: zero(keys?.introduction),
     acceptanceRate: null,
     deals: zero(keys?.deal),
+    contractsSigned: zero(keys?.signed),
     registeredContracts: zero(keys?.registration),
     contractValueWan: zero(keys?.registration),
     technicalIncomeWan: zero(keys?.registration),
     commissionWan: zero(keys?.registration),
   };
+}
+
+/** The most rows a ledger export writes. */
+export const LEDGER_CSV_LIMIT = 50_000;
+
+/** YYYY-MM-DD in the bureau's calendar (Asia/Shanghai, UTC+8 all year). */
+function shanghaiDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 function round(value: number): number {

@@ -1,4 +1,4 @@
-export * from './domain/csv';
+export * from './domain/ratio';
 export * from './analytics.service';
 export * from './analytics.object';
 export * from './analytics.module';

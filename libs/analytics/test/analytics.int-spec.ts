@@ -159,7 +159,7 @@ describe('analytics against a hand-computed fixture', () => {
           registration?.[1] ?? null,
           registration?.[2] ?? null,
           registration?.[3] ?? null,
-          registration ? '3301062024000001' : null,
+          registration ? '2024330106000001' : null,
           registration ? 'LICENSE' : null,
         ],
       );
@@ -387,7 +387,8 @@ describe('analytics against a hand-computed fixture', () => {
       { step: 'MATCHED', count: 3, conversionFromPrevious: 1, medianDaysFromPrevious: 4 }, // median(2, 6, 4)
       { step: 'INTRODUCED', count: 3, conversionFromPrevious: 1, medianDaysFromPrevious: 2 }, // median(2, 2, 1)
       { step: 'DEAL', count: 2, conversionFromPrevious: 0.6667, medianDaysFromPrevious: 1.5 }, // median(1, 2)
-      { step: 'REGISTERED_CONTRACT', count: 1, conversionFromPrevious: 0.5, medianDaysFromPrevious: 35 }, // 03-15 → 04-19
+      { step: 'SIGNED', count: 1, conversionFromPrevious: 0.5, medianDaysFromPrevious: 25 }, // G1: 03-15 → 04-09
+      { step: 'REGISTERED_CONTRACT', count: 1, conversionFromPrevious: 1, medianDaysFromPrevious: 10 }, // 04-09 → 04-19
     ]);
   });
 
@@ -431,14 +432,165 @@ describe('analytics against a hand-computed fixture', () => {
     const csv = `query($range: AnalyticsRangeInput, $report: AnalyticsReport!) { analyticsCsv(range: $range, report: $report) }`;
     expect((await query(csv, { report: 'INDUSTRY' })).analyticsCsv).toBe(
       'key,label,achievementsListed,rightsConfirmed,medianDaysToRightsConfirmation,demandsPosted,matches,introductions,' +
-        'introductionsAccepted,introductionsDeclined,acceptanceRate,deals,registeredContracts,contractValueWan,technicalIncomeWan,commissionWan\r\n' +
-        'ai,人工智能,1,2,20,1,1,1,1,0,1,1,0,0,0,0\r\n' +
-        'low_altitude,低空经济,2,2,20.5,2,3,3,1,1,0.5,1,1,200,150,10\r\n',
+        'introductionsAccepted,introductionsDeclined,acceptanceRate,deals,contractsSigned,registeredContracts,contractValueWan,technicalIncomeWan,commissionWan\r\n' +
+        'ai,人工智能,1,2,20,1,1,1,1,0,1,1,0,0,0,0,0\r\n' +
+        'low_altitude,低空经济,2,2,20.5,2,3,3,1,1,0.5,1,1,1,200,150,10\r\n',
     );
     expect((await query(csv, { report: 'FUNNEL' })).analyticsCsv).toBe(
       'step,count,conversionFromPrevious,medianDaysFromPrevious\r\n' +
-        'LISTED,3,,\r\nMATCHED,3,1,4\r\nINTRODUCED,3,1,2\r\nDEAL,2,0.6667,1.5\r\nREGISTERED_CONTRACT,1,0.5,35\r\n',
+        'LISTED,3,,\r\nMATCHED,3,1,4\r\nINTRODUCED,3,1,2\r\nDEAL,2,0.6667,1.5\r\nSIGNED,1,0.5,25\r\nREGISTERED_CONTRACT,1,1,10\r\n',
     );
+  });
+
+  it('counts signed contracts (first move to CONTRACT_SIGNED) overall and by month', async () => {
+    const { analyticsOverview } = await query(`query($range: AnalyticsRangeInput) {
+      analyticsOverview(range: $range) { contractsSigned } }`);
+    expect(analyticsOverview.contractsSigned).toBe(1); // G1 on 04-09; G2 was lost before signing
+    const { analyticsBreakdown } = await query(BREAKDOWN.replace('key label', 'key label contractsSigned'), {
+      dimension: 'MONTH',
+    });
+    expect(
+      analyticsBreakdown.filter((r: { contractsSigned: number }) => r.contractsSigned > 0).map((r: any) => r.key),
+    ).toEqual(['2024-04']);
+  });
+
+  it('narrows every figure to one industry', async () => {
+    const overview = `query($range: AnalyticsRangeInput, $industry: String) {
+      analyticsOverview(range: $range, industry: $industry) {
+        achievementsListed demandsPosted matches introductions deals contractsSigned registeredContracts contractValueWan
+        dealsByStage { stage count } } }`;
+    expect((await query(overview, { industry: 'ai' })).analyticsOverview).toEqual({
+      achievementsListed: 1, // A2
+      demandsPosted: 1, // D2
+      matches: 1, // D2-A2 (the remembered decline is not one)
+      introductions: 1, // I3
+      deals: 1, // G2
+      contractsSigned: 0,
+      registeredContracts: 0,
+      contractValueWan: 0,
+      dealsByStage: [{ stage: 'CLOSED_LOST', count: 1 }],
+    });
+    expect((await query(overview, { industry: 'low_altitude' })).analyticsOverview).toMatchObject({
+      achievementsListed: 2, // A1, A3
+      matches: 3, // D1-A1, D1-A3, D3-X1
+      contractsSigned: 1,
+      registeredContracts: 1,
+      contractValueWan: 200,
+    });
+    const funnel = `query($range: AnalyticsRangeInput, $industry: String) {
+      analyticsFunnel(range: $range, industry: $industry) { step count } }`;
+    expect((await query(funnel, { industry: 'ai' })).analyticsFunnel).toEqual([
+      { step: 'LISTED', count: 1 },
+      { step: 'MATCHED', count: 1 },
+      { step: 'INTRODUCED', count: 1 },
+      { step: 'DEAL', count: 1 },
+      { step: 'SIGNED', count: 0 },
+      { step: 'REGISTERED_CONTRACT', count: 0 },
+    ]);
+    const board = `query($range: AnalyticsRangeInput, $industry: String) {
+      analyticsLeaderboard(range: $range, industry: $industry, kind: BROKERS) { label deals contractValueWan } }`;
+    expect((await query(board, { industry: 'ai' })).analyticsLeaderboard).toEqual([
+      { label: '经纪人甲', deals: 1, contractValueWan: 0 },
+    ]);
+    const bad = await api.gql(
+      `query($industry: String) { analyticsOverview(industry: $industry) { deals } }`,
+      { industry: "ai' OR 1=1 --" },
+      admin.token,
+    );
+    expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('sums registered contracts by contract type', async () => {
+    const types = `query($range: AnalyticsRangeInput, $industry: String) {
+      analyticsContractTypes(range: $range, industry: $industry) {
+        contractType registeredContracts contractValueWan technicalIncomeWan } }`;
+    expect((await query(types)).analyticsContractTypes).toEqual([
+      { contractType: 'LICENSE', registeredContracts: 1, contractValueWan: 200, technicalIncomeWan: 150 },
+    ]);
+    expect((await query(types, { industry: 'ai' })).analyticsContractTypes).toEqual([]);
+  });
+
+  describe('the registered-contract ledger', () => {
+    const LEDGER = `query($range: AnalyticsRangeInput, $industry: String, $contractType: TechContractType, $region: String) {
+      analyticsContractLedger(range: $range, industry: $industry, contractType: $contractType, region: $region) {
+        totalCount contractValueWan technicalIncomeWan
+        rows { dealId registrationNumber registrationAuthority registeredAt contractType contractValueWan
+               technicalIncomeWan industryCode industryNameZh sellerName sellerRegion buyerName buyerRegion brokerName } } }`;
+    const CSV = `query($range: AnalyticsRangeInput, $language: CsvLanguage!, $region: String) {
+      analyticsContractLedgerCsv(range: $range, language: $language, region: $region) }`;
+    let nameEn: string;
+
+    beforeAll(async () => {
+      const dataSource = api.app.get(DataSource);
+      await dataSource.query(`UPDATE deals SET registration_authority = '杭州市技术市场管理办公室' WHERE id = $1`, [
+        id.G1,
+      ]);
+      await dataSource.query(`UPDATE organisations SET region = '杭州' WHERE id = $1`, [id.U1]);
+      await dataSource.query(`UPDATE organisations SET region = '宁波' WHERE id = $1`, [id.E1]);
+      [{ name_en: nameEn }] = await dataSource.query(`SELECT name_en FROM industries WHERE code = 'low_altitude'`);
+    });
+
+    it('lists each registered contract with its office, parties, type, amounts, field and regions', async () => {
+      expect((await query(LEDGER)).analyticsContractLedger).toEqual({
+        totalCount: 1,
+        contractValueWan: 200,
+        technicalIncomeWan: 150,
+        rows: [
+          {
+            dealId: id.G1,
+            registrationNumber: '2024330106000001',
+            registrationAuthority: '杭州市技术市场管理办公室',
+            registeredAt: '2024-04-19T12:00:00.000Z',
+            contractType: 'LICENSE',
+            contractValueWan: 200,
+            technicalIncomeWan: 150,
+            industryCode: 'low_altitude',
+            industryNameZh: '低空经济',
+            sellerName: '甲大学',
+            sellerRegion: '杭州',
+            buyerName: '丙公司',
+            buyerRegion: '宁波',
+            brokerName: '经纪人甲',
+          },
+        ],
+      });
+    });
+
+    it('filters by industry, contract type and either party’s region', async () => {
+      const count = async (variables: Record<string, unknown>) =>
+        (await query(LEDGER, variables)).analyticsContractLedger.totalCount;
+      expect(await count({ industry: 'ai' })).toBe(0);
+      expect(await count({ contractType: 'TRANSFER' })).toBe(0);
+      expect(await count({ contractType: 'LICENSE' })).toBe(1);
+      expect(await count({ region: '杭州' })).toBe(1); // the seller's
+      expect(await count({ region: '宁' })).toBe(1); // the buyer's, by prefix
+      expect(await count({ region: '北京' })).toBe(0);
+      expect(await count({ region: '%' })).toBe(0); // a wildcard is text, not a pattern
+      expect(await count({ range: { from: '2024-04-20T00:00:00.000Z', to: RANGE.to } })).toBe(0);
+    });
+
+    it('exports CSV for Excel: UTF-8 BOM, CRLF, headers and labels in the chosen language', async () => {
+      const zh = (await query(CSV, { language: 'ZH_CN' })).analyticsContractLedgerCsv as string;
+      expect(Buffer.from(zh, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      expect(zh.slice(1)).toBe(
+        '登记机构,登记号,登记日期,卖方（技术输出方）,卖方地区,买方（技术吸纳方）,买方地区,合同类型,合同成交额（万元）,技术交易额（万元）,技术领域,技术经纪人\r\n' +
+          '杭州市技术市场管理办公室,2024330106000001,2024-04-19,甲大学,杭州,丙公司,宁波,技术许可,200,150,低空经济,经纪人甲\r\n',
+      );
+      const en = (await query(CSV, { language: 'EN' })).analyticsContractLedgerCsv as string;
+      expect(en.startsWith('\uFEFFRegistration office,Registration number,Registered on,Seller')).toBe(true);
+      expect(en).toContain(`,Technology licence,200,150,${nameEn},`);
+      expect((await query(CSV, { language: 'EN', region: '北京' })).analyticsContractLedgerCsv).toBe(
+        '\uFEFFRegistration office,Registration number,Registered on,Seller (technology provider),Seller region,' +
+          'Buyer (technology recipient),Buyer region,Contract type,Contract value (10k CNY),Technical income (10k CNY),Field,Broker\r\n',
+      );
+    });
+
+    it('is for the bureau only', async () => {
+      for (const gql of [LEDGER, CSV.replace('$language: CsvLanguage!', '$language: CsvLanguage = EN')]) {
+        const res = await api.gql(gql, { range: RANGE }, broker.token);
+        expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
+      }
+    });
   });
 
   it('is for the bureau only, and checks the range', async () => {

@@ -3,6 +3,7 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { byKeys, groupedByKeys, RequestLoaders } from '@app/core';
 import {
+  AchievementEntity,
   AchievementObject,
   AchievementsService,
   FileMetadataObject,
@@ -232,7 +233,20 @@ function PairLinks<T extends PairRow & { agencyId: string }>(objectType: Type<un
     @ResolveField(() => AchievementObject, { nullable: true, description: 'The achievement, when that is the target' })
     achievement(@Parent() row: T, @CurrentActor() actor: Actor, @Loaders() loaders: RequestLoaders) {
       if (row.targetType !== MatchTargetType.ACHIEVEMENT) return null;
-      return visibleAchievementLoader(loaders, this.achievements, actor).load(row.targetId);
+      // What the viewer may see by the achievement's rules, and also — the viewer sees this pair — the achievement
+      // its deal took off the public market (IN_NEGOTIATION, TRANSFERRED).
+      return loaders
+        .get(
+          'brokerage.pairAchievement',
+          () =>
+            new DataLoader<string, AchievementEntity | null>(async (ids) => {
+              const visible = await this.achievements.visibleByIds(actor, ids);
+              const missing = ids.filter((id) => !visible.some((achievement) => achievement.id === id));
+              const held = await this.introductions.heldAchievements(missing);
+              return byKeys(ids, [...visible, ...held], (achievement) => achievement.id);
+            }),
+        )
+        .load(row.targetId);
     }
 
     @ResolveField(() => ExpertObject, { nullable: true, description: 'The expert, when that is the target' })
@@ -373,6 +387,7 @@ export class PriceNoticeLinksResolver {
   constructor(
     private readonly achievements: AchievementsService,
     private readonly directory: DirectoryService,
+    private readonly introductions: IntroductionsService,
   ) {}
 
   @ResolveField(() => OrganisationObject, { nullable: true })
@@ -382,13 +397,26 @@ export class PriceNoticeLinksResolver {
 
   @ResolveField(() => AchievementObject, {
     nullable: true,
-    description: 'The achievement (null if you may not see it)',
+    description: 'The achievement under notice: its public fields, also while its deal holds it off the market',
   })
   achievement(
     @Parent() notice: PriceNoticeObject,
     @OptionalActor() actor: Actor | undefined,
     @Loaders() loaders: RequestLoaders,
   ) {
-    return visibleAchievementLoader(loaders, this.achievements, actor).load(notice.achievementId);
+    // A price notice (协议定价公示) is public so that anyone may object: the listing it prices stays readable even
+    // though the deal took it off the market (IN_NEGOTIATION, later TRANSFERRED).
+    return loaders
+      .get(
+        'brokerage.noticedAchievement',
+        () =>
+          new DataLoader<string, AchievementEntity | null>(async (ids) => {
+            const visible = await this.achievements.visibleByIds(actor, ids);
+            const missing = ids.filter((id) => !visible.some((achievement) => achievement.id === id));
+            const held = await this.introductions.heldAchievements(missing);
+            return byKeys(ids, [...visible, ...held], (achievement) => achievement.id);
+          }),
+      )
+      .load(notice.achievementId);
   }
 }

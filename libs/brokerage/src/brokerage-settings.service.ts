@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, fail, forbidden } from '@app/core';
+import { badInput, fail, forbidden, readPlatformSettings } from '@app/core';
 import { Actor, Role } from '@app/identity';
 import {
   DEFAULT_CLAIM_PERIOD_SECONDS,
@@ -87,6 +87,23 @@ export class BrokerageSettingsService {
       // Serialise changes of one agency, so each audit row's "before" is what the previous change left.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`agency-settings:${agencyId}`]);
       const current = await this.agencySettings(agencyId, manager);
+      // Within the platform's bounds: no year-long claims, no notice shorter than the bureau's minimum.
+      const platform = await readPlatformSettings(manager);
+      if (input.claimPeriodSeconds !== undefined && input.claimPeriodSeconds > platform.maxClaimPeriodSeconds) {
+        throw fail('CLAIM_PERIOD_TOO_LONG', {
+          field: 'claimPeriodSeconds',
+          maxSeconds: platform.maxClaimPeriodSeconds,
+        });
+      }
+      if (
+        input.priceNoticePeriodSeconds !== undefined &&
+        input.priceNoticePeriodSeconds < platform.minPriceNoticeSeconds
+      ) {
+        throw fail('NOTICE_PERIOD_TOO_SHORT', {
+          field: 'priceNoticePeriodSeconds',
+          minSeconds: platform.minPriceNoticeSeconds,
+        });
+      }
       const updated = await this.writeAgencySettings(manager, agencyId, current, input);
       const before: AgencySettingsValues = {};
       const after: AgencySettingsValues = {};

@@ -17,10 +17,17 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ConnectionArgs } from '@app/core';
+import {
+  ConnectionArgs,
+  IsNotBlank,
+  IsTechContractRegistrationNumber,
+  NormaliseRegistrationNumber,
+  Trim,
+} from '@app/core';
 import { MatchTargetType } from '@app/matching';
 import { DealStage, TechContractType } from './domain/deal-workflow';
 import { PriceNoticeStatus } from './entities/deal.entity';
+import { BrokerCredentialLevel } from './domain/broker-credential';
 import { IntroductionDeclineReason, IntroductionSide, IntroductionStatus } from './domain/introduction-consent';
 import { EntrustedSubject } from './entities/entrustment.entity';
 
@@ -78,12 +85,68 @@ export class AnswerIntroductionInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) comment?: string | null;
 }
 
+const REGISTRATION_NUMBER_DESCRIPTION =
+  '技术合同登记号: 4-digit year + 6-digit region code of the registration office + 4–8 digit sequence ' +
+  '(14–18 digits, e.g. 2024110108000123; spaces and hyphens are removed)';
+
 @InputType()
 export class RegistrationInput {
-  @Field({ description: '技术合同认定登记号' }) @IsString() @MinLength(1) @MaxLength(100) registrationNumber: string;
+  @Field({ description: REGISTRATION_NUMBER_DESCRIPTION })
+  @NormaliseRegistrationNumber()
+  @IsTechContractRegistrationNumber()
+  registrationNumber: string;
+  @Field(() => String, { nullable: true, description: '登记机构 (the registration office)' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  registrationAuthority?: string | null;
   @Field(() => TechContractType) @IsEnum(TechContractType) contractType: TechContractType;
   @Field(() => Float, { description: '万元' }) @IsNumber() @Min(0) contractValueWan: number;
   @Field(() => Float, { description: '技术交易额, 万元' }) @IsNumber() @Min(0) technicalIncomeWan: number;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'For a LICENSE: exclusive (独占/排他) uses the listing up (TRANSFERRED); non-exclusive keeps it listed',
+  })
+  @IsOptional()
+  @IsBoolean()
+  exclusiveLicence?: boolean | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required when the registered value differs from the noticed agreed price (协议定价公示): why',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  valueDifferenceReason?: string | null;
+}
+
+@InputType({ description: 'A correction of a registered contract: the fields given replace the recorded ones' })
+export class AmendDealRegistrationInput {
+  @Field(() => ID) @IsUUID() dealId: string;
+  @Field(() => String, { nullable: true, description: REGISTRATION_NUMBER_DESCRIPTION })
+  @IsOptional()
+  @NormaliseRegistrationNumber()
+  @IsTechContractRegistrationNumber()
+  registrationNumber?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Trim() @IsString() @MaxLength(200) registrationAuthority?:
+    string | null;
+  @Field(() => Float, { nullable: true, description: '万元' }) @IsOptional() @IsNumber() @Min(0) contractValueWan?:
+    number | null;
+  @Field(() => Float, { nullable: true, description: '技术交易额, 万元' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  technicalIncomeWan?: number | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Trim() @IsString() @MaxLength(2000) valueDifferenceReason?:
+    string | null;
+  @Field({ description: 'Why the registration is corrected (kept with the amendment)' })
+  @Trim()
+  @IsNotBlank()
+  @MaxLength(2000)
+  reason: string;
 }
 
 @InputType()
@@ -92,6 +155,7 @@ export class MoveDealInput {
   @Field(() => DealStage) @IsEnum(DealStage) stage: DealStage;
   @Field(() => String, { nullable: true, description: 'Required for CLOSED_LOST' })
   @IsOptional()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   lostReason?: string | null;
@@ -113,7 +177,7 @@ export class DealAmountsInput {
 @InputType()
 export class DealTaskInput {
   @Field(() => ID) @IsUUID() dealId: string;
-  @Field() @IsString() @MinLength(1) @MaxLength(500) title: string;
+  @Field() @Trim() @IsNotBlank() @IsString() @MinLength(1) @MaxLength(500) title: string;
   @Field(() => Date, { nullable: true }) @IsOptional() @Type(() => Date) @IsDate() dueAt?: Date | null;
 }
 
@@ -174,4 +238,49 @@ export class PriceNoticesArgs extends ConnectionArgs {
   @IsOptional()
   @IsUUID()
   achievementId?: string;
+}
+
+@InputType({ description: '技术经纪人 credential, reviewed by the platform' })
+export class BrokerCredentialInput {
+  @Field(() => BrokerCredentialLevel) @IsEnum(BrokerCredentialLevel) level: BrokerCredentialLevel;
+  @Field({ description: 'Certificate number' }) @IsString() @MaxLength(64) certificateNumber: string;
+  @Field({ description: 'Issuing body' }) @IsString() @MaxLength(200) issuingBody: string;
+  @Field(() => Date, { description: 'Expiry of the certificate' }) @Type(() => Date) @IsDate() expiresAt: Date;
+}
+
+@ArgsType()
+export class WorkQueueArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true, description: "The demand's or the achievement's industry code" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  industryCode?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The institution of the achievement or the expert' })
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Only matches proposed within this many days' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  maxAgeDays?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only pairs an enterprise asked to be introduced to' })
+  @IsOptional()
+  @IsBoolean()
+  interestOnly?: boolean;
+}
+
+@InputType({ description: "An enterprise's request for an introduction to a listed achievement" })
+export class ListingInterestInput {
+  @Field(() => ID) @IsUUID() achievementId: string;
+  @Field(() => ID, {
+    description: "One of your organisation's open demands (the introduction pairs it with the achievement)",
+  })
+  @IsUUID()
+  demandId: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) message?: string | null;
 }

@@ -6,7 +6,11 @@ export const IDLE_DEALS_SCHEDULER_ID = 'brokerage.remind-idle-deals';
 /** Hourly: a broker hears of an idle deal within an hour of it falling idle. */
 export const IDLE_DEALS_EVERY_MS = 3600_000;
 
-/** The worker's side of brokerage: idle-deal reminders and the end of price notices. */
+export const PRICE_NOTICE_SWEEP_SCHEDULER_ID = 'brokerage.sweep-price-notices';
+/** Every 10 minutes: a price notice whose end job was lost ends at most this late. */
+export const PRICE_NOTICE_SWEEP_EVERY_MS = 600_000;
+
+/** The worker's side of brokerage: idle-deal reminders and the end of price notices (by job, and swept). */
 @Injectable()
 export class BrokerageJobs implements OnApplicationBootstrap {
   constructor(
@@ -23,6 +27,18 @@ export class BrokerageJobs implements OnApplicationBootstrap {
         { every: IDLE_DEALS_EVERY_MS },
         { name: JobName.RemindIdleDeals, data: {} },
       );
+    await this.jobs
+      .queue(QueueName.Brokerage)
+      .upsertJobScheduler(
+        PRICE_NOTICE_SWEEP_SCHEDULER_ID,
+        { every: PRICE_NOTICE_SWEEP_EVERY_MS },
+        { name: JobName.SweepPriceNotices, data: {} },
+      );
+  }
+
+  @OnJob(JobName.SweepPriceNotices)
+  async sweepPriceNotices(_payload: JobPayloads[JobName.SweepPriceNotices]): Promise<JobOutcome> {
+    return (await this.deals.endOverduePriceNotices()) > 0 ? 'done' : 'skipped';
   }
 
   @OnJob(JobName.RemindIdleDeals)

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AchievementsModule } from '@app/achievements';
-import { INTRODUCTION_ACCESS } from '@app/core';
+import { BROKER_ACCESS, INTRODUCTION_ACCESS } from '@app/core';
 import { DemandsModule } from '@app/demands';
 import { ExpertsModule } from '@app/experts';
 import { FilesModule } from '@app/files';
@@ -14,14 +14,27 @@ import {
   MatchClaimLinksResolver,
   PriceNoticeLinksResolver,
 } from './brokerage-links.resolver';
+import { BrokerAccessProvider } from './broker-access.provider';
+import { BrokerCredentialsResolver } from './broker-credentials.resolver';
+import { BrokerCredentialsService } from './broker-credentials.service';
 import { BrokerageJobs } from './brokerage.jobs';
 import { BrokerageResolver, DealResolver, IntroductionResolver } from './brokerage.resolver';
 import { BrokerageSettingsService } from './brokerage-settings.service';
 import { ClaimsService } from './claims.service';
 import { DealsService } from './deals.service';
 import { BrokerAgencySettingsChangeEntity } from './entities/agency-settings-change.entity';
-import { BrokerAgencySettingsEntity, BrokerProfileEntity } from './entities/brokerage-settings.entity';
-import { DealActivityEntity, DealEntity, DealReminderEntity, DealTaskEntity } from './entities/deal.entity';
+import {
+  BrokerAgencySettingsEntity,
+  BrokerConfidentialReadEntity,
+  BrokerProfileEntity,
+} from './entities/brokerage-settings.entity';
+import {
+  DealActivityEntity,
+  DealAmendmentEntity,
+  DealEntity,
+  DealReminderEntity,
+  DealTaskEntity,
+} from './entities/deal.entity';
 import { EntrustmentEntity } from './entities/entrustment.entity';
 import {
   IntroductionAcknowledgementEntity,
@@ -29,17 +42,24 @@ import {
   IntroductionRevealEntity,
   ListingFeedbackEntity,
 } from './entities/introduction.entity';
+import { ListingInterestEntity } from './entities/listing-interest.entity';
 import { MatchClaimEntity } from './entities/match-claim.entity';
+import { MarketResolver } from './market.resolver';
+import { MarketService } from './market.service';
+import { PerformanceService } from './performance.service';
 import { EntrustmentsService } from './entrustments.service';
 import { IntroductionAccessProvider } from './introduction-access.provider';
 import { IntroductionsService } from './introductions.service';
 import { PartiesService } from './parties.service';
+import { PlatformSettingsResolver } from './platform-settings.resolver';
+import { PlatformSettingsService } from './platform-settings.service';
 import { DealFileAccess } from './deal-file-access';
 
 export const BROKERAGE_ENTITIES = [
   BrokerAgencySettingsEntity,
   BrokerAgencySettingsChangeEntity,
   BrokerProfileEntity,
+  BrokerConfidentialReadEntity,
   EntrustmentEntity,
   MatchClaimEntity,
   IntroductionEntity,
@@ -50,16 +70,25 @@ export const BROKERAGE_ENTITIES = [
   DealActivityEntity,
   DealTaskEntity,
   DealReminderEntity,
+  DealAmendmentEntity,
+  ListingInterestEntity,
 ];
 
 /**
- * What introductions reveal, offered to experts and demands through the IntroductionAccess port. Global so their
+ * What introductions reveal and what brokers' work lets them read, offered to experts, demands, achievements and
+ * matching through the IntroductionAccess and BrokerAccess ports. Global so their
  * modules see the token without importing brokerage (brokerage depends on them, never the reverse).
  */
 @Global()
 @Module({
-  providers: [IntroductionAccessProvider, { provide: INTRODUCTION_ACCESS, useExisting: IntroductionAccessProvider }],
-  exports: [IntroductionAccessProvider, INTRODUCTION_ACCESS],
+  imports: [NotificationsModule],
+  providers: [
+    IntroductionAccessProvider,
+    { provide: INTRODUCTION_ACCESS, useExisting: IntroductionAccessProvider },
+    BrokerAccessProvider,
+    { provide: BROKER_ACCESS, useExisting: BrokerAccessProvider },
+  ],
+  exports: [IntroductionAccessProvider, INTRODUCTION_ACCESS, BrokerAccessProvider, BROKER_ACCESS],
 })
 export class BrokerageAccessModule {}
 
@@ -68,20 +97,28 @@ export class BrokerageAccessModule {}
   imports: [BrokerageAccessModule, DemandsModule, MatchingModule, NotificationsModule, FilesModule],
   providers: [
     PartiesService,
+    PlatformSettingsService,
+    BrokerCredentialsService,
     BrokerageSettingsService,
     EntrustmentsService,
     ClaimsService,
     IntroductionsService,
     DealsService,
     DealFileAccess,
+    MarketService,
+    PerformanceService,
   ],
   exports: [
     PartiesService,
+    PlatformSettingsService,
+    BrokerCredentialsService,
     BrokerageSettingsService,
     EntrustmentsService,
     ClaimsService,
     IntroductionsService,
     DealsService,
+    MarketService,
+    PerformanceService,
   ],
 })
 export class BrokerageModule {}
@@ -99,6 +136,8 @@ export class BrokerageModule {}
   ],
   providers: [
     BrokerageResolver,
+    BrokerCredentialsResolver,
+    PlatformSettingsResolver,
     IntroductionResolver,
     DealResolver,
     MatchClaimLinksResolver,
@@ -106,6 +145,7 @@ export class BrokerageModule {}
     IntroductionLinksResolver,
     DealLinksResolver,
     PriceNoticeLinksResolver,
+    MarketResolver,
   ],
 })
 export class BrokerageGraphqlModule {}

@@ -1,5 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Paginated } from '@app/core';
+import { DEFAULT_PAGE_SIZE, Paginated } from '@app/core';
 import { MatchObject, MatchTargetType } from '@app/matching';
 import { DealRole, DealStage, TechContractType } from './domain/deal-workflow';
 import {
@@ -8,6 +8,7 @@ import {
   IntroductionStatus,
   PartyAnswer,
 } from './domain/introduction-consent';
+import { BrokerCredentialLevel, BrokerCredentialStatus } from './domain/broker-credential';
 import { DealActivityKind, PriceNoticeStatus } from './entities/deal.entity';
 import { EntrustedSubject } from './entities/entrustment.entity';
 import { RevealedDetail } from './entities/introduction.entity';
@@ -30,6 +31,11 @@ registerEnumType(TechContractType, {
 });
 registerEnumType(DealActivityKind, { name: 'DealActivityKind' });
 registerEnumType(PriceNoticeStatus, { name: 'PriceNoticeStatus' });
+registerEnumType(BrokerCredentialLevel, {
+  name: 'BrokerCredentialLevel',
+  description: '技术经纪人 level: JUNIOR 初级, INTERMEDIATE 中级, SENIOR 高级',
+});
+registerEnumType(BrokerCredentialStatus, { name: 'BrokerCredentialStatus' });
 
 @ObjectType('Entrustment', { description: '委托: a listing entrusted to a broker or an agency' })
 export class EntrustmentObject {
@@ -58,10 +64,29 @@ export class MatchClaimObject {
   @Field(() => String, { nullable: true }) releaseReason: string | null;
 }
 
+@ObjectType('ListingInterest', {
+  description: 'An enterprise asked for an introduction to a listed achievement (for one of its open demands)',
+})
+export class ListingInterestObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) achievementId: string;
+  @Field(() => ID) demandId: string;
+  @Field(() => ID) organisationId: string;
+  @Field(() => ID, { description: 'The match that carries the pair into the work queue' }) matchId: string;
+  @Field(() => String, { nullable: true }) message: string | null;
+  @Field() createdAt: Date;
+}
+
 @ObjectType('WorkQueueItem')
 export class WorkQueueItemObject {
   @Field(() => MatchObject) match: MatchObject;
   @Field({ description: 'The demand or the achievement is entrusted to you or your agency' }) entrusted: boolean;
+  @Field({ description: 'When the pair was first proposed (its age in the queue)' }) matchedAt: Date;
+  @Field(() => ListingInterestObject, {
+    nullable: true,
+    description: 'The enterprise asked for this introduction itself (from the listing)',
+  })
+  interest: ListingInterestObject | null;
 }
 
 @ObjectType('WorkQueueItemConnection')
@@ -69,7 +94,13 @@ export class WorkQueueItemConnection extends Paginated(WorkQueueItemObject, 'Wor
 
 @ObjectType('BrokerWorkQueue')
 export class BrokerWorkQueueObject {
-  @Field(() => WorkQueueItemConnection, { description: 'Unclaimed matches, best first' })
+  @Field(() => WorkQueueItemConnection, {
+    description: 'Unclaimed matches, best first',
+    // The page size is an argument of the queue, not of this field (the queue itself is not multiplied, or its
+    // claims would count once per queued match): priced at the default page. A queue of the largest page then
+    // costs at most as much as any list of that page may.
+    complexity: ({ childComplexity }) => 1 + childComplexity * DEFAULT_PAGE_SIZE,
+  })
   matches: WorkQueueItemConnection;
   @Field(() => [EntrustmentObject], { description: 'Listings entrusted to you or your agency (newest 50)' })
   entrustments: EntrustmentObject[];
@@ -155,11 +186,23 @@ export class DealObject {
   @Field(() => Float, { nullable: true, description: "By the agency's commission rule, 万元" }) commissionWan:
     number | null;
   @Field(() => String, { nullable: true, description: '技术合同认定登记号' }) registrationNumber: string | null;
+  @Field(() => String, { nullable: true, description: '登记机构 (the registration office)' })
+  registrationAuthority: string | null;
   @Field(() => TechContractType, { nullable: true }) contractType: TechContractType | null;
   @Field(() => Float, { nullable: true, description: '技术交易额 (technical income), 万元' }) technicalIncomeWan:
     number | null;
   @Field(() => Date, { nullable: true }) registeredAt: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the registered value differs from the noticed agreed price (null when it agrees)',
+  })
+  valueDifferenceReason: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'For a registered licence: exclusive or not' })
+  exclusiveLicence: boolean | null;
   @Field(() => PriceNoticeStatus) priceNoticeStatus: PriceNoticeStatus;
+  @Field(() => String, { nullable: true, description: '暂停: why the broker put it on hold (null while it runs)' })
+  onHoldReason: string | null;
+  @Field(() => Date, { nullable: true }) onHoldSince: Date | null;
   @Field(() => Int) priceNoticeRound: number;
   @Field(() => Date, { nullable: true }) priceNoticeStartsAt: Date | null;
   @Field(() => Date, { nullable: true }) priceNoticeEndsAt: Date | null;
@@ -178,6 +221,26 @@ export class DealActivityObject {
   @Field(() => DealStage, { nullable: true }) fromStage: DealStage | null;
   @Field(() => DealStage, { nullable: true }) toStage: DealStage | null;
   @Field(() => String, { nullable: true }) body: string | null;
+  @Field() createdAt: Date;
+}
+
+@ObjectType('DealRegistrationSnapshot', { description: 'The registration fields as they stood' })
+export class DealRegistrationSnapshotObject {
+  @Field(() => String, { nullable: true }) registrationNumber: string | null;
+  @Field(() => String, { nullable: true }) registrationAuthority: string | null;
+  @Field(() => Float, { nullable: true }) contractValueWan: number | null;
+  @Field(() => Float, { nullable: true }) technicalIncomeWan: number | null;
+  @Field(() => String, { nullable: true }) valueDifferenceReason: string | null;
+}
+
+@ObjectType('DealAmendment', { description: 'A correction of the registered contract: who, when, before, after, why' })
+export class DealAmendmentObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) dealId: string;
+  @Field(() => ID) actorId: string;
+  @Field(() => DealRegistrationSnapshotObject) before: DealRegistrationSnapshotObject;
+  @Field(() => DealRegistrationSnapshotObject) after: DealRegistrationSnapshotObject;
+  @Field() reason: string;
   @Field() createdAt: Date;
 }
 
@@ -248,4 +311,41 @@ export class BrokerAgencySettingsChangeObject {
 export class BrokerProfileObject {
   @Field(() => ID) userId: string;
   @Field(() => [String]) industryCodes: string[];
+  @Field(() => BrokerCredentialStatus, {
+    description: 'NONE until submitted; broker work needs VERIFIED (and unexpired)',
+  })
+  credentialStatus: BrokerCredentialStatus;
+  @Field(() => BrokerCredentialLevel, { nullable: true }) credentialLevel: BrokerCredentialLevel | null;
+  @Field(() => String, { nullable: true }) certificateNumber: string | null;
+  @Field(() => String, { nullable: true }) issuingBody: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) credentialExpiresAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) credentialSubmittedAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) credentialDecidedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why the platform rejected the credential' })
+  credentialRejectionReason: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the broker acknowledged confidentiality' })
+  confidentialityAcknowledgedAt: Date | null;
+}
+
+@ObjectType('BrokerStageCount')
+export class BrokerStageCountObject {
+  @Field(() => DealStage) stage: DealStage;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType('BrokerPerformance', { description: "A broker's own figures (my performance)" })
+export class BrokerPerformanceObject {
+  @Field(() => Int, { description: 'Claims that still hold' }) openClaims: number;
+  @Field(() => Int) introductionsProposed: number;
+  @Field(() => Int) introductionsAccepted: number;
+  @Field(() => Int) introductionsDeclined: number;
+  @Field(() => Float, { nullable: true, description: 'Accepted / (accepted + declined)' }) acceptanceRate:
+    number | null;
+  @Field(() => [BrokerStageCountObject], { description: 'My deals by current stage' })
+  dealsByStage: BrokerStageCountObject[];
+  @Field(() => Int, { description: 'Open deals idle past the agency idle period' }) idleDeals: number;
+  @Field(() => Int) registeredContracts: number;
+  @Field(() => Float, { description: '合同成交额, 万元' }) contractValueWan: number;
+  @Field(() => Float, { description: '技术交易额, 万元' }) technicalIncomeWan: number;
+  @Field(() => Float, { description: '万元' }) commissionWan: number;
 }

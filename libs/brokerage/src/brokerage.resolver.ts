@@ -1,11 +1,12 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { byKeys, ConnectionArgs, groupedByKeys, mapConnection, RequestLoaders } from '@app/core';
+import { byKeys, groupedByKeys, mapConnection, RateLimit, RequestLoaders } from '@app/core';
 import { Actor, CurrentActor, Loaders, Public } from '@app/identity';
 import { acknowledgementsLoader } from './brokerage-links.resolver';
 import { BrokerageSettingsService } from './brokerage-settings.service';
 import {
   AgencySettingsHistoryArgs,
+  AmendDealRegistrationInput,
   AgencySettingsInput,
   AnswerIntroductionInput,
   DealAmountsInput,
@@ -16,6 +17,7 @@ import {
   MoveDealInput,
   PriceNoticesArgs,
   ProposeIntroductionInput,
+  WorkQueueArgs,
 } from './brokerage.input';
 import {
   BrokerAgencySettingsChangeObject,
@@ -24,6 +26,7 @@ import {
   BrokerWorkQueueObject,
   ContactPersonObject,
   DealActivityObject,
+  DealAmendmentObject,
   DealConnection,
   DealObject,
   DealReminderObject,
@@ -42,7 +45,7 @@ import { ClaimsService } from './claims.service';
 import { DealsService, PriceNotice } from './deals.service';
 import { DealRole, DealStage } from './domain/deal-workflow';
 import { IntroductionSide } from './domain/introduction-consent';
-import { DealActivityEntity, DealEntity, DealTaskEntity } from './entities/deal.entity';
+import { DealActivityEntity, DealAmendmentEntity, DealEntity, DealTaskEntity } from './entities/deal.entity';
 import { EntrustedSubject } from './entities/entrustment.entity';
 import { IntroductionEntity } from './entities/introduction.entity';
 import { EntrustmentsService } from './entrustments.service';
@@ -82,9 +85,10 @@ export class BrokerageResolver {
   }
 
   @Query(() => BrokerWorkQueueObject, { description: "The broker's work queue" })
-  async brokerWorkQueue(@CurrentActor() actor: Actor, @Args() page: ConnectionArgs) {
+  async brokerWorkQueue(@CurrentActor() actor: Actor, @Args() args: WorkQueueArgs) {
+    const { industryCode, institutionId, maxAgeDays, interestOnly, ...page } = args;
     const [matches, entrustments, claims] = await Promise.all([
-      this.claims.workQueue(actor, page),
+      this.claims.workQueue(actor, page, { industryCode, institutionId, maxAgeDays, interestOnly }),
       this.entrustmentsService.forBroker(actor, SIDE_LIST),
       this.claims.myClaims(actor, SIDE_LIST),
     ]);
@@ -259,6 +263,30 @@ export class DealResolver {
     return this.dealsService.move(actor, dealId, move);
   }
 
+  @Mutation(() => DealObject, {
+    description: '暂停: put the deal on hold with a reason (its broker); no idle reminders until it resumes or moves',
+  })
+  holdDeal(
+    @CurrentActor() actor: Actor,
+    @Args('dealId', { type: () => ID }) dealId: string,
+    @Args('reason') reason: string,
+  ) {
+    return this.dealsService.hold(actor, dealId, reason.slice(0, 2000));
+  }
+
+  @Mutation(() => DealObject, { description: 'Resume a deal on hold (its broker)' })
+  resumeDeal(@CurrentActor() actor: Actor, @Args('dealId', { type: () => ID }) dealId: string) {
+    return this.dealsService.resume(actor, dealId);
+  }
+
+  @Mutation(() => DealObject, {
+    description:
+      "Corrects a registered contract (its broker or an ADMIN, with a reason): an audited amendment on the deal's timeline",
+  })
+  amendDealRegistration(@CurrentActor() actor: Actor, @Args('input') input: AmendDealRegistrationInput) {
+    return this.dealsService.amendRegistration(actor, input);
+  }
+
   @Mutation(() => DealObject)
   setDealAmounts(@CurrentActor() actor: Actor, @Args('input') input: DealAmountsInput) {
     const { dealId, ...amounts } = input;
@@ -305,12 +333,13 @@ export class DealResolver {
   }
 
   @Mutation(() => Boolean)
+  @RateLimit('objection')
   async objectToPriceNotice(
     @CurrentActor() actor: Actor,
     @Args('dealId', { type: () => ID }) dealId: string,
     @Args('reason') reason: string,
   ) {
-    await this.dealsService.objectToPriceNotice(actor, dealId, reason.slice(0, 2000));
+    await this.dealsService.objectToPriceNotice(actor, dealId, reason);
     return true;
   }
 
@@ -340,6 +369,19 @@ export class DealResolver {
         () =>
           new DataLoader<string, DealActivityEntity[]>(async (ids) =>
             groupedByKeys(ids, await this.dealsService.activitiesOf(ids), (row) => row.dealId),
+          ),
+      )
+      .load(deal.id);
+  }
+
+  @ResolveField(() => [DealAmendmentObject], { description: 'Corrections of the registration, oldest first' })
+  amendments(@Parent() deal: DealEntity, @Loaders() loaders: RequestLoaders) {
+    return loaders
+      .get(
+        'brokerage.dealAmendments',
+        () =>
+          new DataLoader<string, DealAmendmentEntity[]>(async (ids) =>
+            groupedByKeys(ids, await this.dealsService.amendmentsOf(ids), (row) => row.dealId),
           ),
       )
       .load(deal.id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import {
   badInput,
   fail,
@@ -11,6 +11,7 @@ import {
   decodeCursor,
   forbidden,
   notFound,
+  readPlatformSettings,
   toConnection,
 } from '@app/core';
 import { DemandStatus } from '@app/demands';
@@ -18,8 +19,9 @@ import { Actor, assertEmailVerified, Role } from '@app/identity';
 import { MatchEntity, MatchStatus, MatchTargetType } from '@app/matching';
 import { BrokerageSettingsService } from './brokerage-settings.service';
 import { EntrustedSubject } from './entities/entrustment.entity';
+import { ListingInterestEntity } from './entities/listing-interest.entity';
 import { MatchClaimEntity } from './entities/match-claim.entity';
-import { PartiesService } from './parties.service';
+import { BrokerCredentialsService } from './broker-credentials.service';
 
 /**
  * SQL: claim `c` still holds although expired, because its introduction is alive (awaiting answers, or a deal
@@ -48,6 +50,16 @@ const OPEN_MATCH_STATUSES = [MatchStatus.SUGGESTED, MatchStatus.VIEWED, MatchSta
 export interface WorkQueueItem {
   match: MatchEntity;
   entrusted: boolean;
+  matchedAt: Date;
+  interest: ListingInterestEntity | null;
+}
+
+/** Narrowing of the work queue (each optional). */
+export interface WorkQueueFilter {
+  industryCode?: string;
+  institutionId?: string;
+  maxAgeDays?: number;
+  interestOnly?: boolean;
 }
 
 /** Brokers' claims on matches and their work queue. */
@@ -55,7 +67,7 @@ export interface WorkQueueItem {
 export class ClaimsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly parties: PartiesService,
+    private readonly credentials: BrokerCredentialsService,
     private readonly settings: BrokerageSettingsService,
     private readonly clock: Clock,
   ) {}
@@ -65,8 +77,9 @@ export class ClaimsService {
    * insert is conditional on the unique partial index (one unreleased claim per match); the others get CONFLICT.
    */
   async claim(actor: Actor, matchId: string): Promise<MatchClaimEntity> {
-    const agencyId = this.parties.agencyOf(actor);
+    if (!actor.hasRole(Role.BROKER)) throw fail('BROKER_ROLE_REQUIRED');
     assertEmailVerified(actor);
+    const agencyId = await this.credentials.activeAgencyOf(actor);
     const match = await this.dataSource.getRepository(MatchEntity).findOneBy({ id: matchId });
     if (!match) throw notFound('Match', matchId);
     if (!OPEN_MATCH_STATUSES.includes(match.status))
@@ -83,6 +96,22 @@ export class ClaimsService {
     if (exclusion?.excluded) throw forbidden('Its owner entrusted it exclusively to another broker');
     const settings = await this.settings.agencySettings(agencyId);
     return this.dataSource.transaction(async (manager) => {
+      // One agency's claims at a time, so the caps below hold under concurrent claims.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`agency-claims:${agencyId}`]);
+      const platform = await readPlatformSettings(manager);
+      const [open] = await manager.query<Array<{ broker: number; agency: number }>>(
+        `SELECT COUNT(*) FILTER (WHERE c.broker_id = $1)::int AS broker, COUNT(*)::int AS agency
+           FROM match_claims c WHERE c.agency_id = $2 AND ${CLAIM_HOLDS.replaceAll(':now', '$3')}`,
+        [actor.userId, agencyId, now],
+      );
+      if (open.broker >= platform.maxOpenClaimsPerBroker) {
+        throw fail('CLAIM_LIMIT_REACHED', { limit: platform.maxOpenClaimsPerBroker, scope: 'broker' });
+      }
+      if (open.agency >= platform.maxOpenClaimsPerAgency) {
+        throw fail('CLAIM_LIMIT_REACHED', { limit: platform.maxOpenClaimsPerAgency, scope: 'agency' });
+      }
+      // The platform bounds the claim period, also for an agency setting stored before the bound was lowered.
+      const periodSeconds = Math.min(settings.claimPeriodSeconds, platform.maxClaimPeriodSeconds);
       // An expired claim whose deal did not move returns to the pool now.
       await manager
         .createQueryBuilder()
@@ -100,7 +129,7 @@ export class ClaimsService {
           brokerId: actor.userId,
           agencyId,
           claimedAt: now,
-          expiresAt: new Date(now.getTime() + settings.claimPeriodSeconds * 1000),
+          expiresAt: new Date(now.getTime() + periodSeconds * 1000),
           releasedAt: null,
           releaseReason: null,
         })
@@ -134,7 +163,7 @@ export class ClaimsService {
 
   /** The broker's claims that still hold, newest first. */
   async myClaims(actor: Actor, limit: number): Promise<MatchClaimEntity[]> {
-    this.parties.agencyOf(actor);
+    await this.credentials.activeAgencyOf(actor);
     return this.dataSource
       .getRepository(MatchClaimEntity)
       .createQueryBuilder('c')
@@ -160,8 +189,12 @@ export class ClaimsService {
    * The broker's work queue: unclaimed, open matches of open demands in the broker's industries (or whose demand
    * or achievement is entrusted to them), best score first, without pairs exclusively entrusted to someone else.
    */
-  async workQueue(actor: Actor, page: { first: number; after?: string }): Promise<Connection<WorkQueueItem>> {
-    this.parties.agencyOf(actor);
+  async workQueue(
+    actor: Actor,
+    page: { first: number; after?: string },
+    filter: WorkQueueFilter = {},
+  ): Promise<Connection<WorkQueueItem>> {
+    await this.credentials.activeAgencyOf(actor);
     const agencies = actor.organisationsWithRole(Role.BROKER);
     const profile = await this.settings.profile(actor.userId);
     const now = this.clock.now();
@@ -181,6 +214,22 @@ export class ClaimsService {
         codes: profile.industryCodes,
       });
     }
+    if (filter.industryCode) {
+      query.andWhere('(d.industry_code = :industry OR a.industry_code = :industry)', { industry: filter.industryCode });
+    }
+    if (filter.institutionId) {
+      query.andWhere(
+        `(a.institution_id = :institution OR (m.target_type = 'EXPERT' AND EXISTS
+          (SELECT 1 FROM experts x WHERE x.id = m.target_id AND x.organisation_id = :institution)))`,
+        { institution: filter.institutionId },
+      );
+    }
+    if (filter.maxAgeDays) {
+      query.andWhere('m.created_at >= :since', { since: new Date(now.getTime() - filter.maxAgeDays * 86_400_000) });
+    }
+    if (filter.interestOnly) {
+      query.andWhere('EXISTS (SELECT 1 FROM listing_interests li WHERE li.match_id = m.id)');
+    }
     const totalCount = countOf(query);
     if (page.after) {
       const [score, id] = decodeCursor(page.after, 2);
@@ -192,7 +241,18 @@ export class ClaimsService {
       .addOrderBy('m.id', 'ASC')
       .limit(page.first + 1)
       .getRawAndEntities<{ entrusted: boolean }>();
-    const items = entities.map((match, index) => ({ match, entrusted: Boolean(raw[index]?.entrusted) }));
+    const interests =
+      entities.length > 0
+        ? await this.dataSource
+            .getRepository(ListingInterestEntity)
+            .findBy({ matchId: In(entities.map((match) => match.id)) })
+        : [];
+    const items = entities.map((match, index) => ({
+      match,
+      entrusted: Boolean(raw[index]?.entrusted),
+      matchedAt: match.createdAt,
+      interest: interests.find((interest) => interest.matchId === match.id) ?? null,
+    }));
     return toConnection(items, page.first, (item) => [item.match.score, item.match.id], totalCount);
   }
 }

@@ -8,22 +8,28 @@ import {
   Connection,
   countOf,
   decodeCursor,
+  ERROR_REASONS,
+  ErrorReason,
   forbidden,
+  JobIntentRelay,
   JobName,
-  JobQueue,
   notFound,
+  readPlatformSettings,
   pageNewestFirst,
+  recordJobIntent,
   toConnection,
 } from '@app/core';
 import { AchievementEntity } from '@app/achievements';
 import { FileOwnerKind, FilesService } from '@app/files';
 import { Actor, assertEmailVerified, Role } from '@app/identity';
 import { MatchTargetType } from '@app/matching';
-import { NotificationKind, NotificationsService } from '@app/notifications';
+import { NotificationEventsService, NotificationKind, NotificationsService, SCREENS } from '@app/notifications';
 import { BrokerageSettingsService } from './brokerage-settings.service';
 import { DEFAULT_IDLE_REMINDER_DAYS } from './domain/claim-period';
 import { commissionFor } from './domain/commission';
 import {
+  AgreedPrice,
+  checkedRegistration,
   DealMoveViolation,
   DealRole,
   DealStage,
@@ -32,22 +38,49 @@ import {
   planDealMove,
   priceNoticeProblem,
   Registration,
+  TechContractType,
 } from './domain/deal-workflow';
 import {
   DealActivityEntity,
   DealActivityKind,
+  DealAmendmentEntity,
   DealEntity,
   DealReminderEntity,
   DealTaskEntity,
   PriceNoticeStatus,
+  RegistrationSnapshot,
 } from './entities/deal.entity';
+import { BrokerCredentialsService } from './broker-credentials.service';
+import { MarketService } from './market.service';
 import { PartiesService, restrictToParticipants, RIGHTS_CONFIRMED_STATUSES } from './parties.service';
+import { pairTitle, partyAudiences } from './notification-parties';
 
 export interface MoveDealInput {
   stage: DealStage;
   lostReason?: string | null;
-  registration?: Partial<Registration> | null;
+  registration?: (Partial<Registration> & { exclusiveLicence?: boolean | null }) | null;
   comment?: string | null;
+}
+
+export interface AmendRegistrationInput {
+  dealId: string;
+  registrationNumber?: string | null;
+  registrationAuthority?: string | null;
+  contractValueWan?: number | null;
+  technicalIncomeWan?: number | null;
+  valueDifferenceReason?: string | null;
+  /** Why the registration is corrected (kept with the amendment). */
+  reason: string;
+}
+
+function snapshotOf(deal: DealEntity): RegistrationSnapshot {
+  return {
+    registrationNumber: deal.registrationNumber,
+    registrationAuthority: deal.registrationAuthority,
+    contractValueWan: deal.contractValueWan,
+    technicalIncomeWan: deal.technicalIncomeWan,
+    valueDifferenceReason: deal.valueDifferenceReason,
+  };
 }
 
 export interface DealAmountsInput {
@@ -65,6 +98,9 @@ export interface DealFilter {
   stage?: DealStage;
 }
 
+/** The longest price-notice objection (characters). */
+const PRICE_NOTICE_OBJECTION_MAX = 2000;
+
 /** Deals: the stage machine, amounts, notes, tasks, timeline, price notice and idle reminders. */
 @Injectable()
 export class DealsService {
@@ -73,19 +109,23 @@ export class DealsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly parties: PartiesService,
+    private readonly credentials: BrokerCredentialsService,
     private readonly settings: BrokerageSettingsService,
-    private readonly jobs: JobQueue,
+    private readonly intents: JobIntentRelay,
     private readonly notifications: NotificationsService,
+    private readonly events: NotificationEventsService,
     private readonly clock: Clock,
     private readonly files: FilesService,
+    private readonly market: MarketService,
   ) {}
 
   // ---- access ----
 
-  async rolesOf(actor: Actor, deal: DealEntity): Promise<Set<DealRole>> {
+  /** Inside a transaction pass its `manager`: no second connection while it holds the deal's lock. */
+  async rolesOf(actor: Actor, deal: DealEntity, manager?: EntityManager): Promise<Set<DealRole>> {
     const roles = new Set<DealRole>();
     if (deal.brokerId === actor.userId) roles.add(DealRole.BROKER);
-    if ((await this.parties.sidesOf(actor, deal)).size > 0) roles.add(DealRole.PARTY);
+    if ((await this.parties.sidesOf(actor, deal, manager)).size > 0) roles.add(DealRole.PARTY);
     if (roles.size === 0) roles.add(DealRole.OTHER);
     return roles;
   }
@@ -122,7 +162,7 @@ export class DealsService {
   async attachDocuments(actor: Actor, id: string, fileIds: readonly string[]): Promise<DealEntity> {
     return this.dataSource.transaction(async (manager) => {
       const deal = await this.lock(manager, actor, id);
-      await this.assertParticipant(actor, deal, 'add documents to');
+      await this.assertParticipant(actor, deal, 'add documents to', manager);
       const files = await this.files.attach(manager, actor, fileIds, { kind: FileOwnerKind.DEAL_DOCUMENT, id });
       deal.lastActivityAt = this.clock.now();
       await this.activity(manager, deal.id, actor.userId, DealActivityKind.NOTE, {
@@ -144,7 +184,9 @@ export class DealsService {
   async move(actor: Actor, id: string, input: MoveDealInput): Promise<DealEntity> {
     const moved = await this.dataSource.transaction(async (manager) => {
       const deal = await this.lock(manager, actor, id);
-      const roles = await this.rolesOf(actor, deal);
+      const roles = await this.rolesOf(actor, deal, manager);
+      // The broker works the deal only with a verified, unexpired credential (suspended otherwise).
+      if (roles.has(DealRole.BROKER)) await this.credentials.activeAgencyOf(actor, manager);
       let plan;
       try {
         plan = planDealMove(deal.stage, input.stage, roles, {
@@ -153,46 +195,151 @@ export class DealsService {
           contractValueWan: deal.contractValueWan,
           registration: input.registration,
           lostReason: input.lostReason,
+          agreedPrice: this.agreedPriceOf(deal),
         });
       } catch (error) {
-        if (error instanceof DealMoveViolation) {
-          throw error.kind === 'FORBIDDEN'
-            ? forbidden(error.message, error.details)
-            : badInput(error.message, error.details);
-        }
-        throw error;
+        throw this.violation(error);
       }
+      if (plan.to === DealStage.CONTRACT_SIGNED) await this.assertPriceNoticeEnded(manager, deal);
       const now = this.clock.now();
       const from = deal.stage;
+      // Moving the deal ends a hold.
+      deal.onHoldReason = null;
+      deal.onHoldSince = null;
       deal.stage = plan.to;
       deal.stageEnteredAt = now;
       deal.lastActivityAt = now;
       if (plan.lostReason) deal.lostReason = plan.lostReason;
       if (plan.registration) {
         deal.registrationNumber = plan.registration.registrationNumber;
+        deal.registrationAuthority = plan.registration.registrationAuthority ?? null;
         deal.contractType = plan.registration.contractType;
         deal.contractValueWan = plan.registration.contractValueWan;
         deal.technicalIncomeWan = plan.registration.technicalIncomeWan;
+        deal.valueDifferenceReason = plan.registration.valueDifferenceReason ?? null;
         deal.registeredAt = now;
+        deal.exclusiveLicence =
+          plan.registration.contractType === TechContractType.LICENSE
+            ? (input.registration?.exclusiveLicence ?? false)
+            : null;
         deal.commissionWan = await this.commission(manager, deal);
       }
-      await this.activity(manager, deal.id, actor.userId, DealActivityKind.STAGE_CHANGED, {
+      // The listing and the demand follow the deal (IN_NEGOTIATION / IN_PROGRESS, TRANSFERRED / SOLVED, restored).
+      await this.market.applyMove(manager, deal, from, actor.userId);
+      const activity = await this.activity(manager, deal.id, actor.userId, DealActivityKind.STAGE_CHANGED, {
         fromStage: from,
         toStage: plan.to,
         body: plan.lostReason ?? (input.comment?.trim() || null),
       });
+      // Everyone on the deal but the mover: the broker and both sides' people.
+      await this.events.publish(manager, {
+        kind: NotificationKind.DEAL_STAGE_CHANGED,
+        eventKey: activity.id,
+        actorId: actor.userId,
+        // Everyone opens the deal page (its parties see it too).
+        audiences: (await partyAudiences(manager, deal, ['BROKER', 'DEMAND', 'TARGET'], SCREENS.deal(deal.id))).map(
+          (audience) => ({ ...audience, path: SCREENS.deal(deal.id) }),
+        ),
+        data: { dealId: deal.id, stage: plan.to },
+        params: { subject: await pairTitle(manager, deal), outcome: plan.to, reason: activity.body },
+      });
+      if (plan.to === DealStage.REGISTERED) {
+        // Programmes take the registered contract in (follow-ups, reward draft) without brokerage knowing them: a
+        // job intent committed with the registration (their hourly sweep remains a second net).
+        await recordJobIntent(
+          manager,
+          JobName.ContractRegistered,
+          { dealId: deal.id },
+          { jobId: `contract-registered-${deal.id}` },
+        );
+      }
       return manager.save(deal);
     });
-    if (moved.stage === DealStage.REGISTERED) {
-      // Programmes take the registered contract in (follow-ups, reward draft) without brokerage knowing them; their
-      // hourly sweep takes in any registration whose job was lost.
-      await this.jobs.enqueue(
-        JobName.ContractRegistered,
-        { dealId: moved.id },
-        { jobId: `contract-registered-${moved.id}` },
-      );
-    }
+    // The registration's programme job and the notification emails are job intents of that transaction.
+    await this.intents.relayNow();
     return moved;
+  }
+
+  /**
+   * Corrects a registered contract (its number, office, value, technical income, the value-difference reason): the
+   * deal's broker (with an active credential) or a platform ADMIN, with a reason. The corrected registration passes
+   * the same checks as at registration; the change is an append-only `deal_amendments` row (who, when, before,
+   * after, why) and a timeline entry, in one transaction — never a silent edit. The contract type is not amended
+   * (it moved the listing and the demand); a wrong type is closed and registered anew.
+   */
+  async amendRegistration(actor: Actor, input: AmendRegistrationInput): Promise<DealEntity> {
+    const reason = input.reason.trim();
+    if (!reason) throw fail('TEXT_BLANK', { field: 'reason' });
+    return this.dataSource.transaction(async (manager) => {
+      const deal = await this.lock(manager, actor, input.dealId);
+      const isBroker = deal.brokerId === actor.userId;
+      if (!isBroker && !actor.isAdmin)
+        throw forbidden("Only the deal's broker or an administrator amends its registration");
+      if (isBroker && !actor.isAdmin) await this.credentials.activeAgencyOf(actor, manager);
+      if (!deal.registeredAt || !deal.contractType) {
+        throw fail('DEAL_NOT_REGISTERED', { field: 'dealId', currentStage: deal.stage });
+      }
+      const before = snapshotOf(deal);
+      const pick = <K extends keyof AmendRegistrationInput>(key: K, current: AmendRegistrationInput[K]) =>
+        input[key] === undefined || input[key] === null ? current : input[key];
+      let registration: Registration;
+      try {
+        registration = checkedRegistration(
+          {
+            registrationNumber: pick('registrationNumber', deal.registrationNumber ?? undefined) ?? undefined,
+            registrationAuthority: pick('registrationAuthority', deal.registrationAuthority),
+            contractType: deal.contractType,
+            contractValueWan: pick('contractValueWan', deal.contractValueWan) ?? undefined,
+            technicalIncomeWan: pick('technicalIncomeWan', deal.technicalIncomeWan) ?? undefined,
+            valueDifferenceReason: pick('valueDifferenceReason', deal.valueDifferenceReason),
+          },
+          this.agreedPriceOf(deal),
+        );
+      } catch (error) {
+        throw this.violation(error);
+      }
+      deal.registrationNumber = registration.registrationNumber;
+      deal.registrationAuthority = registration.registrationAuthority ?? null;
+      deal.contractValueWan = registration.contractValueWan;
+      deal.technicalIncomeWan = registration.technicalIncomeWan;
+      deal.valueDifferenceReason = registration.valueDifferenceReason ?? null;
+      const after = snapshotOf(deal);
+      if (JSON.stringify(before) === JSON.stringify(after))
+        throw fail('AMENDMENT_CHANGES_NOTHING', { field: 'dealId' });
+      deal.commissionWan = await this.commission(manager, deal);
+      deal.lastActivityAt = this.clock.now();
+      await manager.save(
+        manager.create(DealAmendmentEntity, { dealId: deal.id, actorId: actor.userId, before, after, reason }),
+      );
+      const changed = (Object.keys(after) as Array<keyof RegistrationSnapshot>)
+        .filter((key) => before[key] !== after[key])
+        .map((key) => `${key}: ${String(before[key] ?? '—')} → ${String(after[key] ?? '—')}`);
+      await this.activity(manager, deal.id, actor.userId, DealActivityKind.REGISTRATION_AMENDED, {
+        body: `${reason} (${changed.join('; ')})`,
+      });
+      return manager.save(deal);
+    });
+  }
+
+  /** The amendments of registered deals, oldest first (the parent deals were already access-checked). */
+  amendmentsOf(dealIds: readonly string[]): Promise<DealAmendmentEntity[]> {
+    return this.dataSource
+      .getRepository(DealAmendmentEntity)
+      .find({ where: { dealId: In([...dealIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The agreed price a registration is checked against, and whether it was published (协议定价公示). */
+  private agreedPriceOf(deal: DealEntity): AgreedPrice {
+    return { agreedPriceWan: deal.agreedPriceWan, noticed: deal.priceNoticeStatus !== PriceNoticeStatus.NONE };
+  }
+
+  /** A domain violation as the typed error clients see (its own reason when it has one). */
+  private violation(error: unknown): unknown {
+    if (!(error instanceof DealMoveViolation)) return error;
+    if (error.reason && error.reason in ERROR_REASONS) return fail(error.reason as ErrorReason, error.details);
+    return error.kind === 'FORBIDDEN'
+      ? forbidden(error.message, error.details)
+      : badInput(error.message, error.details);
   }
 
   /**
@@ -210,12 +357,27 @@ export class DealsService {
     await manager.update(DealEntity, { id: dealId }, { lastActivityAt: this.clock.now() });
   }
 
+  /**
+   * A deal on an institution-owned or rights-confirmed achievement reaches CONTRACT_SIGNED only after an ENDED
+   * price notice (协议定价公示): the law's public check of the price comes before the signature.
+   */
+  private async assertPriceNoticeEnded(manager: EntityManager, deal: DealEntity): Promise<void> {
+    if (deal.targetType !== MatchTargetType.ACHIEVEMENT) return;
+    const achievement = await manager.findOneBy(AchievementEntity, { id: deal.targetId });
+    if (!achievement) return;
+    const noticeRequired = achievement.institutionOwned || RIGHTS_CONFIRMED_STATUSES.includes(achievement.status);
+    if (noticeRequired && deal.priceNoticeStatus !== PriceNoticeStatus.ENDED) {
+      throw fail('PRICE_NOTICE_NOT_ENDED', { field: 'stage', currentStage: deal.stage });
+    }
+  }
+
   /** The agreed price and the contract value (the broker's; the commission follows the agency's rule). */
   async setAmounts(actor: Actor, id: string, input: DealAmountsInput): Promise<DealEntity> {
     return this.dataSource.transaction(async (manager) => {
       const deal = await this.lock(manager, actor, id);
-      if (!(await this.rolesOf(actor, deal)).has(DealRole.BROKER))
+      if (!(await this.rolesOf(actor, deal, manager)).has(DealRole.BROKER))
         throw forbidden("Only the deal's broker sets its amounts");
+      await this.credentials.activeAgencyOf(actor, manager);
       if (isClosed(deal.stage) || deal.stage === DealStage.REGISTERED) {
         throw badInput(`The amounts of a ${deal.stage} deal are final`, {
           field: 'contractValueWan',
@@ -229,6 +391,13 @@ export class DealsService {
         deal.agreedPriceWan = input.agreedPriceWan;
       }
       if (input.contractValueWan !== undefined) deal.contractValueWan = input.contractValueWan;
+      if (
+        deal.agreedPriceWan !== null &&
+        deal.contractValueWan !== null &&
+        deal.agreedPriceWan > deal.contractValueWan
+      ) {
+        throw fail('AGREED_PRICE_EXCEEDS_CONTRACT_VALUE', { field: 'agreedPriceWan' });
+      }
       deal.commissionWan = await this.commission(manager, deal);
       deal.lastActivityAt = this.clock.now();
       await this.activity(manager, deal.id, actor.userId, DealActivityKind.AMOUNTS_SET, {
@@ -238,10 +407,50 @@ export class DealsService {
     });
   }
 
+  /**
+   * 暂停: the broker puts an open deal on hold with a reason (waiting on the enterprise's budget, a patent
+   * examination, …): the board shows it and the idle reminder leaves it alone until it resumes (or moves).
+   */
+  async hold(actor: Actor, id: string, reason: string): Promise<DealEntity> {
+    const trimmed = reason.trim();
+    if (!trimmed) throw badInput('Putting a deal on hold needs a reason', { field: 'reason' });
+    return this.dataSource.transaction(async (manager) => {
+      const deal = await this.lock(manager, actor, id);
+      if (!(await this.rolesOf(actor, deal, manager)).has(DealRole.BROKER))
+        throw forbidden("Only the deal's broker puts it on hold");
+      await this.credentials.activeAgencyOf(actor, manager);
+      if (isClosed(deal.stage)) {
+        throw badInput(`A ${deal.stage} deal cannot be put on hold`, { field: 'dealId', currentStage: deal.stage });
+      }
+      const now = this.clock.now();
+      deal.onHoldReason = trimmed;
+      deal.onHoldSince ??= now;
+      deal.lastActivityAt = now;
+      await this.activity(manager, deal.id, actor.userId, DealActivityKind.ON_HOLD, { body: trimmed });
+      return manager.save(deal);
+    });
+  }
+
+  /** The deal runs again (its broker); a deal that is not on hold is returned unchanged. */
+  async resume(actor: Actor, id: string): Promise<DealEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const deal = await this.lock(manager, actor, id);
+      if (!(await this.rolesOf(actor, deal, manager)).has(DealRole.BROKER))
+        throw forbidden("Only the deal's broker resumes it");
+      await this.credentials.activeAgencyOf(actor, manager);
+      if (!deal.onHoldSince) return deal;
+      deal.onHoldReason = null;
+      deal.onHoldSince = null;
+      deal.lastActivityAt = this.clock.now();
+      await this.activity(manager, deal.id, actor.userId, DealActivityKind.RESUMED, {});
+      return manager.save(deal);
+    });
+  }
+
   async addNote(actor: Actor, id: string, body: string): Promise<DealActivityEntity> {
     return this.dataSource.transaction(async (manager) => {
       const deal = await this.lock(manager, actor, id);
-      await this.assertParticipant(actor, deal, 'add notes to');
+      await this.assertParticipant(actor, deal, 'add notes to', manager);
       deal.lastActivityAt = this.clock.now();
       await manager.save(deal);
       return this.activity(manager, deal.id, actor.userId, DealActivityKind.NOTE, { body: body.trim() });
@@ -251,7 +460,7 @@ export class DealsService {
   async addTask(actor: Actor, id: string, input: { title: string; dueAt?: Date | null }): Promise<DealTaskEntity> {
     return this.dataSource.transaction(async (manager) => {
       const deal = await this.lock(manager, actor, id);
-      await this.assertParticipant(actor, deal, 'add tasks to');
+      await this.assertParticipant(actor, deal, 'add tasks to', manager);
       const task = await manager.save(
         manager.create(DealTaskEntity, {
           dealId: id,
@@ -272,7 +481,7 @@ export class DealsService {
     if (!task) throw notFound('Task', taskId);
     return this.dataSource.transaction(async (manager) => {
       const deal = await this.lock(manager, actor, task.dealId);
-      await this.assertParticipant(actor, deal, 'complete tasks of');
+      await this.assertParticipant(actor, deal, 'complete tasks of', manager);
       if (!task.doneAt) {
         task.doneAt = this.clock.now();
         await manager.save(task);
@@ -339,7 +548,16 @@ export class DealsService {
       if (!isBroker && !actor.hasRole(Role.TTO_OFFICER, deal.targetOrganisationId)) {
         throw forbidden("Only the deal's broker or the institution's TTO publishes its price notice");
       }
+      if (!actor.hasRole(Role.TTO_OFFICER, deal.targetOrganisationId))
+        await this.credentials.activeAgencyOf(actor, manager);
       if (agreedPriceWan !== undefined && agreedPriceWan !== null) deal.agreedPriceWan = agreedPriceWan;
+      if (
+        deal.agreedPriceWan !== null &&
+        deal.contractValueWan !== null &&
+        deal.agreedPriceWan > deal.contractValueWan
+      ) {
+        throw fail('AGREED_PRICE_EXCEEDS_CONTRACT_VALUE', { field: 'agreedPriceWan' });
+      }
       const achievement =
         deal.targetType === MatchTargetType.ACHIEVEMENT
           ? await manager.findOneBy(AchievementEntity, { id: deal.targetId })
@@ -358,36 +576,66 @@ export class DealsService {
       deal.priceNoticeRound += 1;
       deal.priceNoticeStatus = PriceNoticeStatus.OPEN;
       deal.priceNoticeStartsAt = now;
-      deal.priceNoticeEndsAt = new Date(now.getTime() + settings.priceNoticePeriodSeconds * 1000);
+      // Never shorter than the platform's minimum, also for an agency setting stored before it was raised.
+      const platform = await readPlatformSettings(manager);
+      const periodSeconds = Math.max(settings.priceNoticePeriodSeconds, platform.minPriceNoticeSeconds);
+      deal.priceNoticeEndsAt = new Date(now.getTime() + periodSeconds * 1000);
       deal.lastActivityAt = now;
       deal.commissionWan = await this.commission(manager, deal);
       await this.activity(manager, deal.id, actor.userId, DealActivityKind.PRICE_NOTICE_STARTED, {
         body: `round ${deal.priceNoticeRound}: ${deal.agreedPriceWan} 万元 until ${deal.priceNoticeEndsAt.toISOString()}`,
       });
+      // The notice's end commits with the notice, as a job intent (the sweep ends overdue notices as well).
+      await recordJobIntent(
+        manager,
+        JobName.EndDealPriceNotice,
+        { dealId: deal.id, noticeRound: deal.priceNoticeRound },
+        { jobId: `deal-price-notice-end-${deal.id}-${deal.priceNoticeRound}`, runAt: deal.priceNoticeEndsAt },
+      );
       return manager.save(deal);
     });
-    const delay = Math.max(0, deal.priceNoticeEndsAt!.getTime() - this.clock.now().getTime());
-    await this.jobs.enqueue(
-      JobName.EndDealPriceNotice,
-      { dealId: deal.id, noticeRound: deal.priceNoticeRound },
-      { jobId: `deal-price-notice-end-${deal.id}-${deal.priceNoticeRound}`, delay },
-    );
+    await this.intents.relayNow();
     return deal;
   }
 
   /** Anyone signed in may object while the notice runs (that is the point of publishing). */
   async objectToPriceNotice(actor: Actor, id: string, reason: string): Promise<DealEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    const objected = await this.dataSource.transaction(async (manager) => {
       const deal = await manager.findOne(DealEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!deal || deal.priceNoticeStatus !== PriceNoticeStatus.OPEN) throw notFound('Price notice', id);
       assertEmailVerified(actor);
       if (!reason.trim()) throw badInput('An objection needs a reason', { field: 'reason' });
-      await this.activity(manager, deal.id, actor.userId, DealActivityKind.PRICE_NOTICE_OBJECTION, {
+      if (reason.trim().length > PRICE_NOTICE_OBJECTION_MAX) {
+        throw fail('OBJECTION_TOO_LONG', { field: 'reason', max: PRICE_NOTICE_OBJECTION_MAX });
+      }
+      // One objection per person and notice round (the notice then ends OBJECTED; repeating adds nothing).
+      const already = await manager
+        .createQueryBuilder(DealActivityEntity, 'x')
+        .where('x.deal_id = :dealId AND x.kind = :kind AND x.actor_id = :me AND x.created_at >= :start', {
+          dealId: deal.id,
+          kind: DealActivityKind.PRICE_NOTICE_OBJECTION,
+          me: actor.userId,
+          start: deal.priceNoticeStartsAt,
+        })
+        .getExists();
+      if (already) throw fail('OBJECTION_ALREADY_OPEN', { field: 'dealId' });
+      const activity = await this.activity(manager, deal.id, actor.userId, DealActivityKind.PRICE_NOTICE_OBJECTION, {
         body: `round ${deal.priceNoticeRound}: ${reason.trim()}`,
+      });
+      // The broker answers it (the objector stays unnamed).
+      await this.events.publish(manager, {
+        kind: NotificationKind.PRICE_NOTICE_OBJECTION,
+        eventKey: activity.id,
+        actorId: actor.userId,
+        audiences: [{ userIds: [deal.brokerId], path: SCREENS.deal(deal.id) }],
+        data: { dealId: deal.id },
+        params: { subject: await pairTitle(manager, deal), reason: reason.trim() },
       });
       deal.lastActivityAt = this.clock.now();
       return manager.save(deal);
     });
+    await this.intents.relayNow();
+    return objected;
   }
 
   /**
@@ -445,6 +693,27 @@ export class DealsService {
   }
 
   /** The notice window's end (job handler): ENDED, or OBJECTED when someone objected during this round. */
+  /**
+   * Ends every price notice past its end (the sweep: a lost or failed end job must not leave a deal unable to be
+   * signed); returns how many ended.
+   */
+  async endOverduePriceNotices(): Promise<number> {
+    const overdue = await this.dataSource
+      .getRepository(DealEntity)
+      .createQueryBuilder('d')
+      .select(['d.id', 'd.priceNoticeRound'])
+      .where('d.price_notice_status = :open AND d.price_notice_ends_at <= :now', {
+        open: PriceNoticeStatus.OPEN,
+        now: this.clock.now(),
+      })
+      .getMany();
+    let ended = 0;
+    for (const deal of overdue) {
+      if ((await this.endPriceNotice(deal.id, deal.priceNoticeRound)) === 'done') ended += 1;
+    }
+    return ended;
+  }
+
   async endPriceNotice(dealId: string, noticeRound: number): Promise<'done' | 'skipped'> {
     return this.dataSource.transaction(async (manager) => {
       const deal = await manager.findOne(DealEntity, { where: { id: dealId }, lock: { mode: 'pessimistic_write' } });
@@ -485,7 +754,7 @@ export class DealsService {
         `INSERT INTO deal_reminders (deal_id, broker_id, idle_since)
          SELECT d.id, d.broker_id, d.last_activity_at
          FROM deals d LEFT JOIN broker_agency_settings s ON s.agency_id = d.agency_id
-         WHERE d.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+         WHERE d.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND d.on_hold_since IS NULL
            AND d.last_activity_at <= CAST($1 AS timestamptz) - make_interval(days => COALESCE(s.idle_reminder_days, $2))
          ON CONFLICT ON CONSTRAINT uq_deal_reminders_period DO NOTHING
          RETURNING deal_id, broker_id, idle_since`,
@@ -500,7 +769,7 @@ export class DealsService {
             kind: NotificationKind.DEAL_IDLE,
             title: '交易已闲置，请跟进 / A deal is idle',
             body: `No activity since ${idleSince}`,
-            data: { dealId: row.deal_id, idleSince },
+            data: { dealId: row.deal_id, idleSince, path: SCREENS.deal(row.deal_id) },
             dedupeKey: `deal-idle:${row.deal_id}:${idleSince}`,
           },
           manager,
@@ -522,12 +791,12 @@ export class DealsService {
   private async lock(manager: EntityManager, actor: Actor, id: string): Promise<DealEntity> {
     const deal = await manager.findOne(DealEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!deal) throw notFound('Deal', id);
-    if (!actor.isAdmin && (await this.rolesOf(actor, deal)).has(DealRole.OTHER)) throw notFound('Deal', id);
+    if (!actor.isAdmin && (await this.rolesOf(actor, deal, manager)).has(DealRole.OTHER)) throw notFound('Deal', id);
     return deal;
   }
 
-  private async assertParticipant(actor: Actor, deal: DealEntity, what: string): Promise<void> {
-    const roles = await this.rolesOf(actor, deal);
+  private async assertParticipant(actor: Actor, deal: DealEntity, what: string, manager: EntityManager): Promise<void> {
+    const roles = await this.rolesOf(actor, deal, manager);
     if (!roles.has(DealRole.BROKER) && !roles.has(DealRole.PARTY))
       throw forbidden(`Only the broker and the parties ${what} a deal`);
   }

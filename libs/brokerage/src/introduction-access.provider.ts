@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { IntroductionAccess } from '@app/core';
-import { MembershipEntity, MembershipStatus } from '@app/identity';
+import { IntroductionAccess, JobIntentRelay } from '@app/core';
+import { DemandEntity } from '@app/demands';
+import { MembershipEntity, MembershipStatus, Role, UserEntity } from '@app/identity';
+import { NotificationEventsService, NotificationKind, SCREENS } from '@app/notifications';
 import { MatchTargetType } from '@app/matching';
 import { IntroductionSide, IntroductionStatus } from './domain/introduction-consent';
 import {
@@ -11,6 +13,7 @@ import {
   IntroductionRevealEntity,
   RevealedDetail,
 } from './entities/introduction.entity';
+import { pairTitle } from './notification-parties';
 
 /**
  * Brokerage's answer to the experts' and demands' question "did an introduction reveal this to them?": only a
@@ -20,7 +23,11 @@ import {
  */
 @Injectable()
 export class IntroductionAccessProvider implements IntroductionAccess {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationEventsService,
+    private readonly intents: JobIntentRelay,
+  ) {}
 
   revealsDemandConfidential(userId: string, demandId: string): Promise<boolean> {
     return this.revealThrough(userId, { demandId }, IntroductionSide.TARGET, RevealedDetail.DEMAND_CONFIDENTIAL);
@@ -35,13 +42,65 @@ export class IntroductionAccessProvider implements IntroductionAccess {
     );
   }
 
+  async revealsAchievementConfidential(userId: string, achievementIds: readonly string[]): Promise<Set<string>> {
+    const revealed = new Set<string>();
+    if (achievementIds.length === 0) return revealed;
+    const introductions = await this.revealedIntroductions(userId, IntroductionSide.DEMAND)
+      .andWhere('i.target_type = :targetType AND i.target_id = ANY(CAST(:targetIds AS uuid[]))', {
+        targetType: MatchTargetType.ACHIEVEMENT,
+        targetIds: [...new Set(achievementIds)],
+      })
+      .orderBy('i.revealed_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .getMany();
+    for (const introduction of introductions) {
+      if (revealed.has(introduction.targetId)) continue;
+      revealed.add(introduction.targetId);
+      await this.logReveal(introduction.id, userId, RevealedDetail.ACHIEVEMENT_CONFIDENTIAL);
+    }
+    return revealed;
+  }
+
   async logReveal(
     introductionId: string,
     userId: string,
     detail: RevealedDetail,
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<void> {
-    await manager.insert(IntroductionRevealEntity, { introductionId, userId, detail });
+    let notified = 0;
+    const run = async (m: EntityManager) => {
+      await m.insert(IntroductionRevealEntity, { introductionId, userId, detail });
+      if (detail === RevealedDetail.DEMAND_CONFIDENTIAL)
+        notified = await this.notifyDemandRead(m, introductionId, userId);
+    };
+    if (manager) await run(manager);
+    else await this.dataSource.transaction(run);
+    if (notified > 0) await this.intents.relayNow();
+  }
+
+  /** The enterprise hears who read its confidential details (once per reader and introduction). */
+  private async notifyDemandRead(manager: EntityManager, introductionId: string, readerId: string): Promise<number> {
+    const introduction = await manager.findOneBy(IntroductionEntity, { id: introductionId });
+    if (!introduction) return 0;
+    const demand = await manager.findOne(DemandEntity, {
+      where: { id: introduction.demandId },
+      select: { id: true, postedById: true },
+    });
+    const reader = await manager.findOne(UserEntity, {
+      where: { id: readerId },
+      select: { id: true, displayName: true },
+    });
+    const recipients = demand?.postedById
+      ? [demand.postedById]
+      : await this.notifications.membersWithRole(manager, introduction.demandOrganisationId, Role.ENTERPRISE_MEMBER);
+    return this.notifications.publish(manager, {
+      kind: NotificationKind.DETAILS_REVEALED,
+      eventKey: `${introductionId}:${readerId}`,
+      actorId: readerId,
+      audiences: [{ userIds: recipients, path: SCREENS.enterpriseIntroduction(introductionId) }],
+      data: { introductionId, readerId },
+      params: { subject: await pairTitle(manager, introduction), actorName: reader?.displayName ?? null },
+    });
   }
 
   private async revealThrough(
@@ -50,24 +109,7 @@ export class IntroductionAccessProvider implements IntroductionAccess {
     side: IntroductionSide,
     detail: RevealedDetail,
   ): Promise<boolean> {
-    const query = this.dataSource
-      .getRepository(IntroductionEntity)
-      .createQueryBuilder('i')
-      .innerJoin(
-        IntroductionAcknowledgementEntity,
-        'k',
-        'k.introduction_id = i.id AND k.user_id = :userId AND k.side = :side',
-        { userId, side },
-      )
-      // Only while the person is still an ACTIVE member of their side's organisation (removal ends the reveal).
-      .innerJoin(
-        MembershipEntity,
-        'm',
-        `m.user_id = k.user_id AND m.status = :active AND m.organisation_id =
-          CASE WHEN k.side = :targetSide THEN i.target_organisation_id ELSE i.demand_organisation_id END`,
-        { active: MembershipStatus.ACTIVE, targetSide: IntroductionSide.TARGET },
-      )
-      .where('i.revealed_at IS NOT NULL AND i.status = :accepted', { accepted: IntroductionStatus.ACCEPTED });
+    const query = this.revealedIntroductions(userId, side);
     if (where.demandId) query.andWhere('i.demand_id = :demandId', { demandId: where.demandId });
     if (where.targetType) {
       query.andWhere('i.target_type = :targetType AND i.target_id = :targetId', {
@@ -79,5 +121,29 @@ export class IntroductionAccessProvider implements IntroductionAccess {
     if (!introduction) return false;
     await this.logReveal(introduction.id, userId, detail);
     return true;
+  }
+
+  /** Revealed, accepted introductions acknowledged by `userId` on `side` while an ACTIVE member of that side. */
+  private revealedIntroductions(userId: string, side: IntroductionSide) {
+    return (
+      this.dataSource
+        .getRepository(IntroductionEntity)
+        .createQueryBuilder('i')
+        .innerJoin(
+          IntroductionAcknowledgementEntity,
+          'k',
+          'k.introduction_id = i.id AND k.user_id = :userId AND k.side = :side',
+          { userId, side },
+        )
+        // Only while the person is still an ACTIVE member of their side's organisation (removal ends the reveal).
+        .innerJoin(
+          MembershipEntity,
+          'm',
+          `m.user_id = k.user_id AND m.status = :active AND m.organisation_id =
+          CASE WHEN k.side = :targetSide THEN i.target_organisation_id ELSE i.demand_organisation_id END`,
+          { active: MembershipStatus.ACTIVE, targetSide: IntroductionSide.TARGET },
+        )
+        .where('i.revealed_at IS NOT NULL AND i.status = :accepted', { accepted: IntroductionStatus.ACCEPTED })
+    );
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { badInput, Clock, conflict, Connection, forbidden, notFound, pageNewestFirst } from '@app/core';
-import { AchievementEntity } from '@app/achievements';
-import { DemandEntity, DemandsService } from '@app/demands';
+import { badInput, Clock, conflict, Connection, forbidden, JobIntentRelay, notFound, pageNewestFirst } from '@app/core';
+import { AchievementEntity, AchievementStatus } from '@app/achievements';
+import { DemandsService } from '@app/demands';
 import { ExpertEntity } from '@app/experts';
-import { Actor, MembershipEntity, MembershipStatus, OrganisationEntity, Role, UserEntity } from '@app/identity';
+import { Actor, OrganisationEntity, Role, UserEntity } from '@app/identity';
 import { DeclineReason, MatchEntity, MatchesService, MatchStatus, MatchTargetType } from '@app/matching';
-import { NotificationKind, NotificationsService } from '@app/notifications';
+import { EventKind, EventParams, NotificationEventsService, NotificationKind, SCREENS } from '@app/notifications';
 import {
   acknowledgeProblem,
   answerProblem,
@@ -32,7 +32,9 @@ import {
 import { MatchClaimEntity } from './entities/match-claim.entity';
 import { CLAIM_HOLDS } from './claims.service';
 import { IntroductionAccessProvider } from './introduction-access.provider';
+import { BrokerCredentialsService } from './broker-credentials.service';
 import { PartiesService, restrictToParticipants } from './parties.service';
+import { pairTitle, partyAudiences, PartySide } from './notification-parties';
 
 /** The confidentiality terms parties click through (the version is stored with each acknowledgement). */
 export const CONFIDENTIALITY_TERMS_VERSION = 'intro-nda-2026-01';
@@ -40,8 +42,8 @@ export const CONFIDENTIALITY_TERMS_VERSION = 'intro-nda-2026-01';
 /** How an introduction decline feeds the matching engine's fixed list. */
 const MATCH_DECLINE_REASON: { readonly [R in IntroductionDeclineReason]: DeclineReason } = {
   [IntroductionDeclineReason.TOO_EARLY]: DeclineReason.NOT_MATURE_ENOUGH,
-  [IntroductionDeclineReason.UNCLEAR_BENEFIT]: DeclineReason.NOT_RELEVANT,
-  [IntroductionDeclineReason.NO_COMMERCIAL_ROUTE]: DeclineReason.COOPERATION_MODE,
+  [IntroductionDeclineReason.UNCLEAR_BENEFIT]: DeclineReason.UNCLEAR_BENEFIT,
+  [IntroductionDeclineReason.NO_COMMERCIAL_ROUTE]: DeclineReason.NO_COMMERCIAL_ROUTE,
   [IntroductionDeclineReason.PRICE]: DeclineReason.TOO_EXPENSIVE,
   [IntroductionDeclineReason.OTHER]: DeclineReason.OTHER,
 };
@@ -79,17 +81,32 @@ export class IntroductionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly parties: PartiesService,
+    private readonly credentials: BrokerCredentialsService,
     private readonly matches: MatchesService,
     private readonly demands: DemandsService,
     private readonly access: IntroductionAccessProvider,
-    private readonly notifications: NotificationsService,
+    private readonly notifications: NotificationEventsService,
+    private readonly intents: JobIntentRelay,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Achievements a deal moved off the public market (IN_NEGOTIATION, TRANSFERRED), by id: the pair's broker and
+   * parties saw them listed and keep seeing their public fields on the introduction and the deal (the caller has
+   * checked that the viewer sees the pair).
+   */
+  heldAchievements(ids: readonly string[]): Promise<AchievementEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(AchievementEntity).findBy({
+      id: In([...ids]),
+      status: In([AchievementStatus.IN_NEGOTIATION, AchievementStatus.TRANSFERRED]),
+    });
+  }
 
   // ---- proposing ----
 
   async propose(actor: Actor, input: ProposeInput): Promise<IntroductionEntity> {
-    const agencyId = this.parties.agencyOf(actor);
+    const agencyId = await this.credentials.activeAgencyOf(actor);
     const now = this.clock.now();
     let pair: { demandId: string; targetType: MatchTargetType; targetId: string };
     let match: MatchEntity | null = null;
@@ -105,6 +122,7 @@ export class IntroductionsService {
       match = await this.dataSource.getRepository(MatchEntity).findOneBy(pair);
     }
     const resolved = await this.parties.resolve(pair);
+    this.parties.assertAvailable(resolved);
     const claim = match ? await this.heldClaim(match.id, now) : null;
     if (claim && claim.brokerId !== actor.userId) throw forbidden('Another broker holds the claim on this match');
     if (!claim && !(await this.isEntrustedTo(actor, pair))) {
@@ -115,24 +133,36 @@ export class IntroductionsService {
       .existsBy({ ...pair, status: IntroductionStatus.DECLINED });
     if (declined || match?.status === MatchStatus.DECLINED)
       throw conflict('This pair was declined and is not introduced again');
+    let proposed: IntroductionEntity;
     try {
-      return await this.dataSource.getRepository(IntroductionEntity).save(
-        this.dataSource.getRepository(IntroductionEntity).create({
-          ...pair,
-          matchId: match?.id ?? null,
-          claimId: claim?.id ?? null,
-          brokerId: actor.userId,
-          agencyId,
-          demandOrganisationId: resolved.demand.organisationId,
-          targetOrganisationId: resolved.targetOrganisationId,
-          message: input.message?.trim() ?? '',
-          status: IntroductionStatus.PROPOSED,
-        }),
-      );
+      proposed = await this.dataSource.transaction(async (manager) => {
+        const introduction = await manager.save(
+          manager.create(IntroductionEntity, {
+            ...pair,
+            matchId: match?.id ?? null,
+            claimId: claim?.id ?? null,
+            brokerId: actor.userId,
+            agencyId,
+            demandOrganisationId: resolved.demand.organisationId,
+            targetOrganisationId: resolved.targetOrganisationId,
+            message: input.message?.trim() ?? '',
+            status: IntroductionStatus.PROPOSED,
+          }),
+        );
+        await this.notifyParties(manager, introduction, NotificationKind.INTRODUCTION_PROPOSED, {
+          eventKey: introduction.id,
+          actorId: actor.userId,
+          sides: ['DEMAND', 'TARGET'],
+          params: { reason: introduction.message || null },
+        });
+        return introduction;
+      });
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw conflict('An introduction of this pair is already open');
       throw error;
     }
+    await this.intents.relayNow();
+    return proposed;
   }
 
   async withdraw(actor: Actor, id: string): Promise<IntroductionEntity> {
@@ -172,14 +202,37 @@ export class IntroductionsService {
         Object.assign(introduction, { targetAnswer: answer, targetAnsweredAt: now, targetAnsweredById: actor.userId });
       }
       introduction.status = statusAfterAnswer(state, side, answer);
+      const other: PartySide = side === IntroductionSide.DEMAND ? 'TARGET' : 'DEMAND';
+      if (answer === PartyAnswer.ACCEPTED) {
+        await this.notifyParties(manager, introduction, NotificationKind.INTRODUCTION_ACCEPTED, {
+          eventKey: `${introduction.id}:${side}`,
+          actorId: actor.userId,
+          sides: [other, 'BROKER'],
+          params: { outcome: side },
+        });
+      }
       if (answer === PartyAnswer.DECLINED) {
         introduction.declinedBySide = side;
         introduction.declineReason = input.reason!;
         introduction.declineComment = input.comment?.trim() || null;
-        await this.recordFeedback(manager, introduction, side);
+        await this.recordFeedback(manager, introduction);
+        await this.notifyParties(manager, introduction, NotificationKind.INTRODUCTION_DECLINED, {
+          eventKey: `${introduction.id}:${side}`,
+          actorId: actor.userId,
+          sides: [other, 'BROKER'],
+          params: {
+            outcome: side,
+            reason: [introduction.declineReason, introduction.declineComment].filter(Boolean).join('\n'),
+          },
+          data: { reason: introduction.declineReason },
+        });
         declinedPair = introduction;
       }
-      if (introduction.status === IntroductionStatus.ACCEPTED) await this.startDeal(manager, introduction, now);
+      if (introduction.status === IntroductionStatus.ACCEPTED) {
+        // A side withdrawn or closed since the proposal starts no deal.
+        this.parties.assertAvailable(await this.parties.resolve(introduction));
+        await this.startDeal(manager, introduction, now);
+      }
       await this.updateReveal(manager, introduction, now);
       return manager.save(introduction);
     });
@@ -188,6 +241,7 @@ export class IntroductionsService {
       const { demandId, targetType, targetId, declineReason } = declinedPair as IntroductionEntity;
       await this.matches.recordDeclinedPair({ demandId, targetType, targetId }, MATCH_DECLINE_REASON[declineReason!]);
     }
+    await this.intents.relayNow();
     return saved;
   }
 
@@ -361,14 +415,10 @@ export class IntroductionsService {
     return query.getExists();
   }
 
-  private async recordFeedback(
-    manager: EntityManager,
-    introduction: IntroductionEntity,
-    decliningSide: IntroductionSide,
-  ) {
+  private async recordFeedback(manager: EntityManager, introduction: IntroductionEntity) {
     // The declined listing is the other side's: the enterprise declining speaks about the achievement/expert.
     const listing =
-      decliningSide === IntroductionSide.DEMAND
+      introduction.declinedBySide === IntroductionSide.DEMAND
         ? {
             listingType: introduction.targetType as string,
             listingId: introduction.targetId,
@@ -385,59 +435,34 @@ export class IntroductionsService {
       reason: introduction.declineReason!,
       comment: introduction.declineComment,
     });
-    for (const userId of await this.listingOwners(
-      manager,
-      listing.listingType,
-      listing.listingId,
-      listing.ownerOrganisationId,
-    )) {
-      await this.notifications.notify(
-        {
-          userId,
-          kind: NotificationKind.INTRODUCTION_DECLINED,
-          title: '对接被婉拒 / An introduction was declined',
-          body: introduction.declineComment ?? '',
-          data: {
-            introductionId: introduction.id,
-            listingType: listing.listingType,
-            listingId: listing.listingId,
-            reason: introduction.declineReason,
-          },
-          dedupeKey: `introduction-declined:${introduction.id}:${userId}`,
-        },
-        manager,
-      );
-    }
   }
 
-  /** Who hears about a declined listing: its poster/owner/representative/expert, else the organisation's officers. */
-  private async listingOwners(
+  /** Notifies the sides named (each with its screen; the broker their pipeline) of an introduction event. */
+  private async notifyParties(
     manager: EntityManager,
-    listingType: string,
-    listingId: string,
-    organisationId: string,
-  ): Promise<string[]> {
-    let users: Array<string | null> = [];
-    let fallbackRole = Role.TTO_OFFICER;
-    if (listingType === 'DEMAND') {
-      const demand = await manager.findOneBy(DemandEntity, { id: listingId });
-      users = [demand?.postedById ?? null];
-      fallbackRole = Role.ENTERPRISE_MEMBER;
-    } else if (listingType === 'ACHIEVEMENT') {
-      const achievement = await manager.findOneBy(AchievementEntity, { id: listingId });
-      users = [achievement?.ownerId ?? null, achievement?.representativeId ?? null];
-    } else {
-      const expert = await manager.findOneBy(ExpertEntity, { id: listingId });
-      users = [expert?.userId ?? null];
-    }
-    const direct = [...new Set(users.filter((id): id is string => !!id))];
-    if (direct.length > 0) return direct;
-    const members = await manager.findBy(MembershipEntity, {
-      organisationId,
-      role: fallbackRole,
-      status: MembershipStatus.ACTIVE,
+    introduction: IntroductionEntity,
+    kind: EventKind,
+    event: {
+      eventKey: string;
+      actorId: string;
+      sides: readonly PartySide[];
+      params: Omit<EventParams, 'subject'>;
+      data?: Record<string, string | null>;
+    },
+  ): Promise<void> {
+    await this.notifications.publish(manager, {
+      kind,
+      eventKey: event.eventKey,
+      actorId: event.actorId,
+      audiences: await partyAudiences(
+        manager,
+        { ...introduction, introductionId: introduction.id },
+        event.sides,
+        SCREENS.brokerPipeline(),
+      ),
+      data: { introductionId: introduction.id, ...event.data },
+      params: { ...event.params, subject: await pairTitle(manager, introduction) },
     });
-    return [...new Set(members.map((m) => m.userId))].sort();
   }
 
   private async startDeal(manager: EntityManager, introduction: IntroductionEntity, now: Date): Promise<void> {

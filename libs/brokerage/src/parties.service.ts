@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { forbidden, notFound } from '@app/core';
+import { Brackets, DataSource, EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { fail, forbidden, notFound } from '@app/core';
 import { AchievementEntity, AchievementInventorEntity, AchievementStatus, isOnTeam } from '@app/achievements';
-import { DemandEntity } from '@app/demands';
+import { DemandEntity, DemandStatus } from '@app/demands';
 import { ExpertEntity } from '@app/experts';
 import { Actor, Role } from '@app/identity';
 import { MatchTargetType } from '@app/matching';
@@ -92,13 +92,18 @@ export class PartiesService {
   }
 
   /** The sides `actor` may speak for (possibly both, e.g. an administrator test account; usually one or none). */
+  /**
+   * Inside a transaction, pass its `manager`: a second pool connection taken while the transaction holds a row
+   * lock waits for a free connection, and with as many such calls as the pool has connections, forever.
+   */
   async sidesOf(
     actor: Actor,
     pair: Pair & { demandOrganisationId: string; targetOrganisationId: string },
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<Set<IntroductionSide>> {
     const sides = new Set<IntroductionSide>();
     if (actor.hasRole(Role.ENTERPRISE_MEMBER, pair.demandOrganisationId)) sides.add(IntroductionSide.DEMAND);
-    if (await this.onTargetSide(actor, pair)) sides.add(IntroductionSide.TARGET);
+    if (await this.onTargetSide(actor, pair, manager)) sides.add(IntroductionSide.TARGET);
     return sides;
   }
 
@@ -143,21 +148,39 @@ export class PartiesService {
     });
   }
 
-  private async onTargetSide(actor: Actor, pair: Pair & { targetOrganisationId: string }): Promise<boolean> {
+  private async onTargetSide(
+    actor: Actor,
+    pair: Pair & { targetOrganisationId: string },
+    manager: EntityManager,
+  ): Promise<boolean> {
     if (actor.hasRole(Role.TTO_OFFICER, pair.targetOrganisationId)) return true;
     // The expert or the team speak for the institution only while they are its (ACTIVE) members: removed, they
     // are no party any more.
     if (!actor.belongsTo(pair.targetOrganisationId)) return false;
     if (pair.targetType === MatchTargetType.EXPERT) {
-      const expert = await this.dataSource.getRepository(ExpertEntity).findOneBy({ id: pair.targetId });
+      const expert = await manager.getRepository(ExpertEntity).findOneBy({ id: pair.targetId });
       return !!expert && expert.userId === actor.userId;
     }
-    const achievement = await this.dataSource.getRepository(AchievementEntity).findOneBy({ id: pair.targetId });
+    const achievement = await manager.getRepository(AchievementEntity).findOneBy({ id: pair.targetId });
     if (!achievement) return false;
-    const inventors = await this.dataSource
-      .getRepository(AchievementInventorEntity)
-      .findBy({ achievementId: pair.targetId });
+    const inventors = await manager.getRepository(AchievementInventorEntity).findBy({ achievementId: pair.targetId });
     return isOnTeam(actor, achievement, inventors);
+  }
+
+  /**
+   * Introductions and deals start only on OPEN demands, LISTED achievements and listed (public) experts: a
+   * withdrawn, closed or unlisted side is no market. Throws LISTING_NOT_AVAILABLE naming the side.
+   */
+  assertAvailable(resolved: ResolvedPair): void {
+    if (resolved.demand.status !== DemandStatus.OPEN) {
+      throw fail('LISTING_NOT_AVAILABLE', { what: 'demand', currentStatus: resolved.demand.status });
+    }
+    if (resolved.achievement && resolved.achievement.status !== AchievementStatus.LISTED) {
+      throw fail('LISTING_NOT_AVAILABLE', { what: 'achievement', currentStatus: resolved.achievement.status });
+    }
+    if (resolved.expert && !resolved.expert.listed) {
+      throw fail('LISTING_NOT_AVAILABLE', { what: 'expert', currentStatus: 'UNLISTED' });
+    }
   }
 
   /** The broker agency the actor works for (their first BROKER membership); FORBIDDEN for non-brokers. */

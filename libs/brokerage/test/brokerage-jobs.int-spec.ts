@@ -8,9 +8,9 @@ import {
   IDLE_DEALS_SCHEDULER_ID,
   PriceNoticeStatus,
 } from '@app/brokerage';
-import { JobName, JobQueue, QueueName } from '@app/core';
+import { DEFAULT_PLATFORM_SETTINGS, JobName, JobQueue, PlatformSettingsEntity, QueueName } from '@app/core';
 import { NotificationEntity, NotificationKind } from '@app/notifications';
-import { startTestApi, TestApi } from '@app/testing';
+import { startTestApi, TestApi, settledWorker } from '@app/testing';
 import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
 import { eventually } from '../../../apps/api/test/support/marketplace-actors';
 import { buildWorld, errorCode, introducedDeal, MOVE, ok } from './brokerage-world';
@@ -25,9 +25,11 @@ describe('brokerage jobs through the real queue', () => {
   beforeAll(async () => {
     api = await startTestApi();
     worker = await createWorkerApp();
+    await settledWorker(worker);
     dataSource = api.app.get(DataSource);
-  });
+  }, 180_000);
   afterAll(async () => {
+    await dataSource.getRepository(PlatformSettingsEntity).delete({ id: 1 });
     await worker.close();
     await api.close();
   });
@@ -63,7 +65,9 @@ describe('brokerage jobs through the real queue', () => {
     const notified = await dataSource
       .getRepository(NotificationEntity)
       .findBy({ userId: world.brokers[0].userId, kind: NotificationKind.DEAL_IDLE });
-    expect(notified.map((n) => n.data)).toEqual([{ dealId, idleSince: idleSince.toISOString() }]);
+    expect(notified.map((n) => n.data)).toEqual([
+      { dealId, idleSince: idleSince.toISOString(), path: `/workspace/broker/deals/${dealId}` },
+    ]);
 
     // An agency with a shorter period: the 6-day-idle deal is reminded now.
     await dataSource
@@ -80,6 +84,13 @@ describe('brokerage jobs through the real queue', () => {
     await deals.update({ id: dealId }, { lastActivityAt: later });
     await queue.enqueue(JobName.RemindIdleDeals, {});
     await eventually(async () => ((await reminders.countBy({ dealId })) === 2 ? true : undefined));
+  });
+
+  // These notices run for a second or two: the bureau's minimum is lowered for them (the defaults come back after).
+  beforeAll(async () => {
+    await dataSource
+      .getRepository(PlatformSettingsEntity)
+      .upsert({ id: 1, ...DEFAULT_PLATFORM_SETTINGS, minPriceNoticeSeconds: 1 }, ['id']);
   });
 
   it('runs the 协议定价公示 as a delayed job and signs no contract before it ends', async () => {

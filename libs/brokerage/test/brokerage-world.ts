@@ -5,6 +5,7 @@ import { ExpertEntity } from '@app/experts';
 import { OrganisationEntity, OrganisationKind, Role } from '@app/identity';
 import { MatchEntity, MatchStatus, MatchTargetType } from '@app/matching';
 import { TestApi } from '@app/testing';
+import { DealEntity, DealsService } from '@app/brokerage';
 import { MarketplaceActors, TestActor } from '../../../apps/api/test/support/marketplace-actors';
 
 export const CLAIM = `mutation($id: ID!) { claimMatch(matchId: $id) { id matchId brokerId expiresAt } }`;
@@ -173,10 +174,26 @@ export async function errorCode(
   return res.errors[0].extensions?.code as string;
 }
 
+/**
+ * Claims a match planted by hand. A worker running beside the test may re-rank the demand first and remove the
+ * planted suggestion (the engine does not rank it): plant it again and claim, until the claim holds it (a claimed
+ * match survives re-ranking).
+ */
+export async function claimPlanted(api: TestApi, match: MatchEntity, broker: TestActor): Promise<void> {
+  const matches = api.app.get(DataSource).getRepository(MatchEntity);
+  for (let attempt = 1; ; attempt++) {
+    const res = await api.gql(CLAIM, { id: match.id }, broker.token);
+    if (!res.errors) return;
+    if (attempt >= 5 || res.errors[0].extensions?.reason !== 'MATCH_NOT_FOUND')
+      throw new Error(`${broker.label}: ${JSON.stringify(res.errors)}`);
+    await matches.save({ ...match, computedAt: new Date() });
+  }
+}
+
 /** A deal at INTRODUCED between the world's demand and achievement, by brokers[0]; returns ids. */
 export async function introducedDeal(api: TestApi, world: BrokerageWorld, acknowledge = true) {
   const broker = world.brokers[0];
-  await ok(api, CLAIM, { id: world.achievementMatch.id }, broker);
+  await claimPlanted(api, world.achievementMatch, broker);
   const { proposeIntroduction } = await ok(
     api,
     PROPOSE,
@@ -195,4 +212,22 @@ export async function introducedDeal(api: TestApi, world: BrokerageWorld, acknow
     await ok(api, ACK, { id: proposeIntroduction.id }, world.researcher);
   }
   return { introductionId: proposeIntroduction.id as string, dealId: answerIntroduction.deal.id as string };
+}
+
+/**
+ * Publishes the deal's price notice (协议定价公示) at `agreedPriceWan` and ends it as its job would once the window
+ * is over: the window is moved into the past in the database (standing for the 15 days passing), then the job
+ * handler runs. A deal on a rights-confirmed achievement needs this before CONTRACT_SIGNED.
+ */
+export async function endedPriceNotice(api: TestApi, dealId: string, broker: TestActor, agreedPriceWan = 100) {
+  await ok(
+    api,
+    `mutation($id: ID!, $price: Float) { publishDealPriceNotice(dealId: $id, agreedPriceWan: $price) { id } }`,
+    { id: dealId, price: agreedPriceWan },
+    broker,
+  );
+  const dataSource = api.app.get(DataSource);
+  await dataSource.query(`UPDATE deals SET price_notice_ends_at = now() - interval '1 second' WHERE id = $1`, [dealId]);
+  const deal = await dataSource.getRepository(DealEntity).findOneByOrFail({ id: dealId });
+  expect(await api.app.get(DealsService).endPriceNotice(dealId, deal.priceNoticeRound)).toBe('done');
 }

@@ -16,6 +16,7 @@ import {
   buildWorld,
   BrokerageWorld,
   CLAIM,
+  endedPriceNotice,
   errorCode,
   introducedDeal,
   MOVE,
@@ -277,7 +278,10 @@ describe('brokerage over GraphQL', () => {
       ]);
       expect(await dataSource.getRepository(ListingFeedbackEntity).countBy({ introductionId: id })).toBe(1);
       // … and an in-app notification to the demand's poster.
-      const notices = await dataSource.getRepository(NotificationEntity).findBy({ userId: world.member.userId });
+      // (The proposal, the acceptance and the reveal notified them too: libs/notifications' event tests.)
+      const notices = await dataSource
+        .getRepository(NotificationEntity)
+        .findBy({ userId: world.member.userId, kind: NotificationKind.INTRODUCTION_DECLINED });
       expect(notices.map((n) => [n.kind, n.data.introductionId, n.data.reason])).toEqual([
         [NotificationKind.INTRODUCTION_DECLINED, id, 'PRICE'],
       ]);
@@ -386,15 +390,22 @@ describe('brokerage over GraphQL', () => {
         { input: { dealId, contractValueWan: 150 } },
         broker,
       );
+      // A listed (rights-confirmed) achievement: no signature before an ENDED price notice.
+      expect(await api.gql(MOVE, { input: { dealId, stage: 'CONTRACT_SIGNED' } }, broker.token)).toMatchObject({
+        errors: [{ extensions: { code: 'BAD_USER_INPUT', reason: 'PRICE_NOTICE_NOT_ENDED' } }],
+      });
+      await endedPriceNotice(api, dealId, broker, 150);
       await move('CONTRACT_SIGNED');
       const missing = await api.gql(MOVE, { input: { dealId, stage: 'REGISTERED' } }, broker.token);
       expect(missing.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'registrationNumber' });
       const registered = await move('REGISTERED', {
         registration: {
-          registrationNumber: '3301062026000777',
+          registrationNumber: '2026330106000777',
           contractType: 'LICENSE',
           contractValueWan: 180,
           technicalIncomeWan: 160,
+          // 150 was noticed (协议定价公示): a different registered value says why.
+          valueDifferenceReason: '合同含后续技术服务费 30 万元',
         },
       });
       expect(registered.moveDeal).toMatchObject({

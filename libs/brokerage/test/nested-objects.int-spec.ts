@@ -3,7 +3,7 @@ import { AchievementEntity, AchievementStatus } from '@app/achievements';
 import { DemandEntity, DemandStatus } from '@app/demands';
 import { ExpertEntity } from '@app/experts';
 import { MatchEntity, MatchStatus, MatchTargetType } from '@app/matching';
-import { startTestApi, TestApi } from '@app/testing';
+import { startTestApi, TestApi, testAccounts } from '@app/testing';
 import { ACK, ANSWER, buildWorld, BrokerageWorld, CLAIM, errorCode, ok, PROPOSE } from './brokerage-world';
 
 const MATCH_FIELDS = `id targetType demandId targetId
@@ -325,6 +325,8 @@ describe('nested objects on brokerage and matching rows', () => {
     });
 
     it('tells the enterprise who read its confidential details: the name and the organisation', async () => {
+      // brokers[0] holds the claim on one of the demand's matches (above) and acknowledges confidentiality.
+      await testAccounts(api).acknowledgeBrokerConfidentiality(world.brokers[0]);
       const read = await ok(api, DEMAND_CONFIDENTIAL, { id: world.demand.id }, world.brokers[0]);
       expect(read.demand.confidentialDetails).toContain('CONFIDENTIAL');
       const reads = (await ok(api, READS, { id: world.demand.id }, world.member)).demandConfidentialReads;

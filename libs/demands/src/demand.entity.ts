@@ -19,7 +19,16 @@ export interface TechnicalIndicator {
   name: string;
   current: string | null;
   target: string;
+  /** 必须满足 (true) or 最好满足 (false); rows stored before the flag read as false. */
+  mustHave: boolean;
 }
+
+/** Indicators stored before `mustHave` existed read as nice-to-have. */
+const indicatorsWithDefaults: ValueTransformer = {
+  to: (value: TechnicalIndicator[] | null | undefined) => value,
+  from: (value: Array<Partial<TechnicalIndicator>> | null) =>
+    value === null ? null : value.map((indicator) => ({ ...indicator, mustHave: indicator.mustHave === true })),
+};
 
 /** pg returns numeric as a string (to keep precision); amounts in 万元 with 2 decimals fit a JS number exactly enough. */
 const numericAsNumber: ValueTransformer = {
@@ -72,7 +81,7 @@ export class DemandEntity {
   @JoinColumn({ name: 'industry_code' })
   industry?: Relation<IndustryEntity>;
 
-  @Column({ type: 'jsonb', default: () => "'[]'" })
+  @Column({ type: 'jsonb', default: () => "'[]'", transformer: indicatorsWithDefaults })
   technicalIndicators: TechnicalIndicator[];
 
   @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: numericAsNumber })

@@ -15,24 +15,30 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsNotBlank, Trim } from '@app/core';
 import { CooperationMode } from './domain/cooperation-mode';
 
 @InputType()
 export class TechnicalIndicatorInput {
-  @Field() @IsString() @Length(1, 200) name: string;
+  @Field() @Trim() @IsNotBlank() @IsString() @Length(1, 200) name: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(500) current?: string | null;
-  @Field() @IsString() @Length(1, 500) target: string;
+  @Field() @Trim() @IsNotBlank() @IsString() @Length(1, 500) target: string;
+  @Field({ nullable: true, defaultValue: false, description: '必须满足 (true) or 最好满足 (false, the default)' })
+  @IsOptional()
+  @IsBoolean()
+  mustHave?: boolean;
 }
 
 @InputType()
 export class CreateDemandInput {
-  @Field() @IsString() @Length(2, 200) title: string;
-  @Field({ description: 'Public summary' }) @IsString() @Length(1, 5000) summary: string;
+  @Field() @Trim() @IsNotBlank() @IsString() @Length(2, 200) title: string;
+  @Field({ description: 'Public summary' }) @Trim() @IsNotBlank() @IsString() @Length(1, 5000) summary: string;
   @Field(() => String, {
     nullable: true,
     description: 'Visible to the posting organisation, brokers and administrators only',
   })
   @IsOptional()
+  @Trim()
   @IsString()
   @MaxLength(20000)
   confidentialDetails?: string | null;
@@ -57,7 +63,7 @@ export class CreateDemandInput {
   @ArrayUnique()
   @IsEnum(CooperationMode, { each: true })
   cooperationModes?: CooperationMode[];
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) region?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Trim() @IsString() @MaxLength(100) region?: string | null;
   @Field({ nullable: true, defaultValue: false, description: 'Hide the company name from the public' })
   @IsOptional()
   @IsBoolean()

@@ -25,6 +25,7 @@ export class TechnicalIndicatorObject {
   @Field() name: string;
   @Field(() => String, { nullable: true }) current: string | null;
   @Field() target: string;
+  @Field({ description: '必须满足 (true) or 最好满足 (false)' }) mustHave: boolean;
 }
 
 /**

@@ -77,6 +77,11 @@ export class DemandResolver {
     return this.service.update(actor, id, input);
   }
 
+  @Mutation(() => ID, { description: 'Deletes a DRAFT (the posting enterprise); returns its id' })
+  deleteDemand(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<string> {
+    return this.service.deleteDraft(actor, id);
+  }
+
   @Mutation(() => DemandObject, { description: 'DRAFT or EXPIRED → OPEN' })
   publishDemand(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<DemandEntity> {
     return this.service.transition(actor, id, DemandAction.PUBLISH);
@@ -100,7 +105,7 @@ export class DemandResolver {
   @ResolveField(() => String, {
     nullable: true,
     description:
-      'Visible to the posting organisation, brokers and administrators (null otherwise); every read is logged',
+      'Visible to the posting organisation, administrators, a broker working on it (entrusted or holding a claim on one of its matches, after acknowledging confidentiality) and the parties of a revealed introduction (null otherwise); every read is logged',
   })
   async confidentialDetails(
     @Parent() demand: DemandEntity,
@@ -114,14 +119,15 @@ export class DemandResolver {
 
   @ResolveField(() => OrganisationObject, {
     nullable: true,
-    description: 'The posting enterprise; null for anonymous demands outside the organisation, brokers, admins',
+    description:
+      'The posting enterprise; for an anonymous demand null except to the organisation, administrators and a broker working on it',
   })
   async organisation(
     @Parent() demand: DemandEntity,
     @OptionalActor() actor: Actor | undefined,
     @Loaders() loaders: RequestLoaders,
   ) {
-    if (!this.service.canSeeOrganisation(actor, demand)) return null;
+    if (!(await this.service.canSeeOrganisation(actor, demand))) return null;
     return organisationLoader(loaders, this.directory).load(demand.organisationId);
   }
 
@@ -142,7 +148,7 @@ export class DemandResolver {
  */
 export const DEMAND_FIELD_COLUMNS = fieldResolverColumns<DemandEntity>(DemandResolver, {
   confidentialDetails: ['confidentialDetails', ...DEMAND_ACCESS_COLUMNS],
-  organisation: ['anonymous', 'organisationId'],
+  organisation: ['id', 'anonymous', 'organisationId'],
   industry: ['industryCode'],
   allowedActions: DEMAND_ACCESS_COLUMNS,
 });

@@ -3,9 +3,12 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Any, Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import {
   badInput,
+  BROKER_ACCESS,
+  BrokerAccess,
   Clock,
   Connection,
   EntityProperty,
+  fail,
   forbidden,
   INTRODUCTION_ACCESS,
   IntroductionAccess,
@@ -35,7 +38,7 @@ export interface DemandContent {
   summary?: string;
   confidentialDetails?: string | null;
   industryCode?: string;
-  technicalIndicators?: Array<{ name: string; current?: string | null; target: string }>;
+  technicalIndicators?: Array<{ name: string; current?: string | null; target: string; mustHave?: boolean | null }>;
   budgetMinWan?: number | null;
   budgetMaxWan?: number | null;
   deadline?: Date | null;
@@ -67,7 +70,8 @@ export interface ImportedDemand {
   confidentialDetails?: string | null;
   /** A code, Chinese or English industry name. */
   industry: string;
-  technicalIndicators?: TechnicalIndicator[];
+  /** Catalogues say nothing of must-have: those without the flag import as nice-to-have. */
+  technicalIndicators?: Array<Omit<TechnicalIndicator, 'mustHave'> & { mustHave?: boolean }>;
   budgetMinWan?: number | null;
   budgetMaxWan?: number | null;
   deadline?: Date | null;
@@ -98,25 +102,46 @@ export class DemandsService {
     private readonly taxonomy: TaxonomyService,
     private readonly clock: Clock,
     @Optional() @Inject(INTRODUCTION_ACCESS) private readonly introductions?: IntroductionAccess,
+    @Optional() @Inject(BROKER_ACCESS) private readonly brokers?: BrokerAccess,
   ) {}
 
   // ---- decisions (the single places each rule lives) ----
 
   /**
-   * The one place that decides who may read a demand's confidential details: the posting organisation's members,
-   * brokers and administrators; and the other side of a brokered introduction once it is revealed (both accepted
-   * and acknowledged confidentiality; the introduction logs the reveal).
+   * The one place that decides who may read a demand's confidential details: the posting organisation's members
+   * and administrators; a broker only while the demand is entrusted to them or their agency or they hold an active
+   * claim on one of its matches, with a verified credential and confidentiality acknowledged (BrokerAccess logs
+   * the read); and the other side of a brokered introduction once it is revealed (both accepted and acknowledged
+   * confidentiality; the introduction logs the reveal). No blanket broker rule.
    */
   async canSeeConfidential(actor: Actor | undefined, demand: DemandAccessFields): Promise<boolean> {
     if (!actor) return false;
-    if (actor.belongsTo(demand.organisationId) || actor.hasRole(Role.BROKER) || actor.isAdmin) return true;
+    if (this.isInside(actor, demand)) return true;
+    if (await this.brokerWorksOn(actor, demand)) return true;
     return !!this.introductions && this.introductions.revealsDemandConfidential(actor.userId, demand.id);
   }
 
-  /** Whether the viewer may learn which company posted the demand. */
-  canSeeOrganisation(actor: Actor | undefined, demand: Pick<DemandEntity, 'anonymous' | 'organisationId'>): boolean {
+  /**
+   * Whether the viewer may learn which company posted the demand: anyone for a named demand; for an anonymous one
+   * the organisation's members, administrators, and a broker working on it (as for the confidential details).
+   */
+  async canSeeOrganisation(
+    actor: Actor | undefined,
+    demand: Pick<DemandEntity, 'id' | 'anonymous' | 'organisationId'>,
+  ): Promise<boolean> {
     if (!demand.anonymous) return true;
-    return !!actor && (actor.belongsTo(demand.organisationId) || actor.hasRole(Role.BROKER) || actor.isAdmin);
+    if (!actor) return false;
+    return this.isInside(actor, demand) || this.brokerWorksOn(actor, demand);
+  }
+
+  /** The posting organisation's members and platform administrators. */
+  private isInside(actor: Actor, demand: Pick<DemandEntity, 'organisationId'>): boolean {
+    return actor.belongsTo(demand.organisationId) || actor.isAdmin;
+  }
+
+  private async brokerWorksOn(actor: Actor, demand: Pick<DemandEntity, 'id'>): Promise<boolean> {
+    if (!actor.hasRole(Role.BROKER) || !this.brokers) return false;
+    return (await this.brokers.brokerReadsConfidential(actor.userId, 'DEMAND', [demand.id])).has(demand.id);
   }
 
   canView(actor: Actor | undefined, demand: DemandAccessFields): boolean {
@@ -164,7 +189,7 @@ export class DemandsService {
     if (filter.organisationId) {
       query.andWhere('d.organisationId = :organisationId', { organisationId: filter.organisationId });
       // Filtering by company must not reveal which anonymous demands it posted.
-      if (!this.canSeeOrganisation(actor, { anonymous: true, organisationId: filter.organisationId })) {
+      if (!actor || !this.isInside(actor, { organisationId: filter.organisationId })) {
         query.andWhere('d.anonymous = false');
       }
     }
@@ -226,6 +251,26 @@ export class DemandsService {
     });
   }
 
+  /**
+   * Deletes a DRAFT demand (never published), by the posting enterprise's members or an administrator. Someone
+   * who may not see it gets NOT_FOUND, a member who may not manage it FORBIDDEN, a published one is kept
+   * (ONLY_DRAFTS_DELETED). An outbox row keeps the index clean should it hold the id.
+   */
+  async deleteDraft(actor: Actor, id: string): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const demand = await manager.findOne(DemandEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!demand || !this.canView(actor, demand)) throw notFound('Demand', id);
+      if (!this.canManage(actor, demand))
+        throw forbidden('Only the posting enterprise or an administrator may delete it');
+      if (demand.status !== DemandStatus.DRAFT) {
+        throw fail('ONLY_DRAFTS_DELETED', { field: 'id', currentStatus: demand.status });
+      }
+      await manager.delete(DemandEntity, { id });
+      await recordOutboxChange(manager, OutboxSubject.DEMAND, id);
+      return id;
+    });
+  }
+
   /** DRAFT/EXPIRED → OPEN, OPEN → IN_PROGRESS, IN_PROGRESS → SOLVED, and CLOSE from any non-final status. */
   async transition(actor: Actor, id: string, action: DemandAction): Promise<DemandEntity> {
     if (action === DemandAction.EXPIRE) throw forbidden('Demands expire by themselves when their deadline passes');
@@ -267,7 +312,10 @@ export class DemandsService {
       summary: line.summary,
       confidentialDetails: line.confidentialDetails ?? null,
       industryCode: line.industry,
-      technicalIndicators: line.technicalIndicators ?? [],
+      technicalIndicators: (line.technicalIndicators ?? []).map((indicator) => ({
+        ...indicator,
+        mustHave: indicator.mustHave === true,
+      })),
       budgetMinWan: line.budgetMinWan ?? null,
       budgetMaxWan: line.budgetMaxWan ?? null,
       deadline: line.deadline ?? null,
@@ -386,6 +434,7 @@ export class DemandsService {
         name: indicator.name.trim(),
         current: indicator.current?.trim() || null,
         target: indicator.target.trim(),
+        mustHave: indicator.mustHave === true,
       }));
     }
     if (input.budgetMinWan !== undefined) content.budgetMinWan = input.budgetMinWan;

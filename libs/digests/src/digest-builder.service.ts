@@ -28,7 +28,7 @@ export const BUILD_BATCH = 100;
 export const DELIVERY_BATCH = 300;
 const DAY_MS = 86_400_000;
 
-interface CandidateRow {
+export interface CandidateRow {
   id: string;
   demand_id: string;
   target_type: string;
@@ -223,6 +223,21 @@ export class DigestBuilderService {
       built.get(userId) ??
       this.dataSource.getRepository(DigestEntity).findOneByOrFail({ userId, period, version: request.version })
     );
+  }
+
+  /**
+   * What the recipient's next digest would hold if it were built now: their new matches since their last digest
+   * (or the default window), with the same selection as the scheduled build. Reads only; builds nothing.
+   */
+  async previewItems(userId: string): Promise<{ settings: DigestSettings; items: CandidateRow[] } | null> {
+    const settings = await this.preferences.settingsFor(userId);
+    if (!settings) return null;
+    const now = this.clock.now();
+    const windowStart =
+      (await this.previousWindowEnds([userId], now)).get(userId) ?? defaultStart(now, settings.frequency);
+    const request: BuildRequest = { userId, period: 'preview', windowEnd: now, version: 0 };
+    const items = await this.selectItemsForMany([{ settings, request, windowStart }]);
+    return { settings, items: items.get(userId) ?? [] };
   }
 
   /**

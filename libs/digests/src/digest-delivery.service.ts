@@ -1,14 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, JobName, JobOutcome, JobQueue } from '@app/core';
-import { UserEntity } from '@app/identity';
+import { AppConfig, Clock, JOB_LOCK_MS, JobName, JobOutcome, JobQueue, notFound } from '@app/core';
+import { Actor, UserEntity } from '@app/identity';
 import { NotificationKind, NotificationsService, SmtpMailer, WebhooksService } from '@app/notifications';
-import { UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 import { deliverJobId, DigestBuilderService } from './digest-builder.service';
 import { DigestDeliveryEntity, DigestEntity, DigestItemEntity } from './digest.entity';
 import { DigestPreferencesService, UnsubscribeChoice } from './digest-preferences.service';
 import { settleConcurrently } from './domain/concurrency';
+import { localTime, nextDueSlot, periodOf } from './domain/digest-defaults';
+import { DigestPreview } from './digest.object';
 import { DeliveryStatus, DigestChannel, DigestLanguage, FINAL_DELIVERY_STATUSES } from './domain/digest-enums';
 import { explanationLines, matchLink, renderDigestEmail, renderInAppDigest } from './domain/digest-render';
 
@@ -25,6 +27,22 @@ export class DeliveryAttemptError extends Error {
 }
 
 /**
+ * An email row left COMMITTING by another attempt, younger than the takeover threshold: not an attempt of this job.
+ * Its retry waits until `retryAt`, when the row can be taken over — a retry spent earlier would run out of attempts
+ * and leave the row stranded (found by the pg_terminate_backend drill).
+ */
+export class StillCommittingError extends DeliveryAttemptError {
+  override name = 'StillCommittingError';
+
+  constructor(
+    deliveryId: string,
+    readonly retryAt: number,
+  ) {
+    super(`email delivery ${deliveryId} is still committing`, deliveryId);
+  }
+}
+
+/**
  * Emails (and webhooks) of one batch job in flight at once. Times the Deliveries queue concurrency it stays at
  * the SMTP mailer's idle pool (16), so connections are reused rather than reopened.
  */
@@ -33,10 +51,14 @@ export const SEND_CONCURRENCY = 4;
 const CLAIMABLE = [DeliveryStatus.PENDING, DeliveryStatus.RETRYING, DeliveryStatus.SENDING];
 
 /**
- * A COMMITTING row older than this was left by an attempt that died: BullMQ hands a dead worker's job to
- * another only after its 30 s lock expired, so a live attempt never holds a row this long in that state.
+ * A COMMITTING row older than this was left by an attempt that died. A live attempt holds a row in that state at
+ * most until the server answers the dot or the socket times out (SMTP_SOCKET_TIMEOUT_MS), and BullMQ hands a dead
+ * worker's job to another only after its lock expired (JOB_LOCK_MS): past both, plus a margin, the attempt is
+ * surely gone. (It was 25 s, below the 30 s socket timeout: a slow but live send could be sent twice.)
  */
-const ABANDONED_COMMIT_SECONDS = 25;
+export function abandonedCommitSeconds(smtpSocketTimeoutMs: number): number {
+  return Math.ceil((smtpSocketTimeoutMs + JOB_LOCK_MS) / 1000) + 5;
+}
 
 /** A claimed email delivery with what its message needs (one UPDATE … RETURNING). */
 interface ClaimedEmail {
@@ -90,6 +112,7 @@ export class DigestDeliveryService {
     private readonly webhooks: WebhooksService,
     private readonly notifications: NotificationsService,
     private readonly jobs: JobQueue,
+    private readonly clock: Clock,
   ) {
     this.host = new URL(config.PUBLIC_URL).hostname || 'localhost';
   }
@@ -98,8 +121,13 @@ export class DigestDeliveryService {
    * One delivery row (a retry job): a failed attempt throws DeliveryAttemptError so BullMQ retries it with
    * backoff, or UnrecoverableError when it was the last one (the row is DEAD, the job stays in the failed list).
    */
-  async deliver(deliveryId: string): Promise<JobOutcome> {
+  async deliver(deliveryId: string, job?: Job): Promise<JobOutcome> {
     const { sent, failures } = await this.send([deliveryId]);
+    if (failures[0] instanceof StillCommittingError && job?.token) {
+      // Wait for the takeover without spending an attempt.
+      await job.moveToDelayed(failures[0].retryAt, job.token);
+      throw new DelayedError();
+    }
     if (failures.length > 0) throw failures[0];
     return sent > 0 ? 'done' : 'skipped';
   }
@@ -113,7 +141,9 @@ export class DigestDeliveryService {
     const { sent, failures } = await this.send(deliveryIds);
     const retries: string[] = [];
     let unexpected: Error | null = null;
+    const stillCommitting = new Map<string, number>();
     for (const failure of failures) {
+      if (failure instanceof StillCommittingError) stillCommitting.set(failure.deliveryId, failure.retryAt);
       if (failure instanceof DeliveryAttemptError) retries.push(failure.deliveryId);
       else if (failure instanceof UnrecoverableError) this.logger.warn({ msg: failure.message });
       else unexpected ??= failure instanceof Error ? failure : new Error(String(failure));
@@ -124,7 +154,7 @@ export class DigestDeliveryService {
         data: { deliveryId },
         options: {
           jobId: deliverJobId(deliveryId),
-          delay: this.config.DELIVERY_BACKOFF_MS,
+          delay: Math.max(this.config.DELIVERY_BACKOFF_MS, (stillCommitting.get(deliveryId) ?? 0) - Date.now()),
           attempts: this.config.DELIVERY_ATTEMPTS,
           backoff: { type: 'exponential', delay: this.config.DELIVERY_BACKOFF_MS },
         },
@@ -137,7 +167,7 @@ export class DigestDeliveryService {
   /** Sends the rows that are not final yet, by channel; each row's failure is returned, not thrown. */
   private async send(deliveryIds: readonly string[]): Promise<{ sent: number; failures: unknown[] }> {
     const rows = await this.dataSource.getRepository(DigestDeliveryEntity).find({
-      select: { id: true, userId: true, digestId: true, channel: true, status: true },
+      select: { id: true, userId: true, digestId: true, channel: true, status: true, updatedAt: true },
       where: { id: In([...deliveryIds]) },
     });
     const open = rows.filter((row) => !FINAL_DELIVERY_STATUSES.includes(row.status));
@@ -155,7 +185,9 @@ export class DigestDeliveryService {
       const claimedIds = new Set(claimed.map((row) => row.id));
       for (const row of emails) {
         if (row.status === DeliveryStatus.COMMITTING && !claimedIds.has(row.id)) {
-          failures.push(new DeliveryAttemptError(`email delivery ${row.id} is still committing`, row.id));
+          const takeoverAt =
+            row.updatedAt.getTime() + abandonedCommitSeconds(this.config.SMTP_SOCKET_TIMEOUT_MS) * 1000;
+          failures.push(new StillCommittingError(row.id, takeoverAt + 1_000));
         }
       }
       const items = await this.itemsOf(claimed.map((row) => row.digest_id));
@@ -236,7 +268,7 @@ export class DigestDeliveryService {
        RETURNING dd.id, dd.user_id, dd.attempts, d.id AS digest_id, d.period, d.version, d.language, d.window_start,
                  d.window_end, d.item_count, d.requested_by_id, d.created_at, u.email, u.display_name,
                  dd.last_error IS NOT NULL AND dd.last_error LIKE 'resent after a crash%' AS resent`,
-      [deliveryIds, CLAIMABLE, ABANDONED_COMMIT_SECONDS],
+      [deliveryIds, CLAIMABLE, abandonedCommitSeconds(this.config.SMTP_SOCKET_TIMEOUT_MS)],
     );
     for (const row of claimed[0].filter((row) => row.resent)) {
       this.logger.warn({ deliveryId: row.id, msg: 'email outcome unknown after a crash; resending the same message' });
@@ -382,6 +414,46 @@ export class DigestDeliveryService {
     };
   }
 
+  /**
+   * The recipient's next digest as it would read if built now (the same renderer and links as the email), with
+   * the slot it is due in. Builds and sends nothing.
+   */
+  async preview(actor: Actor): Promise<DigestPreview> {
+    const found = await this.builder.previewItems(actor.userId);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: actor.userId });
+    if (!found || !user) throw notFound('User', actor.userId);
+    const { settings, items } = found;
+    const now = this.clock.now();
+    const due = nextDueSlot(settings, now);
+    const period = periodOf(localTime(due ?? now, settings.timeZone), settings.frequency);
+    const rendered = renderDigestEmail({
+      language: settings.language,
+      recipientName: user.displayName,
+      period,
+      items: items.map((item) => ({
+        matchId: item.id,
+        demandId: item.demand_id,
+        targetId: item.target_id,
+        targetType: item.target_type,
+        demandTitle: item.demand_title,
+        targetTitle: item.target_title,
+        score: item.score,
+        reason: item.reason,
+        explanation: item.explanation,
+      })),
+      publicUrl: this.config.PUBLIC_URL,
+      ...this.links(user.id),
+    });
+    return {
+      period,
+      nextSendAt: due,
+      language: settings.language,
+      channels: settings.enabled ? settings.channels : [],
+      itemCount: items.length,
+      ...rendered,
+    };
+  }
+
   composeEmail(digest: DigestEntity, items: DigestItemEntity[], user: UserEntity) {
     const links = this.links(user.id);
     const rendered = renderDigestEmail({
@@ -428,7 +500,7 @@ export class DigestDeliveryService {
         score: item.score,
         reason: item.reason,
         why: explanationLines(item.explanation, digest.language),
-        link: matchLink(this.config.PUBLIC_URL, item.matchId),
+        link: matchLink(this.config.PUBLIC_URL, item),
       })),
     };
   }

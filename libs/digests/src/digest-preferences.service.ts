@@ -85,14 +85,20 @@ export class DigestPreferencesService {
   }
 
   /** Applies a one-click link (no login): OFF stops digests, WEEKLY/MONTHLY switch frequency and turn them on. */
-  async applyUnsubscribe(
-    token: string,
-    choice: UnsubscribeChoice,
-  ): Promise<{ userId: string; settings: DigestSettings }> {
+  /** The user an unsubscribe token names; BAD_USER_INPUT when it is forged, expired or names nobody. */
+  async unsubscribeTokenUser(token: string): Promise<string> {
     const userId = verifyUnsubscribeToken(this.unsubscribeKey, token);
     if (!userId) throw badInput('This unsubscribe link is invalid', { field: 'token' });
     const exists = await this.dataSource.getRepository(UserEntity).existsBy({ id: userId });
     if (!exists) throw badInput('This unsubscribe link is invalid', { field: 'token' });
+    return userId;
+  }
+
+  async applyUnsubscribe(
+    token: string,
+    choice: UnsubscribeChoice,
+  ): Promise<{ userId: string; settings: DigestSettings }> {
+    const userId = await this.unsubscribeTokenUser(token);
     await this.write(
       userId,
       choice === UnsubscribeChoice.OFF

@@ -154,3 +154,16 @@ export class QueueDashboardTicket {
   @Field({ description: 'Open this URL in a browser: it sets a short-lived cookie for /admin/queues' }) url: string;
   @Field(() => GraphQLISODateTime) expiresAt: Date;
 }
+
+@ObjectType('DigestPreview', { description: 'My next digest as it would read if built now (nothing is sent)' })
+export class DigestPreview {
+  @Field({ description: 'The period it would be sent for (2026-W19 or 2026-05)' }) period: string;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'The hour it is due; null when digests are off' })
+  nextSendAt: Date | null;
+  @Field(() => DigestLanguage) language: DigestLanguage;
+  @Field(() => [DigestChannel], { description: 'Where it would go (none when off)' }) channels: DigestChannel[];
+  @Field(() => Int) itemCount: number;
+  @Field() subject: string;
+  @Field({ description: 'The email as plain text' }) text: string;
+  @Field({ description: 'The email as HTML (render it sandboxed)' }) html: string;
+}

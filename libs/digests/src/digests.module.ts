@@ -5,6 +5,7 @@ import { AllMatchesUnclaimed, BrokerDigestSource } from './broker-digest-source'
 import { DigestBuilderService } from './digest-builder.service';
 import { DigestDeliveryService } from './digest-delivery.service';
 import { DigestPreferencesService } from './digest-preferences.service';
+import { DigestPlanState } from './digest-plan-state';
 import { DigestsJobs } from './digests.jobs';
 import { DigestsResolver } from './digests.resolver';
 import { QueueDashboardService } from './queue-dashboard';
@@ -34,5 +35,5 @@ export class DigestsModule {}
 export class DigestsGraphqlModule {}
 
 /** The hourly planner, builds and deliveries; imported by apps/worker only. */
-@Module({ imports: [DigestsModule], providers: [DigestsJobs] })
+@Module({ imports: [DigestsModule], providers: [DigestsJobs, DigestPlanState] })
 export class DigestsJobsModule {}

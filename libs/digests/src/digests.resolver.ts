@@ -1,11 +1,13 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, Public } from '@app/identity';
 import { DigestBuilderService } from './digest-builder.service';
+import { DigestDeliveryService } from './digest-delivery.service';
 import { DigestPreferencesService } from './digest-preferences.service';
 import {
   DigestObject,
   DigestPreferencesInput,
   DigestPreferencesObject,
+  DigestPreview,
   QueueDashboardTicket,
   RerunDigestArgs,
   UnsubscribeArgs,
@@ -19,7 +21,13 @@ export class DigestsResolver {
     private readonly preferences: DigestPreferencesService,
     private readonly builder: DigestBuilderService,
     private readonly dashboard: QueueDashboardService,
+    private readonly delivery: DigestDeliveryService,
   ) {}
+
+  @Query(() => DigestPreview, { description: 'My next digest as it would read now, and when it is due' })
+  digestPreview(@CurrentActor() actor: Actor) {
+    return this.delivery.preview(actor);
+  }
 
   @Query(() => DigestPreferencesObject, { description: 'My digest settings (defaults until changed)' })
   digestPreferences(@CurrentActor() actor: Actor) {

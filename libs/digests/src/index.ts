@@ -16,4 +16,13 @@ export * from './digests.module';
 import { DigestPreferenceEntity } from './digest-preference.entity';
 import { DigestDeliveryEntity, DigestEntity, DigestItemEntity } from './digest.entity';
 
-export const DIGEST_ENTITIES = [DigestPreferenceEntity, DigestEntity, DigestItemEntity, DigestDeliveryEntity];
+import { DigestPlanStateEntity } from './digest-plan-state.entity';
+
+export * from './digest-plan-state.entity';
+export const DIGEST_ENTITIES = [
+  DigestPreferenceEntity,
+  DigestEntity,
+  DigestItemEntity,
+  DigestDeliveryEntity,
+  DigestPlanStateEntity,
+];

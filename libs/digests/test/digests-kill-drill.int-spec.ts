@@ -72,7 +72,14 @@ describe('kill-and-restart drill', () => {
         SECRET,
       ]);
     }
-    const env = { ...process.env, SMTP_URL: sink.url, DELIVERY_BACKOFF_MS: '200', LOG_LEVEL: 'error' };
+    // A short socket timeout keeps the takeover of COMMITTING rows (socket timeout + job lock + 5 s) at 40 s.
+    const env = {
+      ...process.env,
+      SMTP_URL: sink.url,
+      DELIVERY_BACKOFF_MS: '200',
+      SMTP_SOCKET_TIMEOUT_MS: '5000',
+      LOG_LEVEL: 'error',
+    };
 
     worker = await startWorker(env);
     await jobs.enqueue(JobName.PlanDigests, { slot: SLOT.toISOString() });

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '@app/core';
 import { ExpertService } from './domain/expert-service';
 
@@ -19,6 +19,10 @@ export class ExpertFilter {
   @IsString()
   @MaxLength(100)
   field?: string;
+  @Field(() => Boolean, { nullable: true, description: "Only the viewer's own profile (the account's expert profile)" })
+  @IsOptional()
+  @IsBoolean()
+  mine?: boolean;
 }
 
 @ArgsType()

@@ -47,6 +47,7 @@ export interface ExpertFilterValues {
   service?: ExpertService;
   language?: string;
   field?: string;
+  mine?: boolean;
 }
 
 /** A catalogue line, already parsed: the catalogue import maps its own format onto this. */
@@ -152,6 +153,10 @@ export class ExpertsService {
             visible.orWhere('e.organisationId IN (:...ttoOrganisations)', { ttoOrganisations });
         }),
       );
+    }
+    if (filter.mine) {
+      if (actor) query.andWhere('e.userId = :mine', { mine: actor.userId });
+      else query.andWhere('FALSE');
     }
     if (filter.organisationId)
       query.andWhere('e.organisationId = :organisationId', { organisationId: filter.organisationId });

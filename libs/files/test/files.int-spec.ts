@@ -121,14 +121,15 @@ describe('file upload and download', () => {
     );
     expect(owner.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await download(world.tto, body.id)).status).toBe(200);
-    expect((await download(world.brokers[0], body.id)).status).toBe(200);
+    // No blanket broker rule: a broker neither entrusted with it nor claiming one of its matches sees NOT_FOUND.
+    expect((await download(world.brokers[0], body.id)).status).toBe(404);
     // A listed achievement is public, its attachments are not: an enterprise outside sees NOT_FOUND.
     const stranger = await download(world.outsider, body.id);
     expect(stranger.status).toBe(404);
     expect(JSON.parse(stranger.body.toString())).toMatchObject({ code: 'NOT_FOUND', reason: 'FILE_NOT_FOUND' });
     expect((await download(undefined, body.id)).status).toBe(404);
 
-    // Withdrawn: no longer visible to brokers at all, still to its team.
+    // Withdrawn: still visible to its team.
     await dataSource
       .getRepository(AchievementEntity)
       .update(world.achievement.id, { status: AchievementStatus.WITHDRAWN });

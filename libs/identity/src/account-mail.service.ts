@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AccountMailKind, AppConfig, Clock, JobName, JobQueue } from '@app/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccountMailKind, AppConfig, Clock, JobIntentRelay, JobName, JobQueue, recordJobIntent } from '@app/core';
 import {
   EMAIL_VERIFICATION_TTL_HOURS,
   INVITATION_TTL_DAYS,
@@ -68,15 +68,31 @@ export class AccountMailQueue {
   constructor(
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
+    private readonly intents: JobIntentRelay,
   ) {}
 
   async send(kind: AccountMailKind, id: string): Promise<void> {
+    await this.jobs.enqueue(JobName.SendAccountMail, { kind, id }, { jobId: this.jobId(kind, id) });
+  }
+
+  /**
+   * The email that follows a change (a verification or reset token, an invitation), as a job intent in the
+   * change's transaction: a crash between the commit and the enqueue loses none. Call `relay()` after the commit.
+   */
+  async record(manager: EntityManager, kind: AccountMailKind, id: string): Promise<void> {
+    await recordJobIntent(manager, JobName.SendAccountMail, { kind, id }, { jobId: this.jobId(kind, id) });
+  }
+
+  /** After the commit: enqueues what was recorded (never throws; the worker's sweep relays what is left). */
+  async relay(): Promise<void> {
+    await this.intents.relayNow();
+  }
+
+  private jobId(kind: AccountMailKind, id: string): string {
     // One "someone tried to register" email per account and hour, however often someone tries.
-    const jobId =
-      kind === 'REGISTRATION_ATTEMPT'
-        ? `account-mail.${kind}.${id}.${Math.floor(this.clock.now().getTime() / 3_600_000)}`
-        : `account-mail.${kind}.${id}`;
-    await this.jobs.enqueue(JobName.SendAccountMail, { kind, id }, { jobId });
+    return kind === 'REGISTRATION_ATTEMPT'
+      ? `account-mail.${kind}.${id}.${Math.floor(this.clock.now().getTime() / 3_600_000)}`
+      : `account-mail.${kind}.${id}`;
   }
 }
 

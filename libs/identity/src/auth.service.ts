@@ -130,6 +130,7 @@ export class AuthService {
         }
         await this.joinOrCreateOrganisation(manager, userId, command);
         const token = await this.newAccountToken(manager, user, AccountTokenPurpose.VERIFY_EMAIL);
+        await this.mail.record(manager, 'VERIFY_EMAIL', token.id);
         return { kind: 'created' as const, verificationTokenId: token.id };
       });
     } catch (error) {
@@ -137,13 +138,10 @@ export class AuthService {
       const existing = await this.users.findOneByOrFail({ email });
       outcome = { kind: 'taken', userId: existing.id };
     }
-    await this.mailQuietly(
-      outcome.kind === 'taken'
-        ? () => this.mail.send('REGISTRATION_ATTEMPT', outcome.userId)
-        : async () => {
-            if (outcome.verificationTokenId) await this.mail.send('VERIFY_EMAIL', outcome.verificationTokenId);
-          },
-    );
+    // A new account's verification email is a job intent of its transaction; the "someone tried to register"
+    // email follows no change of ours and is enqueued directly.
+    if (outcome.kind === 'taken') await this.mailQuietly(() => this.mail.send('REGISTRATION_ATTEMPT', outcome.userId));
+    else await this.mail.relay();
     return { email, message: REGISTRATION_MESSAGE };
   }
 
@@ -212,8 +210,11 @@ export class AuthService {
   async resendVerificationEmail(actor: Actor): Promise<void> {
     const user = await this.users.findOneByOrFail({ id: actor.userId });
     if (user.emailVerifiedAt) throw fail('EMAIL_ALREADY_VERIFIED');
-    const token = await this.newAccountToken(this.dataSource.manager, user, AccountTokenPurpose.VERIFY_EMAIL);
-    await this.mail.send('VERIFY_EMAIL', token.id);
+    await this.dataSource.transaction(async (manager) => {
+      const token = await this.newAccountToken(manager, user, AccountTokenPurpose.VERIFY_EMAIL);
+      await this.mail.record(manager, 'VERIFY_EMAIL', token.id);
+    });
+    await this.mail.relay();
   }
 
   // ---- passwords ----
@@ -245,8 +246,11 @@ export class AuthService {
   async requestPasswordReset(rawEmail: string): Promise<void> {
     const user = await this.users.findOneBy({ email: normaliseEmail(rawEmail) });
     if (!user) return;
-    const token = await this.newAccountToken(this.dataSource.manager, user, AccountTokenPurpose.RESET_PASSWORD);
-    await this.mailQuietly(() => this.mail.send('RESET_PASSWORD', token.id));
+    await this.dataSource.transaction(async (manager) => {
+      const token = await this.newAccountToken(manager, user, AccountTokenPurpose.RESET_PASSWORD);
+      await this.mail.record(manager, 'RESET_PASSWORD', token.id);
+    });
+    await this.mail.relay();
   }
 
   /** Uses a reset link: sets the password, closes every session, and (the link proved the mailbox) verifies the address. */

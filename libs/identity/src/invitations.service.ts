@@ -53,7 +53,7 @@ export class InvitationsService {
         { organisationId: organisation.id, email, role: input.role, acceptedAt: IsNull(), revokedAt: IsNull() },
         { revokedAt: now },
       );
-      return manager.save(
+      const saved = await manager.save(
         manager.create(MembershipInvitationEntity, {
           organisationId: organisation.id,
           email,
@@ -65,8 +65,11 @@ export class InvitationsService {
           revokedAt: null,
         }),
       );
+      // The invitation email commits with the invitation (a job intent): a crash before the enqueue loses none.
+      await this.mail.record(manager, 'INVITATION', saved.id);
+      return saved;
     });
-    await this.mail.send('INVITATION', invitation.id);
+    await this.mail.relay();
     return invitation;
   }
 

@@ -1,6 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badInput, fail, Clock, Connection, countOf, decodeCursor, forbidden, notFound, toConnection } from '@app/core';
+import {
+  badInput,
+  BROKER_ACCESS,
+  BrokerAccess,
+  fail,
+  Clock,
+  Connection,
+  countOf,
+  decodeCursor,
+  forbidden,
+  MetricsService,
+  notFound,
+  toConnection,
+} from '@app/core';
 import { AchievementEntity, AchievementInventorEntity, isOnTeam } from '@app/achievements';
 import { DemandEntity, DemandStatus } from '@app/demands';
 import { ExpertEntity } from '@app/experts';
@@ -20,6 +33,12 @@ const REVERSE_CANDIDATE_DEMANDS = 50;
 
 export type MatchOutcome = 'done' | 'skipped';
 
+/** A demand's listed matches and the ones nobody looked at yet. */
+export interface MatchCounts {
+  total: number;
+  unseen: number;
+}
+
 /** engineVersion of a row stored only to remember a decline (the engine never proposed the pair). */
 export const DECLINED_OUTSIDE_MATCHING = 'declined-outside-matching';
 
@@ -29,16 +48,25 @@ export class MatchesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly engine: MatchingEngine,
     private readonly clock: Clock,
+    @Optional() @Inject(BROKER_ACCESS) private readonly brokers?: BrokerAccess,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   // ---- computing ----
 
   /**
    * Ranks targets for one OPEN demand and stores the best as match rows: existing pairs are updated (status
-   * kept), new ones inserted, SUGGESTED rows that fell out of the list removed. Declined pairs are never
-   * proposed again. A demand that is not OPEN any more loses its untouched suggestions.
+   * kept), new ones inserted, SUGGESTED rows that fell out of the list removed unless a broker works on them.
+   * Declined pairs are never proposed again. A demand that is not OPEN any more loses its untouched suggestions.
    */
   async matchDemand(demandId: string): Promise<MatchOutcome> {
+    const stopTimer = this.metrics?.matchingDuration.startTimer();
+    const outcome = await this.computeDemandMatches(demandId);
+    if (outcome === 'done') stopTimer?.();
+    return outcome;
+  }
+
+  private async computeDemandMatches(demandId: string): Promise<MatchOutcome> {
     const demand = await this.dataSource.getRepository(DemandEntity).findOneBy({ id: demandId });
     const matches = this.dataSource.getRepository(MatchEntity);
     if (!demand || demand.status !== DemandStatus.OPEN) {
@@ -52,10 +80,18 @@ export class MatchesService {
     const excluded = new Set(declined.map((row) => `${row.targetType}:${row.targetId}`));
     const ranked = await this.engine.rank(
       demandForMatching(demand),
-      { excluded, limit: STORED_MATCHES_PER_DEMAND },
+      // Only matches above the calibrated threshold are stored (and so sent): a demand may have none.
+      { excluded, limit: STORED_MATCHES_PER_DEMAND, aboveThreshold: true },
       this.clock.now(),
     );
     const computedAt = this.clock.now();
+    // A suggestion a broker claimed or introduced stays even when it falls out of the list: their work (and the
+    // claim's link to it) must not vanish because the ranking moved. Asked before the transaction, so it never
+    // holds a second pool connection.
+    const suggested = await matches.find({ select: { id: true }, where: { demandId, status: MatchStatus.SUGGESTED } });
+    const inBrokersHands = [
+      ...((await this.brokers?.matchesInBrokersHands(suggested.map((row) => row.id))) ?? new Set<string>()),
+    ];
 
     await this.dataSource.transaction(async (manager) => {
       if (ranked.length > 0) {
@@ -80,7 +116,7 @@ export class MatchesService {
           )
           .execute();
       }
-      await manager
+      const removal = manager
         .createQueryBuilder()
         .delete()
         .from(MatchEntity)
@@ -88,8 +124,9 @@ export class MatchesService {
           demandId,
           status: MatchStatus.SUGGESTED,
           computedAt,
-        })
-        .execute();
+        });
+      if (inBrokersHands.length > 0) removal.andWhere('id NOT IN (:...inBrokersHands)', { inBrokersHands });
+      await removal.execute();
     });
     return 'done';
   }
@@ -147,6 +184,34 @@ export class MatchesService {
   ): Promise<Connection<MatchEntity>> {
     await this.assertCanSeeTargetMatches(actor, targetType, targetId);
     return this.page({ targetType, targetId }, page);
+  }
+
+  /**
+   * Per demand, its listed matches (not declined or dismissed) and how many of them nobody looked at yet
+   * (SUGGESTED), for the viewers `forDemand` serves (the posting organisation, brokers, administrators); null for
+   * the others and for unknown demands. One query for all the ids.
+   */
+  async countsForDemands(actor: Actor | undefined, demandIds: readonly string[]): Promise<Array<MatchCounts | null>> {
+    if (!actor || demandIds.length === 0) return demandIds.map(() => null);
+    const rows = await this.dataSource
+      .getRepository(DemandEntity)
+      .createQueryBuilder('d')
+      .leftJoin(MatchEntity, 'm', 'm.demand_id = d.id AND m.status NOT IN (:...hidden)', {
+        hidden: [MatchStatus.DECLINED, MatchStatus.DISMISSED],
+      })
+      .select('d.id', 'id')
+      .addSelect('d.organisation_id', 'organisationId')
+      .addSelect('COUNT(m.id)::int', 'total')
+      .addSelect(`COUNT(m.id) FILTER (WHERE m.status = :suggested)::int`, 'unseen')
+      .setParameter('suggested', MatchStatus.SUGGESTED)
+      .where('d.id IN (:...ids)', { ids: [...new Set(demandIds)] })
+      .groupBy('d.id')
+      .getRawMany<{ id: string; organisationId: string; total: number; unseen: number }>();
+    return demandIds.map((id) => {
+      const row = rows.find((candidate) => candidate.id === id);
+      if (!row || !this.canSeeDemandMatches(actor, { organisationId: row.organisationId })) return null;
+      return { total: row.total, unseen: row.unseen };
+    });
   }
 
   private async page(
@@ -223,12 +288,17 @@ export class MatchesService {
 
   // ---- authorisation ----
 
-  private canSeeDemandMatches(actor: Actor, demand: DemandEntity): boolean {
+  private canSeeDemandMatches(actor: Actor, demand: Pick<DemandEntity, 'organisationId'>): boolean {
     return actor.isAdmin || actor.hasRole(Role.BROKER) || actor.belongsTo(demand.organisationId);
   }
 
-  private async assertCanSeeTargetMatches(actor: Actor, targetType: MatchTargetType, targetId: string): Promise<void> {
-    if (actor.isAdmin || actor.hasRole(Role.BROKER)) return;
+  private async assertCanSeeTargetMatches(
+    actor: Actor,
+    targetType: MatchTargetType,
+    targetId: string,
+    options: { asBroker: boolean } = { asBroker: true },
+  ): Promise<void> {
+    if (actor.isAdmin || (options.asBroker && actor.hasRole(Role.BROKER))) return;
     if (targetType === MatchTargetType.ACHIEVEMENT) {
       const achievement = await this.dataSource.getRepository(AchievementEntity).findOneBy({ id: targetId });
       if (!achievement) throw notFound('Achievement', targetId);
@@ -245,11 +315,22 @@ export class MatchesService {
     throw forbidden('Only the owners, their TTO, brokers and administrators see these matches');
   }
 
-  /** Either side may give feedback on a match: whoever may see it from the demand or from the target. */
+  /**
+   * Either side may give feedback on a match (whoever stands on it from the demand or from the target), and an
+   * administrator; a broker only while they hold the active claim on it — seeing a match in the work queue does
+   * not let every broker dismiss or decline it.
+   */
   private async assertCanActOn(actor: Actor, match: MatchEntity): Promise<void> {
+    if (actor.isAdmin) return;
     const demand = await this.dataSource.getRepository(DemandEntity).findOneBy({ id: match.demandId });
-    if (demand && this.canSeeDemandMatches(actor, demand)) return;
-    await this.assertCanSeeTargetMatches(actor, match.targetType, match.targetId);
+    if (demand && actor.belongsTo(demand.organisationId)) return;
+    if (this.brokers && (await this.brokers.holdsMatchClaim(actor.userId, match.id))) return;
+    try {
+      await this.assertCanSeeTargetMatches(actor, match.targetType, match.targetId, { asBroker: false });
+    } catch (error) {
+      if (actor.hasRole(Role.BROKER)) throw fail('MATCH_CLAIM_REQUIRED', { field: 'matchId' });
+      throw error;
+    }
   }
 
   /**

@@ -55,6 +55,8 @@ export interface RankOptions {
   /** `${type}:${id}` pairs never to propose (declined). */
   excluded?: ReadonlySet<string>;
   limit?: number;
+  /** Only matches at or above the calibration's threshold (what is stored and sent); all candidates otherwise. */
+  aboveThreshold?: boolean;
   /** When given, filled with milliseconds per phase (and Meilisearch's own processing time) for profiling. */
   timings?: RankTimings;
 }
@@ -349,7 +351,17 @@ export class MatchingEngine {
     if (documents > 0 && terms > 0) {
       started = performance.now();
       const achievements = [...pool.values()].filter((doc) => doc.doc.type === MatchTargetType.ACHIEVEMENT);
-      const first = scoreCandidates(demand, query, achievements, stats, { ...config, limit: documents }, now, semantic);
+      // Uncalibrated: the candidate pool must not depend on the fitted calibration (cross-validation refits it
+      // per fold on the same pools).
+      const first = scoreCandidates(
+        demand,
+        query,
+        achievements,
+        stats,
+        { ...config, calibration: null, limit: documents },
+        now,
+        semantic,
+      );
       const top = first.map((match) => {
         const doc = pool.get(`${match.type}:${match.id}`)!;
         return { doc, score: match.score, salient: this.salient(doc, stats) };
@@ -380,7 +392,10 @@ export class MatchingEngine {
     const ranked = scoreCandidates(demand, query, [...pool.values()], stats, config, now, semantic);
     addTime(timings, 'scoring', performance.now() - started);
     addTime(timings, 'candidates', pool.size);
-    return ranked;
+    const { calibration } = config;
+    return options.aboveThreshold && calibration
+      ? ranked.filter((match) => match.score >= calibration.threshold)
+      : ranked;
   }
 
   /**

@@ -3,6 +3,7 @@ import { AchievementsModule } from '@app/achievements';
 import { DemandsModule } from '@app/demands';
 import { ExpertsModule } from '@app/experts';
 import { EmbeddingModule } from '@app/search';
+import { DemandMatchCountsResolver } from './graphql/demand-match-counts.resolver';
 import { MatchesResolver } from './graphql/matches.resolver';
 import { MatchesService } from './matches.service';
 import { MatchingEngine } from './matching-engine';
@@ -23,7 +24,7 @@ export class MatchingModule {}
 /** GraphQL queries and feedback mutations, imported by apps/api only. */
 @Module({
   imports: [MatchingModule, DemandsModule, AchievementsModule, ExpertsModule],
-  providers: [MatchesResolver],
+  providers: [MatchesResolver, DemandMatchCountsResolver],
 })
 export class MatchingGraphqlModule {}
 

@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AchievementEntity, AchievementsService, AchievementStatus } from '@app/achievements';
+import { MetricsService } from '@app/core';
 import { OrganisationEntity, OrganisationKind } from '@app/identity';
 import { startTestApi, TestApi, testAccounts } from '@app/testing';
 import { DataSource } from 'typeorm';
@@ -157,6 +158,10 @@ describe('matches follow both sides through the real queue (API + worker)', () =
     expect(after.id).toBe(before.id); // the same row, updated in place
     const all = await rows();
     expect(new Set(all.map((row) => `${row.targetType}:${row.targetId}`)).size).toBe(all.length);
+    // The worker timed both computations of the demand's matches (its /metrics shows the histogram).
+    const timed = await worker.get(MetricsService).matchingDuration.get();
+    const count = timed.values.find((value) => value.metricName === 'tt_matching_duration_seconds_count');
+    expect(count?.value).toBeGreaterThanOrEqual(2);
   });
 
   it('adds a newly listed achievement, and an edited one that now fits, to the open demand (reverse matching)', async () => {

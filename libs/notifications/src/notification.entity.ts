@@ -23,6 +23,47 @@ export enum NotificationKind {
   OUTCOME_FOLLOW_UP = 'OUTCOME_FOLLOW_UP',
   /** Programmes: a transfer-reward application was raised, returned, approved or paid. */
   REWARD_APPLICATION = 'REWARD_APPLICATION',
+  /** Achievements: an application for rights confirmation waits for the institution's TTO review. */
+  RIGHTS_SUBMITTED = 'RIGHTS_SUBMITTED',
+  /** Achievements: the TTO returned an application (with its reason) to the researcher. */
+  RIGHTS_RETURNED = 'RIGHTS_RETURNED',
+  /** Achievements: someone objected to a public notice (公示异议); the TTO triages it. */
+  OBJECTION_FILED = 'OBJECTION_FILED',
+  /** Achievements: the TTO upheld or dismissed an objection (objector and owner hear the outcome). */
+  OBJECTION_RESOLVED = 'OBJECTION_RESOLVED',
+  /** Achievements: a public notice ended without objection (rights confirmation can go on). */
+  NOTICE_ENDED = 'NOTICE_ENDED',
+  /** Brokerage: a broker proposed an introduction (both sides answer). */
+  INTRODUCTION_PROPOSED = 'INTRODUCTION_PROPOSED',
+  /** Brokerage: one side accepted an introduction. */
+  INTRODUCTION_ACCEPTED = 'INTRODUCTION_ACCEPTED',
+  /** Brokerage: the other side read the confidential details an introduction revealed (who read them). */
+  DETAILS_REVEALED = 'DETAILS_REVEALED',
+  /** Brokerage: a deal moved to another stage. */
+  DEAL_STAGE_CHANGED = 'DEAL_STAGE_CHANGED',
+  /** Brokerage: someone objected to a deal's price notice (协议定价公示). */
+  PRICE_NOTICE_OBJECTION = 'PRICE_NOTICE_OBJECTION',
+  /** Events: the organiser approved or declined a registration (approved: the event's .ics attached). */
+  EVENT_REGISTRATION_DECIDED = 'EVENT_REGISTRATION_DECIDED',
+  /** Events: another participant asked for a one-to-one meeting in a slot. */
+  EVENT_MEETING_REQUESTED = 'EVENT_MEETING_REQUESTED',
+  /** Events: a meeting request was accepted (the meeting's .ics attached) or declined. */
+  EVENT_MEETING_ANSWERED = 'EVENT_MEETING_ANSWERED',
+}
+
+/** A file the notification's email carries (an event's or meeting's calendar entry). Never secrets. */
+export interface NotificationEmailAttachment {
+  fileName: string;
+  contentType: string;
+  content: string;
+}
+
+/** An event notification's email: NONE (not wanted), PENDING, COMMITTING (the final dot may be out), SENT. */
+export enum NotificationEmailStatus {
+  NONE = 'NONE',
+  PENDING = 'PENDING',
+  COMMITTING = 'COMMITTING',
+  SENT = 'SENT',
 }
 
 /** An in-app notification for one user. */
@@ -60,6 +101,25 @@ export class NotificationEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   readAt: Date | null;
+
+  /** Shown in the notification centre; false when the recipient wants this kind by email only. */
+  @Column({ type: 'boolean', default: true })
+  inApp: boolean;
+
+  @Column({
+    type: 'enum',
+    enum: NotificationEmailStatus,
+    enumName: 'notification_email_status',
+    default: NotificationEmailStatus.NONE,
+  })
+  emailStatus: NotificationEmailStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  emailSentAt: Date | null;
+
+  /** Attached to the email only (not shown in-app). */
+  @Column({ type: 'jsonb', nullable: true })
+  emailAttachment: NotificationEmailAttachment | null;
 
   /** Millisecond precision so the keyset cursor (a JS Date) matches the stored value exactly. */
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })

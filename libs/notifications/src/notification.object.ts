@@ -1,6 +1,7 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionArgs, Paginated } from '@app/core';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { NotificationKind } from './notification.entity';
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
@@ -17,7 +18,43 @@ export class NotificationObject {
 }
 
 @ObjectType()
-export class NotificationConnection extends Paginated(NotificationObject, 'Notification') {}
+export class NotificationConnection extends Paginated(NotificationObject, 'Notification') {
+  @Field(() => Int, { description: 'My unread notifications (whatever the filter and page)' })
+  unreadCount: number;
+}
+
+@ObjectType('NotificationPreference', { description: 'The channels of one kind of event notification' })
+export class NotificationPreferenceObject {
+  @Field(() => NotificationKind) kind: NotificationKind;
+  @Field() inApp: boolean;
+  @Field() email: boolean;
+  @Field({ description: 'True until changed: the default applies' }) isDefault: boolean;
+}
+
+@InputType()
+export class NotificationPreferenceInput {
+  @Field(() => NotificationKind)
+  @IsEnum(NotificationKind)
+  kind: NotificationKind;
+
+  @Field()
+  @IsBoolean()
+  inApp: boolean;
+
+  @Field()
+  @IsBoolean()
+  email: boolean;
+}
+
+@ArgsType()
+export class UpdateNotificationPreferencesArgs {
+  @Field(() => [NotificationPreferenceInput])
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => NotificationPreferenceInput)
+  preferences: NotificationPreferenceInput[];
+}
 
 @ArgsType()
 export class NotificationsArgs extends ConnectionArgs {

@@ -79,18 +79,21 @@ export class NotificationsService {
     const query = this.dataSource
       .getRepository(NotificationEntity)
       .createQueryBuilder('n')
-      .where('n.userId = :userId', { userId: actor.userId });
+      .where('n.userId = :userId', { userId: actor.userId })
+      .andWhere('n.inApp');
     if (page.unreadOnly) query.andWhere('n.readAt IS NULL');
     return pageNewestFirst(query, 'n', page);
   }
 
   unreadCount(actor: Actor): Promise<number> {
-    return this.dataSource.getRepository(NotificationEntity).countBy({ userId: actor.userId, readAt: IsNull() });
+    return this.dataSource
+      .getRepository(NotificationEntity)
+      .countBy({ userId: actor.userId, readAt: IsNull(), inApp: true });
   }
 
   async markRead(actor: Actor, id: string): Promise<NotificationEntity> {
     const repository = this.dataSource.getRepository(NotificationEntity);
-    const notification = await repository.findOneBy({ id, userId: actor.userId });
+    const notification = await repository.findOneBy({ id, userId: actor.userId, inApp: true });
     if (!notification) throw notFound('Notification', id);
     if (!notification.readAt) {
       await repository.update({ id, readAt: IsNull() }, { readAt: this.clock.now() });
@@ -103,7 +106,7 @@ export class NotificationsService {
   async markAllRead(actor: Actor): Promise<number> {
     const result = await this.dataSource
       .getRepository(NotificationEntity)
-      .update({ userId: actor.userId, readAt: IsNull() }, { readAt: this.clock.now() });
+      .update({ userId: actor.userId, readAt: IsNull(), inApp: true }, { readAt: this.clock.now() });
     return result.affected ?? 0;
   }
 }

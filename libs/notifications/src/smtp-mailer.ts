@@ -12,6 +12,7 @@ export interface OutgoingMail {
   /** Deterministic, so a message sent twice is recognisably the same message. */
   messageId: string;
   headers?: Record<string, string>;
+  attachments?: ReadonlyArray<{ filename: string; content: string; contentType: string }>;
 }
 
 /**
@@ -57,7 +58,7 @@ export class SmtpMailer implements OnApplicationShutdown {
       ignoreTLS: url.searchParams.get('ignoreTLS') === 'true',
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
-      socketTimeout: 30_000,
+      socketTimeout: config.SMTP_SOCKET_TIMEOUT_MS,
       ...(url.username
         ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
         : {}),
@@ -74,6 +75,7 @@ export class SmtpMailer implements OnApplicationShutdown {
       html: mail.html,
       messageId: mail.messageId,
       headers: mail.headers,
+      attachments: mail.attachments?.map((a) => ({ ...a })),
     }).compile();
     const envelope = node.getEnvelope();
     const raw = await node.build();

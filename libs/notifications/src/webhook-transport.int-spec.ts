@@ -1,5 +1,5 @@
 import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { postJson } from './webhook-transport';
 
 describe('webhook transport', () => {
@@ -38,5 +38,35 @@ describe('webhook transport', () => {
     await expect(send('localhost', false)).rejects.toThrow(/resolves only to private addresses/);
     await expect(send('127.0.0.1', false)).rejects.toThrow(/is a private address/);
     expect(received.length).toBe(before);
+  });
+
+  it('gives up at the total deadline on a receiver that answers one byte at a time', async () => {
+    const dribbler = createNetServer((socket) => {
+      socket.write('HTTP/1.1 200 OK\r\n');
+      const timer = setInterval(() => socket.write('X'), 50);
+      socket.on('close', () => clearInterval(timer));
+      socket.on('error', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => dribbler.listen(0, '127.0.0.1', resolve));
+    const dribblerPort = (dribbler.address() as AddressInfo).port;
+    try {
+      await expect(
+        postJson(`http://127.0.0.1:${dribblerPort}/hook`, '{}', {
+          timeoutMs: 300,
+          allowPrivateNetworks: true,
+          headers: {},
+        }),
+      ).rejects.toMatchObject({ name: expect.stringMatching(/AbortError|TimeoutError/) });
+    } finally {
+      dribbler.close();
+    }
+  });
+
+  it('refuses IPv6 literals that reach IPv4 (mapped, compatible, NAT64, 6to4) when private networks are not allowed', async () => {
+    for (const host of ['[::ffff:127.0.0.1]', '[::127.0.0.1]', '[64:ff9b::7f00:1]', '[2002:7f00:1::1]']) {
+      await expect(
+        postJson(`http://${host}:${port}/hook`, '{}', { timeoutMs: 1_000, allowPrivateNetworks: false, headers: {} }),
+      ).rejects.toThrow(/is a private address/);
+    }
   });
 });

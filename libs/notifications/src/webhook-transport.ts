@@ -7,7 +7,7 @@ import { isPrivateAddress } from './domain/address-policy';
 /**
  * POSTs JSON and resolves to the status code (redirects are not followed). The address check happens in the
  * socket's own DNS lookup, so a name cannot resolve to a public address for a check and a private one for the
- * connection (DNS rebinding).
+ * connection (DNS rebinding). `timeoutMs` is a total deadline: lookup, connection and the answer's head together.
  */
 export function postJson(
   target: string,
@@ -46,6 +46,8 @@ export function postJson(
         agent: false,
         lookup,
         timeout: options.timeoutMs,
+        // The socket timeout above only notices silence; a receiver dribbling bytes would outlast it.
+        signal: AbortSignal.timeout(options.timeoutMs),
         headers: {
           ...options.headers,
           'content-type': 'application/json; charset=utf-8',
@@ -53,8 +55,9 @@ export function postJson(
         },
       },
       (response) => {
-        response.resume();
         resolve(response.statusCode ?? 0);
+        // The answer's body is not read: close the connection rather than drain an endless one.
+        response.destroy();
       },
     );
     request.on('timeout', () => request.destroy(new Error(`no answer within ${options.timeoutMs} ms`)));

@@ -3,6 +3,7 @@ import { IsString, MaxLength } from 'class-validator';
 import { Actor, CurrentActor } from '@app/identity';
 import { WebhookPingResult, WebhookSubscriptionCreated, WebhookSubscriptionObject } from './notification.object';
 import { WebhooksService } from './webhooks.service';
+import { RateLimit } from '@app/core';
 
 @ArgsType()
 export class SetWebhookArgs {
@@ -37,6 +38,7 @@ export class WebhooksResolver {
   }
 
   @Mutation(() => WebhookPingResult, { description: 'Sends a signed ping to my webhook and reports the answer' })
+  @RateLimit('webhookPing')
   pingWebhook(@CurrentActor() actor: Actor) {
     return this.webhooks.ping(actor);
   }

@@ -24,6 +24,9 @@ export interface WebhookResult {
 }
 
 /** Webhook subscriptions (one per user) and the signed POST every delivery and ping goes through. */
+/** What a failed ping says when no answer came, whatever the cause. */
+export const WEBHOOK_UNREACHABLE = 'The webhook URL could not be reached within the deadline';
+
 @Injectable()
 export class WebhooksService {
   constructor(
@@ -71,12 +74,18 @@ export class WebhooksService {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Sends a signed `ping` to the actor's webhook and reports what came back (does not count as a failure). */
+  /**
+   * Sends a signed `ping` to the actor's webhook and reports what came back (does not count as a failure). The
+   * error is generic: the receiver's HTTP status, or that it could not be reached — never why (a refused private
+   * address, a refused connection, a DNS failure), which would make the ping a probe of the network.
+   */
   async ping(actor: Actor): Promise<WebhookResult> {
     const subscription = await this.forUser(actor.userId);
     if (!subscription) throw notFound('Webhook subscription');
     const body = JSON.stringify({ type: 'ping', sentAt: this.clock.now().toISOString() });
-    return this.post(subscription, 'ping', `ping-${subscription.id}-${Date.now()}`, body);
+    const result = await this.post(subscription, 'ping', `ping-${subscription.id}-${Date.now()}`, body);
+    if (result.ok || result.status !== null) return result;
+    return { ...result, error: WEBHOOK_UNREACHABLE };
   }
 
   /**

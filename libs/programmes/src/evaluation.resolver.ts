@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { byKeys, groupedByKeys, RequestLoaders } from '@app/core';
+import { fileUrl } from '@app/files';
 import { Actor, CurrentActor, DirectoryService, Loaders, OrganisationObject, organisationLoader } from '@app/identity';
 import { AWARD_TIER_LABELS } from './domain/evaluation-scoring';
 import {
@@ -18,6 +19,7 @@ import {
   YearArgs,
 } from './programmes.inputs';
 import {
+  EvaluationAttachmentObject,
   EvaluationReportObject,
   EvaluationResultObject,
   EvaluationSchemeObject,
@@ -208,6 +210,37 @@ export class EvaluationResolver {
   @ResolveField(() => OrganisationObject, { nullable: true })
   institution(@Parent() report: EvaluationReportEntity, @Loaders() loaders: RequestLoaders) {
     return organisationLoader(loaders, this.directory).load(report.institutionId);
+  }
+}
+
+/** A value's attachments: reached only through a report the caller may see (administrators, its TTO). */
+@Resolver(() => EvaluationValueObject)
+export class EvaluationValueResolver {
+  constructor(private readonly evaluation: EvaluationService) {}
+
+  @ResolveField(() => [EvaluationAttachmentObject], {
+    description: 'The evidence the institution attached (self-reported values), for the bureau to verify',
+  })
+  attachments(
+    @Parent() value: EvaluationReportValueEntity,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<EvaluationAttachmentObject[]> {
+    return loaders
+      .get(
+        'programmes.evaluationAttachments',
+        () =>
+          new DataLoader<string, EvaluationAttachmentObject[]>(async (ids) =>
+            groupedByKeys(ids, await this.evaluation.attachmentsOf(ids), (file) => file.ownerId ?? '').map((files) =>
+              files.map((file) => ({
+                fileId: file.id,
+                name: file.name,
+                contentType: file.contentType,
+                url: fileUrl(file.id),
+              })),
+            ),
+          ),
+      )
+      .load(value.id);
   }
 }
 

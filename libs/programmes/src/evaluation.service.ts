@@ -229,6 +229,11 @@ export class EvaluationService {
     });
   }
 
+  /** The files attached to values (for a report the caller may already see: no check here). */
+  attachmentsOf(valueIds: readonly string[]) {
+    return this.files.filesOf(FileOwnerKind.EVALUATION_EVIDENCE, valueIds);
+  }
+
   /** Self-reported values with their attachments (uploaded files); each change waits for the bureau again. */
   async saveValues(
     actor: Actor,

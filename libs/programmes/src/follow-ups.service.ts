@@ -1,7 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AppConfig, Clock, Connection, fail, JobName, JobOutcome, JobQueue, pageNewestFirst } from '@app/core';
+import {
+  AppConfig,
+  Clock,
+  Connection,
+  fail,
+  JobIntentRelay,
+  JobName,
+  JobOutcome,
+  JobQueue,
+  pageNewestFirst,
+  recordJobIntent,
+} from '@app/core';
 import { AchievementEntity } from '@app/achievements';
 import { DealEntity } from '@app/brokerage';
 import { DemandEntity } from '@app/demands';
@@ -45,6 +56,7 @@ export class FollowUpsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
+    private readonly intents: JobIntentRelay,
     private readonly clock: Clock,
     private readonly notifications: NotificationsService,
     private readonly mailer: SmtpMailer,
@@ -85,10 +97,13 @@ export class FollowUpsService {
         .orIgnore()
         .returning(['id'])
         .execute();
-      return (result.raw as Array<{ id: string }>).map((row) => row.id);
+      const ids = (result.raw as Array<{ id: string }>).map((row) => row.id);
+      // Each follow-up's first step is a job intent committed with it (the hourly sweep remains a second net).
+      for (const id of ids) await this.recordNextStep(manager, id);
+      return ids;
     });
     if (created === null) return 'skipped';
-    for (const id of created) await this.scheduleNextStep(id);
+    if (created.length > 0) await this.intents.relayNow();
     await this.rewards.raiseDraft(dealId);
     return created.length > 0 ? 'done' : 'skipped';
   }
@@ -110,11 +125,13 @@ export class FollowUpsService {
       const step = dueFollowUpStep(followUp, now);
       if (!step) return null;
       await this.perform(manager, followUp, step, now);
+      // The step's emails and the next step commit with it, as job intents.
+      await this.recordPendingEmails(manager, followUpId, step.key);
+      await this.recordNextStep(manager, followUpId);
       return step;
     });
     if (!performed) return 'skipped';
-    await this.deliverPendingEmails(followUpId, performed.key);
-    await this.scheduleNextStep(followUpId);
+    await this.intents.relayNow();
     return 'done';
   }
 
@@ -161,7 +178,8 @@ export class FollowUpsService {
         kind: NotificationKind.OUTCOME_FOLLOW_UP,
         title,
         body: what,
-        data: { followUpId: followUp.id, dealId: followUp.dealId, step },
+        // `path`: the in-app notification opens the questionnaire, as the email's link does.
+        data: { followUpId: followUp.id, dealId: followUp.dealId, step, path: `/follow-ups/${followUp.id}` },
         dedupeKey: `follow-up:${followUp.id}:${step}:${member.id}`,
       })),
       manager,
@@ -193,30 +211,33 @@ export class FollowUpsService {
       .execute();
   }
 
-  /** Enqueues the delivery of the step's pending emails (after the step committed). */
-  private async deliverPendingEmails(followUpId: string, step: string): Promise<void> {
-    const emails = await this.dataSource
-      .getRepository(ProgrammeEmailEntity)
-      .findBy({ followUpId, step, status: ProgrammeEmailStatus.PENDING });
-    await this.jobs.enqueueBulk(
-      JobName.DeliverProgrammeEmail,
-      emails.map((email) => ({ data: { messageId: email.id }, options: { jobId: `programme-email-${email.id}` } })),
-    );
+  /** Job intents for the delivery of the step's pending emails, in the step's transaction. */
+  private async recordPendingEmails(manager: EntityManager, followUpId: string, step: string): Promise<void> {
+    const emails = await manager.findBy(ProgrammeEmailEntity, {
+      followUpId,
+      step,
+      status: ProgrammeEmailStatus.PENDING,
+    });
+    for (const email of emails)
+      await recordJobIntent(
+        manager,
+        JobName.DeliverProgrammeEmail,
+        { messageId: email.id },
+        { jobId: `programme-email-${email.id}` },
+      );
   }
 
-  /** Enqueues the job of the follow-up's next step, delayed until it is due (deterministic id per step). */
-  async scheduleNextStep(followUpId: string): Promise<void> {
-    const followUp = await this.dataSource.getRepository(OutcomeFollowUpEntity).findOneBy({ id: followUpId });
+  /** A job intent for the follow-up's next step, due when it is (deterministic id per step). */
+  private async recordNextStep(manager: EntityManager, followUpId: string): Promise<void> {
+    const followUp = await manager.findOneBy(OutcomeFollowUpEntity, { id: followUpId });
     if (!followUp) return;
     const step = nextFollowUpStep(followUp);
     if (!step) return;
-    await this.jobs.enqueue(
+    await recordJobIntent(
+      manager,
       JobName.FollowUpStep,
       { followUpId },
-      {
-        jobId: `follow-up-${followUpId}-${step.key}`,
-        delay: Math.max(0, step.at.getTime() - this.clock.now().getTime()),
-      },
+      { jobId: `follow-up-${followUpId}-${step.key}`, runAt: step.at },
     );
   }
 

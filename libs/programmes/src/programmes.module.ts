@@ -5,7 +5,7 @@ import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { AnnualReportResolver } from './annual-report.resolver';
 import { AnnualReportService } from './annual-report.service';
-import { EvaluationResolver, EvaluationResultResolver } from './evaluation.resolver';
+import { EvaluationResolver, EvaluationResultResolver, EvaluationValueResolver } from './evaluation.resolver';
 import { EvaluationService } from './evaluation.service';
 import { FollowUpsResolver } from './follow-ups.resolver';
 import { FollowUpsService } from './follow-ups.service';
@@ -33,6 +33,7 @@ export class ProgrammesModule {}
     RewardsResolver,
     EvaluationResolver,
     EvaluationResultResolver,
+    EvaluationValueResolver,
     FollowUpsResolver,
     HandoffResolver,
     AnnualReportResolver,

@@ -178,6 +178,14 @@ export class IndicatorLinkObject {
   @Field() label: string;
 }
 
+@ObjectType('EvaluationAttachment', { description: 'A file an institution attached to a self-reported value' })
+export class EvaluationAttachmentObject {
+  @Field(() => ID) fileId: string;
+  @Field() name: string;
+  @Field() contentType: string;
+  @Field(() => String, { description: 'Download with a bearer token' }) url: string;
+}
+
 @ObjectType('EvaluationValue')
 export class EvaluationValueObject {
   @Field(() => ID) id: string;

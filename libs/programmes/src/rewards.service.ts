@@ -597,7 +597,7 @@ export class RewardsService {
         kind: NotificationKind.REWARD_APPLICATION,
         title,
         body: `${application.prefill.achievement.title} · ${application.registrationNumber}`,
-        data: { rewardApplicationId: application.id },
+        data: { rewardApplicationId: application.id, path: `/workspace/rewards/${application.id}` },
         dedupeKey: `reward:${application.id}:${what}:${row.user_id}`,
       })),
       manager,

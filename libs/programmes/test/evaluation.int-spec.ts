@@ -189,6 +189,17 @@ describe('new R&D institution evaluation through GraphQL, per role', () => {
       institution: { id: institutionA.id },
       scheme: { year: YEAR },
     });
+    // The bureau sees the evidence attached to each self-reported value, to verify it.
+    const withAttachments = `query($id: ID!) { evaluationReport(id: $id) { values { indicatorKey
+      attachments { fileId name contentType url } } } }`;
+    const valuesA = (await ok(api, withAttachments, { id: reportA.id }, admin)).evaluationReport.values as Array<{
+      indicatorKey: string;
+      attachments: unknown[];
+    }>;
+    expect(valuesA.find((v) => v.indicatorKey === 'revenue')?.attachments).toEqual([
+      { fileId: fileA, name: '审计报告.pdf', contentType: 'application/pdf', url: `/files/${fileA}` },
+    ]);
+    expect(valuesA.find((v) => v.indicatorKey === 'contracts')?.attachments).toEqual([]);
     for (const stranger of [ttoB, researcherA])
       expect((await failure(api, REPORT, { id: reportA.id }, stranger)).reason).toBe('EVALUATION_REPORT_NOT_FOUND');
     const listB = (await ok(api, `query($y: Int!) { evaluationReports(year: $y) { id } }`, { y: YEAR }, ttoB))

@@ -11,7 +11,7 @@ import {
   RewardApplicationEntity,
   RewardRuleVersionEntity,
 } from '@app/programmes';
-import { ControllableClock, startTestApi, TestApi } from '@app/testing';
+import { ControllableClock, startTestApi, TestApi, settledWorker } from '@app/testing';
 import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
 import { eventually } from '../../../apps/api/test/support/marketplace-actors';
 import { buildProgrammesWorld, failure, ok, ProgrammesWorld, registeredDeal, signInAgain } from './programmes-world';
@@ -40,11 +40,12 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
     clock.install();
     api = await startTestApi();
     worker = await createWorkerApp();
+    await settledWorker(worker);
     dataSource = api.app.get(DataSource);
     queue = worker.get(JobQueue);
     world = await buildProgrammesWorld(api, 'followup');
     founders = await buildProgrammesWorld(api, 'founders');
-  });
+  }, 180_000);
   afterAll(async () => {
     await worker.close();
     await api.close();
@@ -90,7 +91,7 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
     const dealId = await registeredDeal(api, world, {
       contractValueWan: 300,
       technicalIncomeWan: 200,
-      registrationNumber: '3301062026000777',
+      registrationNumber: '2026330106000777',
     });
     const followUps = await eventually(async () => {
       const rows = await dataSource
@@ -140,12 +141,14 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
     const notifications = await dataSource
       .getRepository(NotificationEntity)
       .findBy({ userId: world.member.userId, kind: NotificationKind.OUTCOME_FOLLOW_UP });
-    expect(notifications.map((n) => n.data)).toEqual([{ followUpId: six.id, dealId, step: 'ask' }]);
+    expect(notifications.map((n) => n.data)).toEqual([
+      { followUpId: six.id, dealId, step: 'ask', path: `/follow-ups/${six.id}` },
+    ]);
     const memberEmail = (await dataSource.query(`SELECT email FROM users WHERE id = $1`, [world.member.userId]))[0]
       .email;
     const first = await eventually(async () => followUpMails(memberEmail)[0], 15_000);
     expect(first.subject).toContain('6个月成效跟踪');
-    expect(first.text).toContain('3301062026000777');
+    expect(first.text).toContain('2026330106000777');
 
     // The first reminder is its own delayed job, 7 days after the question.
     await advance(7 * DAY + 60_000);
@@ -260,7 +263,7 @@ describe('outcome follow-ups through the real queue with a controllable clock', 
     const dealId = await registeredDeal(api, founders, {
       contractValueWan: 100,
       technicalIncomeWan: 80,
-      registrationNumber: '3301062026000778',
+      registrationNumber: '2026330106000778',
     });
     const six = await eventually(
       () => dataSource.getRepository(OutcomeFollowUpEntity).findOneBy({ dealId, monthsAfter: 6 }),

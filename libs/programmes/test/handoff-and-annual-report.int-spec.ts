@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AchievementEntity, AchievementStatus } from '@app/achievements';
 import { RewardApplicationEntity } from '@app/programmes';
-import { extractPdfText, startTestApi, TestApi } from '@app/testing';
+import { extractPdfText, startTestApi, TestApi, settledWorker } from '@app/testing';
 import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
 import { buildProgrammesWorld, bytesOf, failure, ok, ProgrammesWorld, registeredDeal } from './programmes-world';
 
@@ -27,14 +27,15 @@ describe('exchange hand-off and institution annual report through GraphQL, per r
   beforeAll(async () => {
     api = await startTestApi();
     worker = await createWorkerApp();
+    await settledWorker(worker);
     dataSource = api.app.get(DataSource);
     world = await buildProgrammesWorld(api, 'handoff');
     dealId = await registeredDeal(api, world, {
       contractValueWan: 260,
       technicalIncomeWan: 200,
-      registrationNumber: '3301062026000555',
+      registrationNumber: '2026330106000555',
     });
-  });
+  }, 180_000);
   afterAll(async () => {
     await worker.close();
     await api.close();
@@ -91,11 +92,11 @@ describe('exchange hand-off and institution annual report through GraphQL, per r
         title: world.achievement.title,
         institution: { id: world.university.id },
       },
-      rightsConfirmation: { status: 'LISTED' },
+      rightsConfirmation: { status: 'TRANSFERRED' },
       price: { askingPriceWan: 120 },
       contract: {
         dealId,
-        registrationNumber: '3301062026000555',
+        registrationNumber: '2026330106000555',
         contractValueWan: 260,
         enterprise: { id: world.enterprise.id },
       },
@@ -103,7 +104,7 @@ describe('exchange hand-off and institution annual report through GraphQL, per r
     const pdfText = (await extractPdfText(bytesOf(seen.packagePdf))).join('\n');
     expect(pdfText).toContain('科技成果进场交易材料');
     expect(pdfText).toContain(world.achievement.title);
-    expect(pdfText).toContain('3301062026000555');
+    expect(pdfText).toContain('2026330106000555');
     for (const viewer of [world.tto, world.researcher, world.admin, world.brokers[0]])
       expect((await ok(api, HANDOFF, { id: fromDeal.id }, viewer)).exchangeHandoff.id).toBe(fromDeal.id);
     for (const stranger of [world.outsider, world.otherTto])
@@ -167,7 +168,7 @@ describe('exchange hand-off and institution annual report through GraphQL, per r
       contractsByType: [{ contractType: 'TRANSFER', count: 1, contractValueWan: 260 }],
       contracts: [
         {
-          registrationNumber: '3301062026000555',
+          registrationNumber: '2026330106000555',
           enterpriseName: world.enterprise.name,
           achievementTitle: world.achievement.title,
           contractValueWan: 260,
@@ -188,7 +189,7 @@ describe('exchange hand-off and institution annual report through GraphQL, per r
     const csvBytes = bytesOf(csv);
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csvBytes.toString('utf8')).toContain(
-      `3301062026000555,TRANSFER,${world.enterprise.name},${world.achievement.title},260,200,`,
+      `2026330106000555,TRANSFER,${world.enterprise.name},${world.achievement.title},260,200,`,
     );
     const pdf = (
       await ok(

@@ -1,7 +1,14 @@
 import { DataSource } from 'typeorm';
 import { OrganisationEntity, OrganisationKind, Role } from '@app/identity';
 import { testAccounts, TestApi } from '@app/testing';
-import { buildWorld, BrokerageWorld, introducedDeal, MOVE, ok } from '../../brokerage/test/brokerage-world';
+import {
+  buildWorld,
+  BrokerageWorld,
+  endedPriceNotice,
+  introducedDeal,
+  MOVE,
+  ok,
+} from '../../brokerage/test/brokerage-world';
 import { MarketplaceActors, TestActor } from '../../../apps/api/test/support/marketplace-actors';
 
 export { ok, MOVE };
@@ -41,6 +48,7 @@ export async function registeredDeal(
     { input: { dealId, contractValueWan: amounts.contractValueWan } },
     broker,
   );
+  await endedPriceNotice(api, dealId, broker, amounts.contractValueWan);
   await ok(api, MOVE, { input: { dealId, stage: 'CONTRACT_SIGNED' } }, broker);
   await ok(
     api,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { JobName, JobQueue } from '@app/core';
 import { NotificationEntity, NotificationKind } from '@app/notifications';
 import { RewardApplicationEntity, RewardRuleVersionEntity } from '@app/programmes';
-import { startTestApi, TestApi } from '@app/testing';
+import { startTestApi, TestApi, settledWorker } from '@app/testing';
 import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
 import { eventually } from '../../../apps/api/test/support/marketplace-actors';
 import {
@@ -39,12 +39,13 @@ describe('transfer rewards through GraphQL, per role', () => {
   beforeAll(async () => {
     api = await startTestApi();
     worker = await createWorkerApp();
+    await settledWorker(worker);
     dataSource = api.app.get(DataSource);
     world = await buildProgrammesWorld(api, 'reward');
     // Each run of this file starts from no rules of its own: versions are global, so clear them (this worker's database).
     await dataSource.query('DELETE FROM reward_applications');
     await dataSource.getRepository(RewardRuleVersionEntity).clear();
-  });
+  }, 180_000);
   afterAll(async () => {
     await worker.close();
     await api.close();
@@ -107,7 +108,7 @@ describe('transfer rewards through GraphQL, per role', () => {
     const dealId = await registeredDeal(api, world, {
       contractValueWan: 500,
       technicalIncomeWan: 400,
-      registrationNumber: '3301062026000901',
+      registrationNumber: '2026330106000901',
     });
     const raised = await eventually(
       () => dataSource.getRepository(RewardApplicationEntity).findOneBy({ dealId }),
@@ -120,7 +121,7 @@ describe('transfer rewards through GraphQL, per role', () => {
     expect(asTto).toMatchObject({
       status: 'DRAFT',
       qualification: 'RIGHTS_CONFIRMED_CONTRACT_IN_DISTRICT',
-      registrationNumber: '3301062026000901',
+      registrationNumber: '2026330106000901',
       technicalIncomeWan: 400,
       proposedAmountWan: 30, // 10 % of 400 = 40, capped per item at 30
       approvedAmountWan: null,
@@ -132,8 +133,9 @@ describe('transfer rewards through GraphQL, per role', () => {
     });
     const prefill = JSON.parse(asTto.prefillJson as string);
     expect(prefill).toMatchObject({
-      achievement: { id: world.achievement.id, title: world.achievement.title, status: 'LISTED' },
-      registration: { registrationNumber: '3301062026000901', technicalIncomeWan: 400, contractType: 'TRANSFER' },
+      // A TRANSFER registration takes the listing off the market in the same move (brokerage): TRANSFERRED.
+      achievement: { id: world.achievement.id, title: world.achievement.title, status: 'TRANSFERRED' },
+      registration: { registrationNumber: '2026330106000901', technicalIncomeWan: 400, contractType: 'TRANSFER' },
       enterprise: { id: world.enterprise.id, region: '杭州' },
       eligibility: { ruleVersion: 2, uncappedWan: 40, cappedBy: 'ITEM' },
     });
@@ -154,7 +156,7 @@ describe('transfer rewards through GraphQL, per role', () => {
     const notified = await dataSource
       .getRepository(NotificationEntity)
       .findBy({ userId: world.tto.userId, kind: NotificationKind.REWARD_APPLICATION });
-    expect(notified.map((n) => n.data)).toContainEqual({ rewardApplicationId: id });
+    expect(notified.map((n) => n.data)).toContainEqual({ rewardApplicationId: id, path: `/workspace/rewards/${id}` });
 
     // Evidence: the team attaches; submitting without all required evidence names what is missing.
     const contract = await uploadPdf(api, world.researcher, '技术合同.pdf');
@@ -260,7 +262,7 @@ describe('transfer rewards through GraphQL, per role', () => {
     const dealId = await registeredDeal(api, outside, {
       contractValueWan: 100,
       technicalIncomeWan: 100,
-      registrationNumber: '3301062026000902',
+      registrationNumber: '2026330106000902',
     });
     // The intake ran (follow-ups exist) but no application was raised.
     await eventually(

@@ -26,3 +26,6 @@ export {
   type SynonymGroup,
   type GlossaryEntry,
 } from './dictionary/dictionary';
+export * from './index-health.service';
+export * from './index-generations';
+export * from './outbox-dead-letters.service';

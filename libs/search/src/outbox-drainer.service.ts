@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OutboxSubject } from '@app/core';
+import { AppConfig, InjectMeili, OutboxSubject } from '@app/core';
+import type { Meilisearch } from 'meilisearch';
 import { DataSource, EntityManager } from 'typeorm';
 import { IndexSettingsService } from './index-settings.service';
 import { describeError } from './meili-tasks';
@@ -36,11 +37,15 @@ export class OutboxDrainer {
     private readonly indexer: SearchIndexer,
     private readonly settings: IndexSettingsService,
     private readonly sources: SearchSources,
+    private readonly config: AppConfig,
+    @InjectMeili() private readonly client: Meilisearch,
   ) {}
 
   /**
-   * Takes the oldest pending rows, syncs their objects subject by subject, and marks rows processed only for
-   * subjects whose Meilisearch tasks all succeeded; the others keep their rows pending with the error.
+   * Takes the oldest pending rows (those that failed before last), syncs their objects subject by subject, and
+   * marks rows processed once their Meilisearch tasks succeeded. When a subject's batch fails, its rows are synced
+   * one by one, so that one bad row never holds back the others; a row failing `OUTBOX_MAX_ATTEMPTS` times is
+   * dead-lettered (an ADMIN lists and retries it through GraphQL).
    */
   async drainOnce(batchSize = DEFAULT_DRAIN_BATCH): Promise<DrainResult> {
     return this.dataSource.transaction(async (manager) => {
@@ -50,8 +55,8 @@ export class OutboxDrainer {
       );
       if (!locked) return { status: 'busy', processed: 0, failed: 0 };
       const rows = await manager.query<PendingRow[]>(
-        `SELECT id, subject, subject_id FROM outbox_events WHERE processed_at IS NULL
-         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT id, subject, subject_id FROM outbox_events WHERE processed_at IS NULL AND dead_at IS NULL
+         ORDER BY attempts, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
       );
       if (rows.length === 0) return { status: 'idle', processed: 0, failed: 0 };
@@ -63,11 +68,12 @@ export class OutboxDrainer {
       } catch (error) {
         settingsError = error instanceof Error ? error : new Error(String(error));
       }
-      for (const [subject, group] of groupBySubject(rows)) {
-        const rowIds = group.map((row) => row.id);
+      const sync = async (subject: OutboxSubject, group: PendingRow[]) => {
+        if (settingsError) throw settingsError;
         const kind = KIND_OF_SUBJECT[subject];
+        // A savepoint: a database error reading one group's objects must not abort the whole batch.
+        await manager.query('SAVEPOINT outbox_sync');
         try {
-          if (settingsError) throw settingsError;
           // A kind without a registered source (its domain is not deployed) has nothing to index.
           if (this.sources.has(kind))
             await this.indexer.sync(
@@ -75,11 +81,46 @@ export class OutboxDrainer {
               kind,
               group.map((row) => row.subject_id),
             );
-          await markProcessed(manager, rowIds);
+          await markProcessed(
+            manager,
+            group.map((row) => row.id),
+          );
+          await manager.query('RELEASE SAVEPOINT outbox_sync');
         } catch (error) {
-          failed += rowIds.length;
-          await markFailed(manager, rowIds, describeError(error));
-          this.logger.warn({ subject, rows: rowIds.length, err: error }, 'Search sync failed; rows stay pending');
+          await manager.query('ROLLBACK TO SAVEPOINT outbox_sync');
+          throw error;
+        }
+      };
+      for (const [subject, group] of groupBySubject(rows)) {
+        try {
+          await sync(subject, group);
+        } catch (error) {
+          // While Meilisearch is down every row fails alike: that is no reason to dead-letter any of them.
+          const meiliUp = !settingsError && (await this.client.isHealthy());
+          const maxAttempts = meiliUp ? this.config.OUTBOX_MAX_ATTEMPTS : 2_147_483_647; // int4: never reached
+          let rest = group;
+          if (meiliUp && group.length > 1) {
+            // Find the bad rows: one by one, so the others are indexed now.
+            rest = [];
+            for (const row of group) {
+              try {
+                await sync(subject, [row]);
+              } catch (rowError) {
+                failed += 1;
+                await markFailed(manager, [row.id], describeError(rowError), maxAttempts);
+              }
+            }
+          }
+          if (rest.length > 0) {
+            failed += rest.length;
+            await markFailed(
+              manager,
+              rest.map((row) => row.id),
+              describeError(error),
+              maxAttempts,
+            );
+          }
+          this.logger.warn({ subject, rows: group.length, err: error }, 'Search sync failed; failed rows stay pending');
         }
       }
       return { status: 'drained', processed: rows.length - failed, failed };
@@ -125,9 +166,12 @@ async function markProcessed(manager: EntityManager, ids: string[]): Promise<voi
   );
 }
 
-async function markFailed(manager: EntityManager, ids: string[], error: string): Promise<void> {
+/** One more failed attempt; the last allowed one dead-letters the row. */
+async function markFailed(manager: EntityManager, ids: string[], error: string, maxAttempts: number): Promise<void> {
   await manager.query(
-    `UPDATE outbox_events SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
-    [ids, error],
+    `UPDATE outbox_events SET attempts = attempts + 1, last_error = $2,
+       dead_at = CASE WHEN attempts + 1 >= $3 THEN now() ELSE NULL END
+     WHERE id = ANY($1::bigint[])`,
+    [ids, error, maxAttempts],
   );
 }

@@ -1,14 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, InjectMeili } from '@app/core';
+import { randomUUID } from 'node:crypto';
+import { AppConfig, Clock, InjectMeili } from '@app/core';
 import type { Meilisearch } from 'meilisearch';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { SearchKind } from './domain/index-definitions';
+import { generationsIndexUid } from './index-generations';
 import { IndexSettingsService } from './index-settings.service';
 import { awaitTasks } from './meili-tasks';
 import { LIVE_INDEX_WRITE_LOCK } from './outbox-drainer.service';
 import { SearchIndexer } from './search-indexer.service';
-import { KIND_OF_SUBJECT, SearchSources } from './search-sources';
+import { kindToSubject, SearchSources } from './search-sources';
 
 const REINDEX_LOCK = 7_370_002;
 const REINDEX_PAGE = 1_000;
@@ -37,6 +39,7 @@ export class ReindexService {
     private readonly settings: IndexSettingsService,
     private readonly indexer: SearchIndexer,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async reindexAll(): Promise<ReindexReport[] | 'busy'> {
@@ -92,6 +95,7 @@ export class ReindexService {
           fresh,
         );
         await awaitTasks(this.client, [this.client.swapIndexes([{ indexes: [live, fresh], rename: false }])]);
+        await this.recordGeneration(manager, kind);
         return changed.length;
       });
       const durationMs = this.clock.now().getTime() - startedAt.getTime();
@@ -104,10 +108,22 @@ export class ReindexService {
       );
     }
   }
-}
 
-function kindToSubject(kind: SearchKind): string {
-  const entry = Object.entries(KIND_OF_SUBJECT).find(([, value]) => value === kind);
-  if (!entry) throw new Error(`No outbox subject for ${kind}`);
-  return entry[0];
+  /**
+   * A new generation for the index just swapped in, in Meilisearch and in the database (in the swap's
+   * transaction): the index health check rebuilds an index whose generation the database does not know.
+   */
+  private async recordGeneration(manager: EntityManager, kind: SearchKind): Promise<void> {
+    const generation = randomUUID();
+    const uid = generationsIndexUid(this.config.MEILI_INDEX_PREFIX);
+    await awaitTasks(this.client, [this.client.createIndex(uid, { primaryKey: 'id' })], {
+      tolerate: ['index_already_exists'],
+    });
+    await awaitTasks(this.client, [this.client.index(uid).addDocuments([{ id: kind, generation }])]);
+    await manager.query(
+      `INSERT INTO search_index_generations (kind, generation, built_at) VALUES ($1, $2, now())
+       ON CONFLICT (kind) DO UPDATE SET generation = EXCLUDED.generation, built_at = EXCLUDED.built_at`,
+      [kind, generation],
+    );
+  }
 }

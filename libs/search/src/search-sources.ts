@@ -48,3 +48,10 @@ export const KIND_OF_SUBJECT: Readonly<Record<OutboxSubject, SearchKind>> = {
   [OutboxSubject.EXPERT]: SearchKind.EXPERT,
   [OutboxSubject.DEMAND]: SearchKind.DEMAND,
 };
+
+/** The outbox subject of a search kind. */
+export function kindToSubject(kind: SearchKind): OutboxSubject {
+  const entry = Object.entries(KIND_OF_SUBJECT).find(([, value]) => value === kind);
+  if (!entry) throw new Error(`No outbox subject for ${kind}`);
+  return entry[0] as OutboxSubject;
+}

@@ -7,8 +7,11 @@ import { demandSearchResolvers, DemandSearchSource } from './sources/demand.sour
 import { expertSearchResolvers, ExpertSearchSource } from './sources/expert.source';
 import { DocumentEmbeddings } from './embedding/document-embeddings.service';
 import { EmbeddingModule } from './embedding/embedding.module';
+import { OutboxDeadLettersResolver } from './graphql/outbox-dead-letters.resolver';
 import { FederatedSearchResolver } from './graphql/search.resolver';
+import { IndexHealthService } from './index-health.service';
 import { IndexSettingsService } from './index-settings.service';
+import { OutboxDeadLetters } from './outbox-dead-letters.service';
 import { OutboxDrainer } from './outbox-drainer.service';
 import { OutboxListener } from './outbox-listener';
 import { ReindexService } from './reindex.service';
@@ -36,9 +39,20 @@ const SOURCES = [AchievementSearchSource, ExpertSearchSource, DemandSearchSource
     SearchIndexer,
     OutboxDrainer,
     ReindexService,
+    IndexHealthService,
+    OutboxDeadLetters,
     SearchService,
   ],
-  exports: [SearchSources, IndexSettingsService, SearchIndexer, OutboxDrainer, ReindexService, SearchService],
+  exports: [
+    OutboxDeadLetters,
+    SearchSources,
+    IndexSettingsService,
+    SearchIndexer,
+    OutboxDrainer,
+    ReindexService,
+    IndexHealthService,
+    SearchService,
+  ],
 })
 export class SearchModule {}
 
@@ -47,6 +61,7 @@ export class SearchModule {}
   imports: [SearchModule],
   providers: [
     FederatedSearchResolver,
+    OutboxDeadLettersResolver,
     ...achievementSearchResolvers,
     ...expertSearchResolvers,
     ...demandSearchResolvers,

@@ -8,7 +8,7 @@ import { DemandConfidentialReadEntity, DemandEntity, DemandsService } from '@app
 import { ExpertEntity, ExpertsService } from '@app/experts';
 import { AuthService, OrganisationEntity, OrganisationKind, Role } from '@app/identity';
 import { SearchKind, SearchService, SearchSources } from '@app/search';
-import { TestApi } from '@app/testing';
+import { TestApi, testAccounts } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { MarketplaceActors, TestActor } from '../../../apps/api/test/support/marketplace-actors';
 import {
@@ -121,6 +121,19 @@ describe('search hits loaded for the fields the query selects', () => {
       anonymous: true,
       publish: true,
     });
+    // The broker works on both (no blanket broker rule): entrusted with each, confidentiality acknowledged.
+    const entrust = `mutation($input: EntrustInput!) { entrust(input: $input) { id } }`;
+    await gqlData(
+      entrust,
+      { input: { subjectType: 'ACHIEVEMENT', subjectId: achievement.id, brokerIds: [users.broker.userId] } },
+      users.tto.token,
+    );
+    await gqlData(
+      entrust,
+      { input: { subjectType: 'DEMAND', subjectId: demand.id, brokerIds: [users.broker.userId] } },
+      users.poster.token,
+    );
+    await testAccounts(api).acknowledgeBrokerConfidentiality(users.broker);
 
     await eventually(async () => {
       const hits = (await gqlData(`query S($q: String) { search(query: $q) { hits { kind } } }`, { q: token })).search

@@ -1,7 +1,8 @@
 import { HttpException, Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainException, ErrorCode, renderMessage } from '@app/core';
+import { QueryFailedError } from 'typeorm';
+import { DomainException, ErrorCode, fail, renderMessage } from '@app/core';
 
 const logger = new Logger('GraphQL');
 
@@ -33,7 +34,7 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
  * logged in full and reach the client only as INTERNAL_SERVER_ERROR.
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = fromDatabase(unwrapResolverError(error));
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainException) {
@@ -62,4 +63,27 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   logger.error({ err: original, path: formatted.path }, 'Unexpected error while resolving a GraphQL request');
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/**
+ * Database refusals caused by what the client sent, as typed errors: a value PostgreSQL cannot store (class 22:
+ * out of range, malformed) and a reference to a row that does not exist (a foreign key, e.g. an unknown industry
+ * code). Anything else stays unexpected.
+ */
+function fromDatabase(error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  const driverError = error.driverError as { code?: unknown; detail?: string } | undefined;
+  const sqlState = typeof driverError?.code === 'string' ? driverError.code : '';
+  if (sqlState.startsWith('22')) return fail('UNSTORABLE_VALUE');
+  if (sqlState === '23503') {
+    // "Key (industry_code)=(xyz) is not present in table ..."
+    const missing = /^Key \(([a-z_]+)\)=\((.*)\) is not present/.exec(driverError?.detail ?? '');
+    if (!missing) return error;
+    const [, column, value] = missing;
+    const field = column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+    return field === 'industryCode'
+      ? fail('UNKNOWN_INDUSTRY', { field, industry: value })
+      : fail('UNKNOWN_REFERENCE', { field });
+  }
+  return error;
 }

@@ -235,17 +235,21 @@ describe('rights workflow', () => {
       }
     });
 
-    it('accepts objections with a reason only inside the notice window', () => {
-      const anyone = new Set([WorkflowRole.SIGNED_IN]);
-      expect(planTransition(S.PUBLIC_NOTICE, WorkflowEvent.OBJECT, anyone, okContext(DURING_NOTICE)).to).toBe(
+    it('sends the notice back to review only when the TTO upholds an objection, with a reason', () => {
+      const tto = new Set([WorkflowRole.TTO]);
+      expect(planTransition(S.PUBLIC_NOTICE, WorkflowEvent.OBJECT, tto, okContext(DURING_NOTICE)).to).toBe(
         S.TTO_REVIEW,
       );
-      const late = violation(() => planTransition(S.PUBLIC_NOTICE, WorkflowEvent.OBJECT, anyone, okContext()));
-      expect(late.details.problems).toEqual(['the public notice window has ended']);
+      // Also after the window (the notice waited for the triage).
+      expect(planTransition(S.PUBLIC_NOTICE, WorkflowEvent.OBJECT, tto, okContext()).to).toBe(S.TTO_REVIEW);
+      const anyone = new Set([WorkflowRole.SIGNED_IN]);
+      expect(
+        violation(() => planTransition(S.PUBLIC_NOTICE, WorkflowEvent.OBJECT, anyone, okContext(DURING_NOTICE))).kind,
+      ).toBe('FORBIDDEN');
       const noReason = violation(() =>
-        planTransition(S.PUBLIC_NOTICE, WorkflowEvent.OBJECT, anyone, okContext({ ...DURING_NOTICE, comment: null })),
+        planTransition(S.PUBLIC_NOTICE, WorkflowEvent.OBJECT, tto, okContext({ ...DURING_NOTICE, comment: null })),
       );
-      expect(noReason.details.problems).toEqual(['a reason for the objection is required']);
+      expect(noReason.details.problems).toEqual(['a reason for upholding the objection is required']);
     });
 
     it('ends the notice only once the window is over', () => {

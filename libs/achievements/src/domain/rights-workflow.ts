@@ -71,13 +71,14 @@ export const WORKFLOW_EDGES: readonly WorkflowEdge[] = [
   ...edges(WorkflowEvent.RECONFIRM, [S.LISTED, S.STALE], S.LISTED),
 ];
 
-const { TEAM, TTO, SIGNED_IN, SYSTEM } = WorkflowRole;
+const { TEAM, TTO, SYSTEM } = WorkflowRole;
 
 export const EVENT_ROLES: { readonly [E in WorkflowEvent]: readonly WorkflowRole[] } = {
   [WorkflowEvent.SUBMIT]: [TEAM],
   [WorkflowEvent.APPROVE]: [TTO],
   [WorkflowEvent.REJECT]: [TTO],
-  [WorkflowEvent.OBJECT]: [SIGNED_IN],
+  // An objection the TTO upheld sends the application back to review (filing one moves nothing).
+  [WorkflowEvent.OBJECT]: [TTO],
   [WorkflowEvent.END_NOTICE]: [SYSTEM],
   [WorkflowEvent.SIGN_AGREEMENT]: [TTO],
   [WorkflowEvent.CONFIRM_RIGHTS]: [TTO],
@@ -252,12 +253,8 @@ const GUARDS: { readonly [E in WorkflowEvent]?: Guard } = {
   [WorkflowEvent.SUBMIT]: submissionChecks,
   [WorkflowEvent.APPROVE]: (context, from) => (from === S.SUBMITTED ? eligibilityChecks(context) : []),
   [WorkflowEvent.REJECT]: needsComment('a reason for the rejection'),
-  [WorkflowEvent.OBJECT]: (context) => [
-    ...needsComment('a reason for the objection')(context),
-    ...(context.noticeEndsAt && context.now < context.noticeEndsAt
-      ? []
-      : [problem('NOTICE_WINDOW_ENDED', 'the public notice window has ended')]),
-  ],
+  // Upheld also after the window's end: a notice with an objection waiting for triage does not end.
+  [WorkflowEvent.OBJECT]: needsComment('a reason for upholding the objection'),
   [WorkflowEvent.END_NOTICE]: (context) =>
     context.noticeEndsAt && context.now >= context.noticeEndsAt
       ? []

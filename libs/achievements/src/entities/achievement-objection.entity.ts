@@ -16,11 +16,23 @@ export enum ObjectionOutcome {
   APPLICATION_RETURNED = 'APPLICATION_RETURNED',
   /** The TTO approved it again: a new notice round started. */
   NOTICE_RESTARTED = 'NOTICE_RESTARTED',
+  /** The TTO upheld the objection at triage: the application went back to review. */
+  UPHELD = 'UPHELD',
+  /** The TTO dismissed the objection at triage: the notice ran on (not restarted). */
+  DISMISSED = 'DISMISSED',
 }
 
-/** An objection filed during a public notice (公示异议). Resolved when the TTO decides the review again. */
+/**
+ * An objection filed during a public notice (公示异议). The TTO triages it: upheld (back to review) or dismissed (the
+ * notice runs on); still open ones are resolved when the TTO decides the review again.
+ */
 @Entity('achievement_objections')
 @Index('idx_achievement_objections_objector', ['objectorId', 'createdAt'])
+// One open objection per person and notice round.
+@Index('uq_achievement_objections_open', ['achievementId', 'objectorId', 'noticeRound'], {
+  unique: true,
+  where: 'resolved_at IS NULL',
+})
 export class AchievementObjectionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

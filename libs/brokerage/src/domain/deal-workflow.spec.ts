@@ -14,7 +14,7 @@ const party = new Set([DealRole.PARTY]);
 const other = new Set([DealRole.OTHER]);
 const ctx: DealMoveContext = { priceNoticeOpen: false, priceNoticeObjected: false, contractValueWan: 100 };
 const registration = {
-  registrationNumber: '3301062026000123',
+  registrationNumber: '2026330106000123',
   contractType: TechContractType.LICENSE,
   contractValueWan: 100,
   technicalIncomeWan: 80,
@@ -88,9 +88,11 @@ describe('deal workflow', () => {
   });
 
   it('registers only with the full 认定登记 details, technical income within the contract value', () => {
-    expect(planDealMove(S.CONTRACT_SIGNED, S.REGISTERED, broker, { ...ctx, registration }).registration).toEqual(
-      registration,
-    );
+    expect(planDealMove(S.CONTRACT_SIGNED, S.REGISTERED, broker, { ...ctx, registration }).registration).toEqual({
+      ...registration,
+      registrationAuthority: undefined,
+      valueDifferenceReason: null,
+    });
     for (const [field, patch] of [
       ['registrationNumber', { registrationNumber: ' ' }],
       ['contractType', { contractType: undefined }],
@@ -103,6 +105,30 @@ describe('deal workflow', () => {
       );
       expect(problem.details.field).toBe(field);
     }
+  });
+
+  it('checks the registered value against the agreed price: never below it, and a noticed price needs a reason to differ', () => {
+    const register = (agreedPrice: { agreedPriceWan: number | null; noticed: boolean }, patch = {}) =>
+      planDealMove(S.CONTRACT_SIGNED, S.REGISTERED, broker, {
+        ...ctx,
+        agreedPrice,
+        registration: { ...registration, ...patch },
+      }).registration;
+    expect(violation(() => register({ agreedPriceWan: 120, noticed: false })).reason).toBe(
+      'AGREED_PRICE_EXCEEDS_CONTRACT_VALUE',
+    );
+    expect(violation(() => register({ agreedPriceWan: 90, noticed: true })).reason).toBe(
+      'VALUE_DIFFERENCE_REASON_REQUIRED',
+    );
+    expect(register({ agreedPriceWan: 90, noticed: false })?.valueDifferenceReason).toBeNull();
+    expect(register({ agreedPriceWan: 90, noticed: true }, { valueDifferenceReason: ' 含培训费 ' })).toMatchObject({
+      contractValueWan: 100,
+      valueDifferenceReason: '含培训费',
+    });
+    // Agreeing to the stored precision needs no reason, and a reason given anyway is not kept.
+    expect(register({ agreedPriceWan: 100.00001, noticed: true }, { valueDifferenceReason: 'x' })).toMatchObject({
+      valueDifferenceReason: null,
+    });
   });
 
   it('allows a price notice only for negotiated, priced deals of institution-owned or rights-confirmed achievements', () => {

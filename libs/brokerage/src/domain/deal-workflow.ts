@@ -50,9 +50,20 @@ export const CLOSED_STAGES: readonly DealStage[] = [DealStage.CLOSED_WON, DealSt
 
 export interface Registration {
   registrationNumber: string;
+  /** 登记机构; optional (older registrations have none). */
+  registrationAuthority?: string | null;
   contractType: TechContractType;
   contractValueWan: number;
   technicalIncomeWan: number;
+  /** Why the registered value differs from the noticed agreed price (required when it does). */
+  valueDifferenceReason?: string | null;
+}
+
+/** The price the deal agreed, and whether it was published in a price notice (协议定价公示). */
+export interface AgreedPrice {
+  agreedPriceWan: number | null;
+  /** A price notice was published (whatever its outcome): the registered value must then agree with it. */
+  noticed: boolean;
 }
 
 export interface DealMoveContext {
@@ -63,6 +74,8 @@ export interface DealMoveContext {
   contractValueWan: number | null;
   registration?: Partial<Registration> | null;
   lostReason?: string | null;
+  /** The agreed price the registration is checked against (absent: no check). */
+  agreedPrice?: AgreedPrice;
 }
 
 export class DealMoveViolation extends Error {
@@ -70,6 +83,8 @@ export class DealMoveViolation extends Error {
     readonly kind: 'FORBIDDEN' | 'INVALID',
     message: string,
     readonly details: Record<string, unknown> = {},
+    /** The error reason (libs/core's catalogue) when the violation has one of its own. */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'DealMoveViolation';
@@ -139,7 +154,7 @@ export function planDealMove(
       }
       return { to, registration: null, lostReason: null };
     case DealStage.REGISTERED:
-      return { to, registration: checkedRegistration(context.registration), lostReason: null };
+      return { to, registration: checkedRegistration(context.registration, context.agreedPrice), lostReason: null };
     case DealStage.INTRODUCED:
     case DealStage.NDA_SIGNED:
     case DealStage.NEGOTIATING:
@@ -148,7 +163,15 @@ export function planDealMove(
   }
 }
 
-function checkedRegistration(input: Partial<Registration> | null | undefined): Registration {
+/**
+ * A registration (or the result of amending one) as it may be recorded: every field present, the technical income
+ * within the value, the agreed price not above the registered value, and a value that differs from a noticed agreed
+ * price only with a reason.
+ */
+export function checkedRegistration(
+  input: Partial<Registration> | null | undefined,
+  agreedPrice?: AgreedPrice,
+): Registration {
   const number = input?.registrationNumber?.trim();
   if (!number)
     throw new DealMoveViolation('INVALID', 'Registering needs the registration number', {
@@ -171,11 +194,35 @@ function checkedRegistration(input: Partial<Registration> | null | undefined): R
       field: 'technicalIncomeWan',
     });
   }
+  const agreed = agreedPrice?.agreedPriceWan ?? null;
+  // Compared in 万元 to the stored precision (4 decimals): 12.5 and 12.50001 agree.
+  const tenThousandths = (wan: number) => Math.round(wan * 10_000);
+  if (agreed !== null && tenThousandths(agreed) > tenThousandths(value)) {
+    throw new DealMoveViolation(
+      'INVALID',
+      'The agreed price cannot exceed the contract value',
+      { field: 'contractValueWan' },
+      'AGREED_PRICE_EXCEEDS_CONTRACT_VALUE',
+    );
+  }
+  const differenceReason = input.valueDifferenceReason?.trim() || null;
+  const differs = agreed !== null && tenThousandths(agreed) !== tenThousandths(value);
+  if (agreedPrice?.noticed && differs && !differenceReason) {
+    throw new DealMoveViolation(
+      'INVALID',
+      `The registered value (${value}) differs from the noticed agreed price (${agreed}): give the reason`,
+      { field: 'valueDifferenceReason', contractValueWan: value, agreedPriceWan: agreed },
+      'VALUE_DIFFERENCE_REASON_REQUIRED',
+    );
+  }
   return {
     registrationNumber: number,
+    registrationAuthority: input.registrationAuthority?.trim() || undefined,
     contractType: input.contractType,
     contractValueWan: value,
     technicalIncomeWan: income,
+    // Kept only when it explains a difference.
+    valueDifferenceReason: differs ? differenceReason : null,
   };
 }
 

@@ -1,4 +1,14 @@
-import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { BrokerCredentialLevel, BrokerCredentialStatus } from '../domain/broker-credential';
 import {
   DEFAULT_CLAIM_PERIOD_SECONDS,
   DEFAULT_IDLE_REMINDER_DAYS,
@@ -47,6 +57,69 @@ export class BrokerProfileEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   industryCodes: string[];
 
+  /** 技术经纪人 credential: level, certificate, issuer, expiry; verified by a platform ADMIN before any broker work. */
+  @Column({
+    type: 'enum',
+    enum: BrokerCredentialStatus,
+    enumName: 'broker_credential_status',
+    default: BrokerCredentialStatus.NONE,
+  })
+  credentialStatus: BrokerCredentialStatus;
+
+  @Column({ type: 'enum', enum: BrokerCredentialLevel, enumName: 'broker_credential_level', nullable: true })
+  credentialLevel: BrokerCredentialLevel | null;
+
+  @Column({ type: 'text', nullable: true })
+  certificateNumber: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  issuingBody: string | null;
+
+  /** After this instant the broker's capabilities are suspended until a renewed credential is verified. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  credentialExpiresAt: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  credentialSubmittedAt: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  credentialDecidedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  credentialDecidedById: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  credentialRejectionReason: string | null;
+
+  /** When the broker acknowledged the platform's confidentiality terms (needed before any confidential read). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  confidentialityAcknowledgedAt: Date | null;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+}
+
+/** Append-only: each time a broker read a demand's or an achievement's confidential details, and on what basis. */
+@Entity('broker_confidential_reads')
+@Index('idx_broker_confidential_reads_subject', ['subjectType', 'subjectId', 'readAt'])
+export class BrokerConfidentialReadEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  /** DEMAND or ACHIEVEMENT. */
+  @Column({ type: 'text' })
+  subjectType: string;
+
+  @Column({ type: 'uuid' })
+  subjectId: string;
+
+  /** ENTRUSTMENT or CLAIM: why the broker could read it. */
+  @Column({ type: 'text' })
+  basis: string;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  readAt: Date;
 }

@@ -24,6 +24,8 @@ export enum PriceNoticeStatus {
 @Check('chk_deals_amounts', 'contract_value_wan IS NULL OR contract_value_wan >= 0')
 @Index('idx_deals_broker', ['brokerId', 'stage'])
 @Index('idx_deals_idle', ['lastActivityAt'], { where: "stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')" })
+/** The bureau's ledger and figures of registered contracts, by registration time. */
+@Index('idx_deals_registered', ['registeredAt'], { where: 'registered_at IS NOT NULL' })
 export class DealEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -78,6 +80,10 @@ export class DealEntity {
   @Column({ type: 'text', nullable: true })
   registrationNumber: string | null;
 
+  /** 登记机构: the technology-contract registration office that registered the contract. */
+  @Column({ type: 'text', nullable: true })
+  registrationAuthority: string | null;
+
   @Column({ type: 'enum', enum: TechContractType, enumName: 'tech_contract_type', nullable: true })
   contractType: TechContractType | null;
 
@@ -86,6 +92,29 @@ export class DealEntity {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   registeredAt: Date | null;
+
+  /** Why the registered contract value differs from the noticed agreed price (required when it does). */
+  @Column({ type: 'text', nullable: true })
+  valueDifferenceReason: string | null;
+
+  /** For a registered licence (LICENSE): exclusive (独占/排他) uses the listing up, non-exclusive keeps it listed. */
+  @Column({ type: 'boolean', nullable: true })
+  exclusiveLicence: boolean | null;
+
+  /** This deal moved its achievement LISTED → IN_NEGOTIATION and still holds it (see domain/market-effects). */
+  @Column({ type: 'boolean', default: false })
+  holdsListing: boolean;
+
+  /** This deal moved its demand OPEN → IN_PROGRESS and still holds it. */
+  @Column({ type: 'boolean', default: false })
+  holdsDemand: boolean;
+
+  /** 暂停: why the broker put the deal on hold (null while it runs); on hold it is not idle-reminded. */
+  @Column({ type: 'text', nullable: true })
+  onHoldReason: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  onHoldSince: Date | null;
 
   @Column({
     type: 'enum',
@@ -130,11 +159,57 @@ export enum DealActivityKind {
   EXCHANGE_HANDOFF = 'EXCHANGE_HANDOFF',
   /** The exchange's listing number or result was recorded (programmes). */
   EXCHANGE_RESULT = 'EXCHANGE_RESULT',
+  /** The broker put the deal on hold, with the reason. */
+  ON_HOLD = 'ON_HOLD',
+  /** The deal runs again after a hold. */
+  RESUMED = 'RESUMED',
+  /** A correction of the registered contract (its `deal_amendments` row holds before, after and the reason). */
+  REGISTRATION_AMENDED = 'REGISTRATION_AMENDED',
+}
+
+/** The registration fields an amendment may correct, as stored before and after it. */
+export interface RegistrationSnapshot {
+  registrationNumber: string | null;
+  registrationAuthority: string | null;
+  contractValueWan: number | null;
+  technicalIncomeWan: number | null;
+  valueDifferenceReason: string | null;
+}
+
+/**
+ * A correction of a registered contract (append-only): who, when, the registration fields before and after, and
+ * why. The registration is never edited otherwise once recorded.
+ */
+@Entity('deal_amendments')
+@Index('idx_deal_amendments_deal', ['dealId', 'createdAt'])
+export class DealAmendmentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  dealId: string;
+
+  @Column({ type: 'uuid' })
+  actorId: string;
+
+  @Column({ type: 'jsonb' })
+  before: RegistrationSnapshot;
+
+  @Column({ type: 'jsonb' })
+  after: RegistrationSnapshot;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
 }
 
 /** The deal's timeline (append-only); stage changes carry from/to so time in stage can be measured. */
 @Entity('deal_activities')
 @Index('idx_deal_activities_timeline', ['dealId', 'createdAt', 'id'])
+/** When each deal's contract was signed (the bureau's 签约 figures read only these rows). */
+@Index('idx_deal_activities_signed', ['dealId', 'createdAt'], { where: "to_stage = 'CONTRACT_SIGNED'" })
 export class DealActivityEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -132,6 +132,7 @@ export enum RevealedDetail {
   CONTACTS = 'CONTACTS',
   DEMAND_CONFIDENTIAL = 'DEMAND_CONFIDENTIAL',
   EXPERT_CONTACT = 'EXPERT_CONTACT',
+  ACHIEVEMENT_CONFIDENTIAL = 'ACHIEVEMENT_CONFIDENTIAL',
 }
 
 /** Append-only: each time contact or confidential details were shown to someone through an introduction. */

@@ -1,5 +1,13 @@
 import { DigestFrequency } from './digest-enums';
-import { hourSlot, isDue, isValidTimeZone, languageOfLocale, localTime, periodOf } from './digest-defaults';
+import {
+  hourSlot,
+  isDue,
+  isValidTimeZone,
+  languageOfLocale,
+  localTime,
+  nextDueSlot,
+  periodOf,
+} from './digest-defaults';
 
 describe('digest schedule', () => {
   const weekly = { enabled: true, frequency: DigestFrequency.WEEKLY, dayOfWeek: 1, hour: 9 };
@@ -46,5 +54,26 @@ describe('digest schedule', () => {
     expect(languageOfLocale(null)).toBe('zh');
     expect(isValidTimeZone('Europe/Berlin')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('nextDueSlot', () => {
+  const settings = {
+    enabled: true,
+    frequency: DigestFrequency.WEEKLY,
+    dayOfWeek: 3,
+    hour: 8,
+    timeZone: 'Asia/Shanghai',
+  };
+
+  it('finds the next weekday and hour in the recipient’s time zone', () => {
+    // Monday 2031-01-06 12:00 UTC → Wednesday 2031-01-08 08:00 in Shanghai = 00:00 UTC.
+    expect(nextDueSlot(settings, new Date('2031-01-06T12:00:00Z'))?.toISOString()).toBe('2031-01-08T00:00:00.000Z');
+    // Exactly at a slot: the next one, a week later.
+    expect(nextDueSlot(settings, new Date('2031-01-08T00:00:00Z'))?.toISOString()).toBe('2031-01-15T00:00:00.000Z');
+  });
+
+  it('is null when digests are off', () => {
+    expect(nextDueSlot({ ...settings, enabled: false }, new Date('2031-01-06T12:00:00Z'))).toBeNull();
   });
 });

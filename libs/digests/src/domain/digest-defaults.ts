@@ -96,3 +96,17 @@ export function isDue(
 export function hourSlot(instant: Date): Date {
   return new Date(Math.floor(instant.getTime() / 3_600_000) * 3_600_000);
 }
+
+/** The next hour slot after `from` in which the digest is due (null when off, or none within ~5 weeks). Pure. */
+export function nextDueSlot(
+  settings: Pick<DigestSettings, 'enabled' | 'frequency' | 'dayOfWeek' | 'hour' | 'timeZone'>,
+  from: Date,
+): Date | null {
+  if (!settings.enabled) return null;
+  const first = hourSlot(from).getTime() + 3_600_000;
+  for (let hour = 0; hour < 24 * 38; hour++) {
+    const slot = new Date(first + hour * 3_600_000);
+    if (isDue(settings, slot)) return slot;
+  }
+  return null;
+}

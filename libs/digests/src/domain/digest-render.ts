@@ -5,6 +5,8 @@ export type ItemReason = 'OWN_DEMAND' | 'OWN_TARGET' | 'BROKER_INDUSTRY';
 
 export interface RenderItem {
   matchId: string;
+  demandId: string;
+  targetId: string;
   targetType: string;
   demandTitle: string;
   targetTitle: string;
@@ -99,8 +101,29 @@ export function explanationLines(explanation: MatchExplanation, language: Digest
   return lines;
 }
 
-export function matchLink(publicUrl: string, matchId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/matches/${matchId}`;
+/**
+ * The web app's screen for one digest item (apps/web/src/app/router.tsx), by why the recipient gets it: the match
+ * inbox of their demand, their own achievement's page, an expert's page, the broker's work queue; the match id
+ * rides along as `?match=`.
+ */
+export function matchLink(
+  publicUrl: string,
+  item: Pick<RenderItem, 'matchId' | 'demandId' | 'targetId' | 'targetType' | 'reason'>,
+): string {
+  const base = publicUrl.replace(/\/+$/, '');
+  const match = `?match=${encodeURIComponent(item.matchId)}`;
+  switch (item.reason) {
+    case 'OWN_DEMAND':
+      return `${base}/workspace/demands/${encodeURIComponent(item.demandId)}${match}`;
+    case 'OWN_TARGET':
+      return item.targetType === 'EXPERT'
+        ? `${base}/experts/${encodeURIComponent(item.targetId)}${match}`
+        : `${base}/workspace/achievements/${encodeURIComponent(item.targetId)}${match}`;
+    case 'BROKER_INDUSTRY':
+      return `${base}/workspace/broker/queue${match}`;
+    default:
+      return `${base}/demands/${encodeURIComponent(item.demandId)}${match}`;
+  }
 }
 
 const escapeHtml = (text: string) =>
@@ -115,7 +138,7 @@ export function renderDigestEmail(input: RenderInput): RenderedDigest {
     headline: `${item.demandTitle} ↔ ${item.targetTitle}`,
     meta: `${t.reason[item.reason] ?? item.reason} · ${kind(item.targetType)} · ${t.score} ${Math.round(item.score * 100) / 100}`,
     why: explanationLines(item.explanation, input.language),
-    link: matchLink(input.publicUrl, item.matchId),
+    link: matchLink(input.publicUrl, item),
   }));
 
   const text = [

@@ -1,6 +1,15 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
-import { ConnectionArgs, byKeys, groupedByKeys, RequestLoaders } from '@app/core';
+import type { Request } from 'express';
+import {
+  ConnectionArgs,
+  byKeys,
+  DomainException,
+  groupedByKeys,
+  RateLimit,
+  RateLimits,
+  RequestLoaders,
+} from '@app/core';
 import { AuthService } from '../auth.service';
 import { DirectoryService } from '../directory.service';
 import { Actor } from '../domain/actor';
@@ -74,6 +83,7 @@ export class UserResolver {
     private readonly auth: AuthService,
     private readonly directory: DirectoryService,
     private readonly membershipsService: MembershipsService,
+    private readonly rateLimits: RateLimits,
   ) {}
 
   @Query(() => UserObject, { description: 'The signed-in user, with every membership (pending and rejected too)' })
@@ -89,18 +99,36 @@ export class UserResolver {
       "administrators' approval; creating an enterprise or agency makes you its administrator; an invitation " +
       'token makes you a member at once.',
   })
+  @RateLimit('register')
   register(@Args('input') input: RegisterInput): Promise<RegistrationReceiptObject> {
     return this.auth.register(input);
   }
 
   @Public()
-  @Mutation(() => AuthPayloadObject, { description: 'Sign in (unverified accounts may sign in)' })
-  login(@Args('input') input: LoginInput): Promise<AuthPayloadObject> {
-    return this.auth.login(input.email, input.password);
+  @Mutation(() => AuthPayloadObject, {
+    description:
+      'Sign in (unverified accounts may sign in). After 5 failed attempts for one account from one address, each ' +
+      'further attempt waits twice as long (2 s … 15 min): TOO_MANY_REQUESTS with extensions.retryAfterSeconds.',
+  })
+  @RateLimit('login', { accountArg: 'input.email' })
+  async login(@Args('input') input: LoginInput, @Context('req') req: Request): Promise<AuthPayloadObject> {
+    const ip = req.ip ?? 'unknown';
+    await this.rateLimits.assertLoginAllowed(input.email, ip);
+    try {
+      const tokens = await this.auth.login(input.email, input.password);
+      await this.rateLimits.forgetFailedLogins(input.email, ip);
+      return tokens;
+    } catch (error) {
+      if (error instanceof DomainException && error.reason === 'WRONG_CREDENTIALS') {
+        await this.rateLimits.recordFailedLogin(input.email, ip);
+      }
+      throw error;
+    }
   }
 
   @Public()
   @Mutation(() => AuthPayloadObject, { description: 'Exchange a refresh token for new tokens (the old one is spent)' })
+  @RateLimit('refresh')
   refreshTokens(@Args('refreshToken') refreshToken: string): Promise<AuthPayloadObject> {
     return this.auth.refresh(refreshToken);
   }
@@ -128,6 +156,7 @@ export class UserResolver {
   @Mutation(() => Boolean, {
     description: 'Mail a password-reset link (30 minutes, single use) if the address has an account; always true',
   })
+  @RateLimit('passwordReset', { accountArg: 'input.email' })
   async requestPasswordReset(@Args('input') input: RequestPasswordResetInput): Promise<boolean> {
     await this.auth.requestPasswordReset(input.email);
     return true;
@@ -135,6 +164,7 @@ export class UserResolver {
 
   @Public()
   @Mutation(() => Boolean, { description: 'Set a new password with the mailed token; every session ends' })
+  @RateLimit('passwordReset')
   async resetPassword(@Args('input') input: ResetPasswordInput): Promise<boolean> {
     await this.auth.resetPassword(input.token, input.newPassword);
     return true;

@@ -33,3 +33,14 @@ export function generalSpecificity(word: string): number {
   const value = values.get(word);
   return value === undefined || max <= 0 ? 1 : Math.min(1, value / max);
 }
+
+/**
+ * Whether a key term reads as a whole word when shown to a person: English words always; a Chinese word when the
+ * general table knows it, or when it has 3 characters or more (a technical term the table lacks, 热管理, 四氢嘧啶).
+ * Jieba's unknown-word model also cuts 2-character fragments across word boundaries (电池包热管理 → 电池|包热|管理):
+ * they still count for coverage, but are not shown as reasons.
+ */
+export function isWholeWord(term: string): boolean {
+  if (!HAN.test(term)) return true;
+  return generalIdf().idf.has(term) || [...term].length >= 3;
+}

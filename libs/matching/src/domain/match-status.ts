@@ -7,7 +7,12 @@ export enum MatchStatus {
   DISMISSED = 'DISMISSED',
 }
 
-/** Why a match was declined: a fixed list, so the engine can learn from it. */
+/**
+ * Why a match was declined: a fixed list, so the engine can learn from it. The enterprise's list (the web's match
+ * inbox) is 阶段过早 NOT_MATURE_ENOUGH, 优势不明确 UNCLEAR_BENEFIT, 商业化路径不清 NO_COMMERCIAL_ROUTE, 描述不清
+ * UNCLEAR_DESCRIPTION, 不在业务范围 NOT_RELEVANT, 预算不匹配 TOO_EXPENSIVE, 已有方案 EXISTING_SOLUTION, 其他 OTHER;
+ * the others stay for earlier feedback and for the target side.
+ */
 export enum DeclineReason {
   NOT_RELEVANT = 'NOT_RELEVANT',
   TECHNICAL_MISMATCH = 'TECHNICAL_MISMATCH',
@@ -15,6 +20,10 @@ export enum DeclineReason {
   NOT_MATURE_ENOUGH = 'NOT_MATURE_ENOUGH',
   COOPERATION_MODE = 'COOPERATION_MODE',
   ALREADY_IN_CONTACT = 'ALREADY_IN_CONTACT',
+  UNCLEAR_BENEFIT = 'UNCLEAR_BENEFIT',
+  NO_COMMERCIAL_ROUTE = 'NO_COMMERCIAL_ROUTE',
+  UNCLEAR_DESCRIPTION = 'UNCLEAR_DESCRIPTION',
+  EXISTING_SOLUTION = 'EXISTING_SOLUTION',
   OTHER = 'OTHER',
 }
 

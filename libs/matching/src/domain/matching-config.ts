@@ -1,3 +1,5 @@
+import { Calibration } from './calibration';
+import { FITTED_CALIBRATION } from './calibration-weights';
 import { MatchTargetType } from './match-document';
 
 /**
@@ -75,9 +77,14 @@ export interface MatchingConfig {
     /** Nearest targets asked per type (one vector query per index). */
     candidates: Record<MatchTargetType, number>;
   };
+  /**
+   * Per-type logistic calibration of the features to a probability of relevance, and the threshold below which
+   * a match is not stored. Null: the m5 score (uncalibrated, normalised per demand) orders the list.
+   */
+  calibration: Calibration | null;
 }
 
-export const ENGINE_VERSION = 'm5';
+export const ENGINE_VERSION = 'm6';
 
 export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
   // k1 3 (BM25's usual 1.2 saturates after two or three occurrences): presence is already rewarded by the
@@ -125,4 +132,6 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
     weight: { [MatchTargetType.ACHIEVEMENT]: 0, [MatchTargetType.EXPERT]: 1 },
   },
   semantic: { weight: 0.3, candidates: { [MatchTargetType.ACHIEVEMENT]: 50, [MatchTargetType.EXPERT]: 30 } },
+  // m6: per-type logistic calibration (weights: calibration-weights.ts, from `npm run matching:train`).
+  calibration: FITTED_CALIBRATION,
 };

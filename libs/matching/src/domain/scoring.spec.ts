@@ -82,3 +82,50 @@ describe('matching scoring', () => {
     expect(ranked[0].explanation.factors.every((f) => f.effect < 0)).toBe(true);
   });
 });
+
+describe('readable explanations', () => {
+  const pack = achievement('pack', '动力电池包热失控预警系统', '电池包热失控的早期预警与热管理。', {
+    trl: 8,
+    askingPriceWan: 30,
+  });
+  const stats2 = [pack, ...docs].reduce((b, d) => b.add(d), new CorpusStatsBuilder()).build();
+
+  it('shows whole words as matched terms, never a segmentation fragment such as 包热', () => {
+    const demand = { id: 'd', title: '电池包热管理方案', description: '动力电池包热失控预警' };
+    const query = buildMatchQuery(demand, stats2, lexicon, DEFAULT_MATCHING_CONFIG);
+    // jieba cuts 电池包热管理 into 电池|包热|管理: the fragment is a key term (it counts for coverage) …
+    expect(query.keyTerms.map((t) => t.term)).toContain('包热');
+    const [top] = scoreCandidates(demand, query, [pack].map(analyzeDocument), stats2, DEFAULT_MATCHING_CONFIG, now);
+    const shown = [...top.explanation.matchedTerms.map((t) => t.term), ...top.explanation.missingTerms];
+    // … but is not shown.
+    expect(shown).not.toContain('包热');
+    expect(shown).toEqual(expect.arrayContaining(['失控', '预警']));
+  });
+
+  it('words the reasons in the demand’s language, without codes', () => {
+    const zh = { id: 'd', title: '电池热失控预警', budgetWan: 50, industry: 'C38' };
+    const en = { id: 'd', title: 'Battery thermal runaway warning', budgetWan: 50, industry: 'C38' };
+    const target = {
+      ...pack,
+      industries: ['C38'],
+      fields: { ...pack.fields, summary: `${pack.fields.summary} Thermal runaway warning for battery packs.` },
+    };
+    const reasons = (demand: typeof zh) =>
+      scoreCandidates(
+        demand,
+        buildMatchQuery(demand, stats2, lexicon, DEFAULT_MATCHING_CONFIG),
+        [analyzeDocument(target)],
+        stats2,
+        DEFAULT_MATCHING_CONFIG,
+        now,
+      )[0].explanation.factors.map((f) => f.reason);
+    expect(reasons(zh)).toEqual(
+      expect.arrayContaining(['与需求同属一个行业', '技术成熟度 8 级，可直接投产', '报价 30 万元，在预算 50 万元之内']),
+    );
+    const english = reasons(en);
+    expect(english).toEqual(
+      expect.arrayContaining(['same industry as the demand', 'asking CNY 300,000, within the budget of CNY 500,000']),
+    );
+    expect(english.join(' ')).not.toMatch(/C38|\p{Script=Han}/u);
+  });
+});

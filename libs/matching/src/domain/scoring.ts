@@ -1,8 +1,10 @@
+import { Calibration, probability } from './calibration';
 import { CorpusStats, inverseDocumentFrequency } from './corpus-stats';
 import { MatchDemand, MatchDocument, MatchTargetType } from './match-document';
 import { MatchingConfig } from './matching-config';
 import { MatchQuery } from './match-query';
-import { analyze, termFrequencies } from './text-analysis';
+import { isWholeWord } from './general-rarity';
+import { analyze, Language, termFrequencies } from './text-analysis';
 
 /** A document's tokens per field, computed once per candidate. */
 export interface AnalyzedDocument {
@@ -49,11 +51,53 @@ export interface MatchExplanation {
   semantic?: number;
 }
 
+/**
+ * What the calibration reads (CALIBRATION_FEATURES, in this order). Only `textRelative` depends on the other
+ * candidates of the demand; the others are comparable across demands.
+ */
+export interface MatchFeatures {
+  /** BM25F over the best of the same type for this demand (0–1). */
+  textRelative: number;
+  /** BM25F over its ceiling for this query (every query token saturated in the document): 0–1. */
+  textAbsolute: number;
+  coverage: number;
+  /** Clamped sum of the structured factors (±maxAdjustment). */
+  adjustment: number;
+  /** 1 / rank among the demand's candidates of the same type, by the uncalibrated score (1 for the best). */
+  typeRank: number;
+}
+
+export const featureVector = (f: MatchFeatures): number[] => [
+  f.textRelative,
+  f.textAbsolute,
+  f.coverage,
+  f.adjustment,
+  f.typeRank,
+];
+
 export interface ScoredMatch {
   type: MatchTargetType;
   id: string;
+  /** With a calibration: the probability that the target is relevant (comparable across demands); else `lexical`. */
   score: number;
   explanation: MatchExplanation;
+  /** The uncalibrated m5 score: (blend of BM25F and coverage) × (1 + factors) × type prior. */
+  lexical: number;
+  features: MatchFeatures;
+}
+
+/** The calibrated probability of a candidate (the semantic layer, when on, is blended into it). */
+export function calibratedScore(
+  calibration: Calibration,
+  type: MatchTargetType,
+  features: MatchFeatures,
+  semantic?: number,
+  semanticWeight = 0,
+): number {
+  const p = probability(calibration.byType[type], featureVector(features));
+  // The calibration knows the lexical features only; the (untuned) semantic layer scales the probability, so a
+  // target found only semantically stays below a lexical match (and, today, below the storing threshold).
+  return semantic === undefined ? p : p * (1 - semanticWeight + semanticWeight * semantic);
 }
 
 function bm25f(
@@ -80,6 +124,13 @@ function bm25f(
   return score;
 }
 
+/** BM25F's ceiling for a query: every token present and saturated (tf/(k1+tf) → 1). */
+function bm25Ceiling(tokenWeights: ReadonlyMap<string, number>, stats: CorpusStats): number {
+  let ceiling = 0;
+  for (const [token, queryWeight] of tokenWeights) ceiling += queryWeight * inverseDocumentFrequency(stats, token);
+  return ceiling;
+}
+
 function coverageOf(query: MatchQuery, doc: AnalyzedDocument, config: MatchingConfig) {
   const matchedTerms: MatchExplanation['matchedTerms'] = [];
   const missingTerms: string[] = [];
@@ -101,13 +152,43 @@ function coverageOf(query: MatchQuery, doc: AnalyzedDocument, config: MatchingCo
         }
       }
     }
+    // Fragments of segmentation count for coverage but are not shown (see isWholeWord).
+    const shown = isWholeWord(term.term);
     if (fields.length > 0) {
       covered += term.weight;
-      matchedTerms.push(via ? { term: term.term, via, fields } : { term: term.term, fields });
-    } else missingTerms.push(term.term);
+      if (shown) matchedTerms.push(via ? { term: term.term, via, fields } : { term: term.term, fields });
+    } else if (shown) missingTerms.push(term.term);
   }
   return { coverage: total === 0 ? 0 : covered / total, matchedTerms, missingTerms };
 }
+
+const CNY = (wan: number) => `CNY ${(wan * 10_000).toLocaleString('en-US')}`;
+
+/** The reasons, in the demand's language, with no raw codes (industry codes, enumeration words). */
+const REASONS: Record<Language, Record<string, (...values: number[]) => string>> = {
+  zh: {
+    industry: () => '与需求同属一个行业',
+    trlHigh: (trl) => `技术成熟度 ${trl} 级，可直接投产`,
+    trlLow: (trl) => `技术成熟度 ${trl} 级，尚处早期研究`,
+    modeShared: () => '提供需求所要的合作方式',
+    modeOther: () => '不提供需求所要的合作方式',
+    budgetWithin: (ask, budget) => `报价 ${ask} 万元，在预算 ${budget} 万元之内`,
+    budgetOver: (ask, budget) => `报价 ${ask} 万元，超过预算 ${budget} 万元的两倍`,
+    rights: () => '权属已确认给发明人（赋权确认）',
+    stale: (days) => `${days} 天未更新`,
+  },
+  en: {
+    industry: () => 'same industry as the demand',
+    trlHigh: (trl) => `technology readiness level ${trl}: ready for production`,
+    trlLow: (trl) => `technology readiness level ${trl}: early research`,
+    modeShared: () => 'offers a cooperation mode the demand asks for',
+    modeOther: () => 'offers none of the cooperation modes the demand asks for',
+    budgetWithin: (ask, budget) => `asking ${CNY(ask)}, within the budget of ${CNY(budget)}`,
+    budgetOver: (ask, budget) => `asking ${CNY(ask)}, over twice the budget of ${CNY(budget)}`,
+    rights: () => 'rights confirmed to the inventors',
+    stale: (days) => `not updated for ${days} days`,
+  },
+};
 
 /** Structured fit: each factor is a signal in [-1, 1] times its weight; unknown data gives no signal. */
 export function structuredFactors(
@@ -115,43 +196,40 @@ export function structuredFactors(
   doc: MatchDocument,
   config: MatchingConfig,
   now: Date,
+  language: Language = 'zh',
 ): FactorEffect[] {
   const f = config.factors;
+  const reason = REASONS[language];
   const effects: FactorEffect[] = [];
-  const push = (factor: FactorName, signal: number, reason: string) => {
-    if (signal !== 0 && f[factor] !== 0) effects.push({ factor, effect: round(f[factor] * signal), reason });
+  const push = (factor: FactorName, signal: number, text: string) => {
+    if (signal !== 0 && f[factor] !== 0) effects.push({ factor, effect: round(f[factor] * signal), reason: text });
   };
-  if (demand.industry && doc.industries?.includes(demand.industry))
-    push('industry', 1, `same industry (${demand.industry})`);
+  if (demand.industry && doc.industries?.includes(demand.industry)) push('industry', 1, reason.industry());
   if (doc.type === MatchTargetType.ACHIEVEMENT) {
     if (typeof doc.trl === 'number') {
-      if (doc.trl >= 7) push('trl', 1, `TRL ${doc.trl}: ready for production`);
-      else if (doc.trl <= 3) push('trl', -1, `TRL ${doc.trl}: early research`);
+      if (doc.trl >= 7) push('trl', 1, reason.trlHigh(doc.trl));
+      else if (doc.trl <= 3) push('trl', -1, reason.trlLow(doc.trl));
     }
     const modes = demand.cooperationModes ?? [];
     const offered = doc.transferModes ?? [];
     if (modes.length > 0 && offered.length > 0) {
       const shared = offered.filter((m) => modes.includes(m));
-      if (shared.length > 0) push('transferMode', 1, `offers ${shared.join('、')}`);
-      else push('transferMode', -1, `offers only ${offered.join('、')}`);
+      if (shared.length > 0) push('transferMode', 1, reason.modeShared());
+      else push('transferMode', -1, reason.modeOther());
     }
     if (typeof demand.budgetWan === 'number' && demand.budgetWan > 0 && typeof doc.askingPriceWan === 'number') {
       if (doc.askingPriceWan <= demand.budgetWan)
-        push('budget', 1, `asking ${doc.askingPriceWan}万 within budget ${demand.budgetWan}万`);
+        push('budget', 1, reason.budgetWithin(doc.askingPriceWan, demand.budgetWan));
       else if (doc.askingPriceWan > 2 * demand.budgetWan) {
-        push('budget', -1, `asking ${doc.askingPriceWan}万, over twice the budget ${demand.budgetWan}万`);
+        push('budget', -1, reason.budgetOver(doc.askingPriceWan, demand.budgetWan));
       }
     }
-    if (doc.rightsStatus === '赋权确认') push('rights', 1, 'rights confirmed to the inventors (赋权确认)');
+    if (doc.rightsStatus === '赋权确认') push('rights', 1, reason.rights());
   }
   if (doc.updatedAt) {
     const ageDays = (now.getTime() - new Date(doc.updatedAt).getTime()) / 86_400_000;
     if (ageDays > f.freshnessDays) {
-      push(
-        'freshness',
-        -Math.min(1, (ageDays - f.freshnessDays) / f.freshnessDays),
-        `not updated for ${Math.round(ageDays)} days`,
-      );
+      push('freshness', -Math.min(1, (ageDays - f.freshnessDays) / f.freshnessDays), reason.stale(Math.round(ageDays)));
     }
   }
   return effects;
@@ -176,24 +254,30 @@ export function scoreCandidates(
   now: Date,
   semantic?: ReadonlyMap<string, number>,
 ): ScoredMatch[] {
+  const ownCeiling = bm25Ceiling(query.tokenWeights, stats);
+  const feedbackCeiling = query.feedbackWeights ? bm25Ceiling(query.feedbackWeights, stats) : 0;
   const raw = candidates.map((doc) => {
     let text = bm25f(query.tokenWeights, doc, stats, config);
+    let ceiling = ownCeiling;
     const feedbackWeight = config.feedback.weight[doc.doc.type];
-    if (query.feedbackWeights && feedbackWeight > 0)
+    if (query.feedbackWeights && feedbackWeight > 0) {
       text += feedbackWeight * bm25f(query.feedbackWeights, doc, stats, config);
-    return { doc, text };
+      ceiling += feedbackWeight * feedbackCeiling;
+    }
+    return { doc, text, absolute: ceiling > 0 ? text / ceiling : 0 };
   });
   // Normalise per target type: expert bios and listing summaries are written differently, so their raw BM25
   // values are not on one scale; the type prior then orders the two kinds.
   const maxByType = new Map<MatchTargetType, number>();
   for (const { doc, text } of raw) maxByType.set(doc.doc.type, Math.max(maxByType.get(doc.doc.type) ?? 0, text));
 
-  const scored = raw.map(({ doc, text }) => {
+  const { calibration } = config;
+  const scored = raw.map(({ doc, text, absolute }) => {
     const max = maxByType.get(doc.doc.type) ?? 0;
     const textScore = max > 0 ? text / max : 0;
     const { coverage, matchedTerms, missingTerms } = coverageOf(query, doc, config);
     const relevance = (1 - config.coverageWeight) * textScore + config.coverageWeight * coverage;
-    const factors = structuredFactors(demand, doc.doc, config, now);
+    const factors = structuredFactors(demand, doc.doc, config, now, query.language);
     const adjustment = Math.max(
       -config.maxAdjustment,
       Math.min(
@@ -204,11 +288,20 @@ export function scoreCandidates(
     // Optional semantic layer (`semantic` is given only when an embedder is configured): `${type}:${id}` → 0–1.
     const similarity = semantic ? (semantic.get(`${doc.doc.type}:${doc.doc.id}`) ?? 0) : undefined;
     const blended = similarity === undefined ? relevance : blendSemantic(relevance, similarity, config);
-    const score = blended * (1 + adjustment) * config.typePrior[doc.doc.type];
+    const lexical = blended * (1 + adjustment) * config.typePrior[doc.doc.type];
+    const features: MatchFeatures = {
+      textRelative: textScore,
+      textAbsolute: absolute,
+      coverage,
+      adjustment,
+      typeRank: 0,
+    };
     return {
       type: doc.doc.type,
       id: doc.doc.id,
-      score: round(score),
+      score: 0,
+      lexical: round(lexical),
+      features,
       explanation: {
         matchedTerms,
         missingTerms,
@@ -217,12 +310,28 @@ export function scoreCandidates(
         factors,
         ...(similarity === undefined ? {} : { semantic: round(similarity) }),
       },
-      exact: score,
+      exact: 0,
+      lexicalExact: lexical,
+      similarity,
     };
   });
+  // Rank within the type by the uncalibrated score (a feature of the calibration), then the final score.
+  scored.sort((a, b) => b.lexicalExact - a.lexicalExact || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
+  const seen = new Map<MatchTargetType, number>();
+  for (const match of scored) {
+    const rank = (seen.get(match.type) ?? 0) + 1;
+    seen.set(match.type, rank);
+    match.features.typeRank = 1 / rank;
+    // A candidate sharing nothing with the demand (lexical 0) stays out, calibrated or not.
+    match.exact =
+      calibration && match.lexicalExact > 0
+        ? calibratedScore(calibration, match.type, match.features, match.similarity, config.semantic.weight)
+        : match.lexicalExact;
+    match.score = round(match.exact);
+  }
   scored.sort((a, b) => b.exact - a.exact || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
   return scored
-    .filter((s) => s.exact > 0)
+    .filter((s) => s.exact > 0 && s.lexicalExact > 0)
     .slice(0, config.limit)
-    .map(({ exact: _exact, ...match }) => match);
+    .map(({ exact: _exact, lexicalExact: _lexicalExact, similarity: _similarity, ...match }) => match);
 }

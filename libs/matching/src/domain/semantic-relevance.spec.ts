@@ -2,7 +2,7 @@ import { CorpusStatsBuilder } from './corpus-stats';
 import { createLexicon } from './lexicon';
 import { MatchDocument, MatchTargetType } from './match-document';
 import { buildMatchQuery } from './match-query';
-import { DEFAULT_MATCHING_CONFIG } from './matching-config';
+import { DEFAULT_MATCHING_CONFIG, MatchingConfig } from './matching-config';
 import { analyzeDocument, scoreCandidates } from './scoring';
 import { cosineFromRankingScore, semanticRelevance } from './semantic-relevance';
 
@@ -45,8 +45,10 @@ describe('semantic relevance (optional semantic layer)', () => {
     const demand = { id: 'd', title: '锂电池冬天掉电快', description: '低温下电池容量衰减严重。' };
     const query = buildMatchQuery(demand, stats, createLexicon([]), DEFAULT_MATCHING_CONFIG);
     const now = new Date('2026-01-01T00:00:00Z');
-    const score = (semantic?: Map<string, number>) =>
-      scoreCandidates(demand, query, docs.map(analyzeDocument), stats, DEFAULT_MATCHING_CONFIG, now, semantic);
+    // The blend is the m5 score's (uncalibrated); the calibrated score is checked at the end.
+    const m5: MatchingConfig = { ...DEFAULT_MATCHING_CONFIG, calibration: null };
+    const score = (semantic?: Map<string, number>, config = m5) =>
+      scoreCandidates(demand, query, docs.map(analyzeDocument), stats, config, now, semantic);
 
     it('changes nothing when the layer is off', () => {
       const lexical = score();
@@ -65,6 +67,12 @@ describe('semantic relevance (optional semantic layer)', () => {
       const lexical = score()[0].score;
       expect(ranked[0].score).toBeCloseTo(lexical * (1 - DEFAULT_MATCHING_CONFIG.semantic.weight), 3);
       expect(ranked[0].explanation.semantic).toBe(0);
+    });
+
+    it('with the calibrated score, keeps a lexical match above a target found only semantically', () => {
+      const ranked = score(new Map([['ACHIEVEMENT:heater', 1]]), DEFAULT_MATCHING_CONFIG);
+      expect(ranked.map((m) => m.id)).toEqual(['battery', 'heater']);
+      expect(ranked[1].score).toBeGreaterThan(0);
     });
   });
 });

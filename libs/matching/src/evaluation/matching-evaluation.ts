@@ -9,6 +9,7 @@ import { ExpertEntity } from '@app/experts';
 import { TaxonomyService } from '@app/taxonomy';
 import { OutboxDrainer } from '@app/search';
 import { DataSource } from 'typeorm';
+import { crossValidate, FitOptions, FoldResult, JudgedCandidate, summarise, SUBSETS } from '../domain/cross-validation';
 import { MatchTargetType } from '../domain/match-document';
 import { evaluate, EvaluationReport, MetricsRow, parseQrels } from '../domain/metrics';
 import { demandForMatching } from '../domain/search-document-mapping';
@@ -21,6 +22,11 @@ export interface EvaluationRun {
   /** Demand external id → ranked target external ids. */
   runs: Map<string, string[]>;
   timings: Record<string, number>;
+  /** Every candidate the engine scored, per demand (external ids), for cross-validation. */
+  pools: Map<string, JudgedCandidate[]>;
+  qrels: Map<string, Map<string, number>>;
+  targetKind: Map<string, 'achievement' | 'expert'>;
+  language: Map<string, string>;
 }
 
 const readJsonl = (path: string): Array<Record<string, unknown>> =>
@@ -160,20 +166,112 @@ export async function rankEvaluationFolder(
   }
 
   const runs = new Map<string, string[]>();
+  const pools = new Map<string, JudgedCandidate[]>();
   await timed(timings, 'match', async () => {
-    const ranked = await mapConcurrent(demands, 4, (demand) => engine.rank(demandForMatching(demand), { limit: 100 }));
+    // Every candidate (not only the top 100): cross-validation re-ranks the pools under each fold's calibration.
+    const ranked = await mapConcurrent(demands, 4, (demand) =>
+      engine.rank(demandForMatching(demand), { limit: 100_000 }),
+    );
     demands.forEach((demand, i) => {
-      const ids = ranked[i].map(
-        (match) =>
-          external.get(match.id) ?? `${match.type === MatchTargetType.EXPERT ? 'expert' : 'achievement'}:${match.id}`,
+      const pool = ranked[i].map((match) => ({
+        id: external.get(match.id) ?? `${match.type === MatchTargetType.EXPERT ? 'expert' : 'achievement'}:${match.id}`,
+        type: match.type,
+        features: match.features,
+        lexical: match.lexical,
+      }));
+      const demandId = demand.externalId ?? demand.id;
+      pools.set(demandId, pool);
+      runs.set(
+        demandId,
+        pool.slice(0, 100).map((c) => c.id),
       );
-      runs.set(demand.externalId ?? demand.id, ids);
     });
   });
 
   const qrels = parseQrels(readFileSync(join(folder, 'qrels.tsv'), 'utf8'));
-  const report = evaluate({ runs, qrels, targetKind: kind, language: recordLanguages(folder) });
-  return { dataset, report, runs, timings };
+  const language = recordLanguages(folder);
+  const report = evaluate({ runs, qrels, targetKind: kind, language });
+  return { dataset, report, runs, timings, pools, qrels, targetKind: kind, language };
+}
+
+export interface CrossValidationRun {
+  dataset: string;
+  folds: number;
+  seed: number;
+  results: FoldResult[];
+}
+
+/** k-fold cross-validation of the calibration over the pools of an evaluation run (see domain/cross-validation). */
+export function crossValidateRun(
+  run: EvaluationRun,
+  folds: number,
+  seed: number,
+  fit?: FitOptions,
+): CrossValidationRun {
+  const results = crossValidate({
+    pools: run.pools,
+    qrels: run.qrels,
+    targetKind: run.targetKind,
+    language: run.language,
+    folds,
+    seed,
+    fit,
+  });
+  return { dataset: run.dataset, folds, seed, results };
+}
+
+const SUBSET_NAMES: Record<(typeof SUBSETS)[number], string> = {
+  overall: 'all',
+  achievements: 'achievements',
+  experts: 'experts',
+  crossLanguage: 'cross-language',
+};
+
+/** The cross-validated table (uncalibrated m5 and calibrated, on the same test folds), then the JSON line. */
+export function formatCrossValidation(cv: CrossValidationRun): string {
+  const f = (v: number) => v.toFixed(4);
+  const lines = [
+    `${cv.folds}-fold cross-validation over demands (seed ${cv.seed}); calibration and threshold fit on the training folds only`,
+    `${'subset'.padEnd(15)} ${'demands'.padStart(7)}  ${'m5 nDCG@10 mean ± sd'.padEnd(21)}  ${'calibrated nDCG@10 mean ± sd'.padEnd(28)}  ${'recall@20'.padStart(9)}  ${'MRR@10'.padStart(6)}`,
+  ];
+  for (const subset of SUBSETS) {
+    const base = summarise(cv.results, (r) => r.baseline, subset);
+    const cal = summarise(cv.results, (r) => r.calibrated, subset);
+    if (cal.demands === 0) {
+      lines.push(`${SUBSET_NAMES[subset].padEnd(15)} ${'0'.padStart(7)}  n/a`);
+      continue;
+    }
+    lines.push(
+      `${SUBSET_NAMES[subset].padEnd(15)} ${String(cal.demands).padStart(7)}  ` +
+        `${`${f(base.pooled.ndcg10)} (${f(base.ndcgMean)} ± ${f(base.ndcgSd)})`.padEnd(21)}  ` +
+        `${`${f(cal.pooled.ndcg10)} (${f(cal.ndcgMean)} ± ${f(cal.ndcgSd)})`.padEnd(28)}  ` +
+        `${f(cal.pooled.recall20).padStart(9)}  ${f(cal.pooled.mrr10).padStart(6)}` +
+        (cal.folds < cv.results.length ? `  (${cal.folds} folds)` : ''),
+    );
+  }
+  const t = cv.results.map((r) => r.threshold);
+  const avg = (pick: (x: (typeof t)[number]) => number) => t.reduce((s, x) => s + pick(x), 0) / t.length;
+  lines.push(
+    `(figures: per-demand average over all test folds; in brackets mean ± sd of the ${cv.results.length} fold averages)`,
+    `threshold per fold: ${cv.results.map((r) => r.calibration.threshold.toFixed(3)).join(' ')}; on the test folds ` +
+      `kept ${avg((x) => x.keptPerDemand).toFixed(1)} matches per demand, precision ${f(avg((x) => x.precision))}, ` +
+      `recall ${f(avg((x) => x.recall))}, demands left with none ${t.reduce((s, x) => s + x.emptyDemands, 0)}`,
+  );
+  const overall = summarise(cv.results, (r) => r.calibrated, 'overall');
+  const baseline = summarise(cv.results, (r) => r.baseline, 'overall');
+  lines.push(
+    JSON.stringify({
+      dataset: cv.dataset,
+      demands: overall.demands,
+      folds: cv.folds,
+      ndcg10: round(overall.pooled.ndcg10),
+      recall20: round(overall.pooled.recall20),
+      mrr10: round(overall.pooled.mrr10),
+      ndcg10Sd: round(overall.ndcgSd),
+      uncalibratedNdcg10: round(baseline.pooled.ndcg10),
+    }),
+  );
+  return lines.join('\n');
 }
 
 /** The printed table, then (last line) the JSON summary the evaluation README asks for. */

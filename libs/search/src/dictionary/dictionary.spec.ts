@@ -236,7 +236,8 @@ describe('findDictionaryTerms', () => {
     expect(findDictionaryTerms('lorem ipsum dolor sit amet')).toEqual([]);
   });
 
-  it('takes well under a millisecond for 500 characters after warm-up', () => {
+  // Its speed is measured by `npm run bench:search`, not asserted here (machines differ, tests run in parallel).
+  it('finds every term of a 500-character mixed text, the same on every run', () => {
     const text = (
       '我公司生产的电动工具锂电池在冬季低温环境下掉电快、续航短，希望找到提升低温性能的电解液或正极材料方案。' +
       'We need a machine vision system to detect surface defects on stamped parts; the line uses PLCs, IoT sensors and 5G. ' +
@@ -245,12 +246,23 @@ describe('findDictionaryTerms', () => {
       .repeat(3)
       .slice(0, 500);
     expect(text).toHaveLength(500);
-    for (let i = 0; i < 200; i++) findDictionaryTerms(text);
-    const runs = 500;
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < runs; i++) findDictionaryTerms(text);
-    const averageMs = Number(process.hrtime.bigint() - start) / runs / 1e6;
-    expect(averageMs).toBeLessThan(1);
+    const terms = findDictionaryTerms(text);
+    expect(terms).toEqual(
+      expect.arrayContaining([
+        '锂电池',
+        '电解液',
+        '正极材料',
+        'machine vision',
+        'plc',
+        'iot',
+        '5g',
+        '膜生物反应器',
+        '高级氧化工艺',
+      ]),
+    );
+    // Each term once, though the text repeats it; and no state carried between calls.
+    expect(new Set(terms).size).toBe(terms.length);
+    for (let run = 0; run < 50; run++) expect(findDictionaryTerms(text)).toEqual(terms);
   });
 });
 

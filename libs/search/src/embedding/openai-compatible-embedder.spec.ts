@@ -151,12 +151,10 @@ describe('OpenAiCompatibleEmbedder against a real HTTP endpoint', () => {
   });
 
   it('gives up at the deadline when the endpoint does not answer', async () => {
-    handler = () => undefined; // never answers
-    const started = Date.now();
+    handler = () => undefined; // never answers: without the deadline this would outlast the test's timeout
     await expect(embedder({ timeoutMs: 300 }).embed(['a'])).rejects.toThrow(
       'embeddings endpoint gave no answer within 300 ms',
     );
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('reports an endpoint that is not listening', async () => {

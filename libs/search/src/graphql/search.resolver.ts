@@ -1,6 +1,6 @@
 import { Inject, Type } from '@nestjs/common';
 import { Args, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { selectedFields } from '@app/core';
+import { RateLimit, selectedFields } from '@app/core';
 import { Actor, OptionalActor, Public } from '@app/identity';
 import type { GraphQLResolveInfo } from 'graphql';
 import { SearchKind } from '../domain/index-definitions';
@@ -28,6 +28,7 @@ export class FederatedSearchResolver {
     description: 'One relevance-ranked list across achievements, experts and demands',
     complexity: searchComplexity,
   })
+  @RateLimit('search')
   search(
     @Args() args: FederatedSearchArgs,
     @Info() info: GraphQLResolveInfo,
@@ -63,6 +64,7 @@ export function kindSearchResolvers<T>(options: {
       description: `Search ${options.typeName} (listed/public/open only), resolved to the current objects`,
       complexity: searchComplexity,
     })
+    @RateLimit('search')
     async run(@Args() args: SearchArgs, @Info() info: GraphQLResolveInfo, @OptionalActor() actor?: Actor) {
       const selection = selectedFields(info, ['hits', 'node']);
       return toGraphql(await this.searchService.search<T>(options.kind, args, actor, selection));

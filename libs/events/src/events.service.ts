@@ -1,0 +1,340 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, LessThan, MoreThan } from 'typeorm';
+import { AppConfig, badInput, Clock, fail, notFound } from '@app/core';
+import {
+  Actor,
+  MembershipEntity,
+  MembershipStatus,
+  OrganisationEntity,
+  OrganisationKind,
+  Role,
+  UserEntity,
+} from '@app/identity';
+import { NotificationEventsService, NotificationKind, SCREENS } from '@app/notifications';
+import { CALENDAR_CONTENT_TYPE, calendarFile } from './domain/calendar-file';
+import { capacityLeft, eventSlots, mayApprove, Slot } from './domain/scheduler';
+import { isTimeZone, zonedToInstant } from './domain/time-zones';
+import { canSeeEvent, organiserOrganisationOf, organises } from './event-access';
+import {
+  EventEntity,
+  EventRegistrationEntity,
+  EventStatus,
+  ParticipantSide,
+  RegistrationStatus,
+} from './entities/event.entities';
+import { CreateEventInput, DecideRegistrationInput, RegisterForEventInput } from './events.inputs';
+
+const INSTITUTION_KINDS: readonly OrganisationKind[] = [
+  OrganisationKind.UNIVERSITY,
+  OrganisationKind.RESEARCH_INSTITUTE,
+  OrganisationKind.NEW_RD_INSTITUTION,
+];
+
+/** Events, their publication, registrations with approval and check-in. Meetings: MeetingsService. */
+@Injectable()
+export class EventsService {
+  private readonly publicUrl: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly notifications: NotificationEventsService,
+    config: AppConfig,
+  ) {
+    this.publicUrl = config.PUBLIC_URL.replace(/\/+$/, '');
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  registrationsByIds(ids: readonly string[]): Promise<EventRegistrationEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(EventRegistrationEntity).findBy({ id: In([...new Set(ids)]) });
+  }
+
+  // ---- events ----
+
+  async create(actor: Actor, input: CreateEventInput): Promise<EventEntity> {
+    const organiserOrganisationId = organiserOrganisationOf(actor, input.organiserOrganisationId);
+    if (!organiserOrganisationId) throw fail('EVENT_ORGANISER_ROLE_REQUIRED');
+    if (!isTimeZone(input.timeZone)) throw fail('EVENT_TIMES_INVALID', { field: 'timeZone' });
+    const startsAt = zonedToInstant(input.startsAt, input.timeZone);
+    const endsAt = zonedToInstant(input.endsAt, input.timeZone);
+    if (!startsAt) throw fail('EVENT_TIMES_INVALID', { field: 'startsAt' });
+    if (!endsAt || endsAt.getTime() <= startsAt.getTime()) throw fail('EVENT_TIMES_INVALID', { field: 'endsAt' });
+    if (endsAt.getTime() - startsAt.getTime() > 14 * 86_400_000) throw fail('EVENT_TIMES_INVALID', { field: 'endsAt' });
+    if (!input.venue?.trim() && !input.onlineUrl?.trim()) {
+      throw badInput('A venue or an online link is needed', { field: 'venue' });
+    }
+    const industryCodes = [...new Set(input.industryCodes)];
+    if (industryCodes.length) {
+      const known = await this.dataSource.query<Array<{ code: string }>>(
+        'SELECT code FROM industries WHERE code = ANY($1)',
+        [industryCodes],
+      );
+      const unknown = industryCodes.filter((code) => !known.some((row) => row.code === code));
+      if (unknown.length) throw fail('UNKNOWN_INDUSTRY', { industry: unknown[0] });
+    }
+    const presenting = [...new Set(input.presentingInstitutionIds)];
+    if (presenting.length === 0) {
+      // An institution organising presents its own listings unless it names others.
+      const organiser = await this.dataSource
+        .getRepository(OrganisationEntity)
+        .findOneBy({ id: organiserOrganisationId });
+      if (organiser && INSTITUTION_KINDS.includes(organiser.kind)) presenting.push(organiser.id);
+    } else {
+      const institutions = await this.dataSource.getRepository(OrganisationEntity).findBy({ id: In(presenting) });
+      if (institutions.length !== presenting.length) {
+        throw badInput('Unknown presenting institution', { field: 'presentingInstitutionIds' });
+      }
+    }
+    return this.dataSource.getRepository(EventEntity).save({
+      kind: input.kind,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      industryCodes,
+      keywords: [...new Set(input.keywords.map((k) => k.trim()).filter(Boolean))],
+      startsAt,
+      endsAt,
+      timeZone: input.timeZone,
+      venue: input.venue?.trim() || null,
+      onlineUrl: input.onlineUrl?.trim() || null,
+      capacity: input.capacity,
+      slotMinutes: input.slotMinutes,
+      organiserOrganisationId,
+      createdById: actor.userId,
+      presentingInstitutionIds: presenting,
+      status: EventStatus.DRAFT,
+      publishedAt: null,
+    });
+  }
+
+  async publish(actor: Actor, eventId: string): Promise<EventEntity> {
+    const event = await this.organised(actor, eventId);
+    if (event.status === EventStatus.CANCELLED) throw fail('EVENT_NOT_OPEN', { state: event.status });
+    if (event.status === EventStatus.PUBLISHED) return event;
+    event.status = EventStatus.PUBLISHED;
+    event.publishedAt = this.clock.now();
+    return this.dataSource.getRepository(EventEntity).save(event);
+  }
+
+  async cancel(actor: Actor, eventId: string): Promise<EventEntity> {
+    const event = await this.organised(actor, eventId);
+    event.status = EventStatus.CANCELLED;
+    return this.dataSource.getRepository(EventEntity).save(event);
+  }
+
+  /** An event the viewer may see; NOT_FOUND otherwise. */
+  async get(actor: Actor | undefined, eventId: string): Promise<EventEntity> {
+    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: eventId });
+    if (!event || !canSeeEvent(actor, event)) throw fail('EVENT_NOT_FOUND', { id: eventId });
+    return event;
+  }
+
+  /** An event the actor organises; NOT_FOUND for anyone else (they may not know its organiser's side). */
+  async organised(actor: Actor, eventId: string, manager?: EntityManager): Promise<EventEntity> {
+    const event = await (manager ?? this.dataSource.manager).findOneBy(EventEntity, { id: eventId });
+    if (!event || !organises(actor, event)) throw fail('EVENT_NOT_FOUND', { id: eventId });
+    return event;
+  }
+
+  /** Published events, upcoming (not yet ended) soonest first, or past ones latest first. */
+  async listPublic(options: { first: number; offset: number; when?: 'UPCOMING' | 'PAST' | null }) {
+    const now = this.clock.now();
+    const past = options.when === 'PAST';
+    const [nodes, totalCount] = await this.dataSource.getRepository(EventEntity).findAndCount({
+      where: { status: EventStatus.PUBLISHED, endsAt: past ? LessThan(now) : MoreThan(now) },
+      order: past ? { startsAt: 'DESC', id: 'ASC' } : { startsAt: 'ASC', id: 'ASC' },
+      take: options.first,
+      skip: options.offset,
+    });
+    return { nodes, totalCount };
+  }
+
+  /** Events the actor organises (any status), latest first. */
+  async listOrganised(actor: Actor): Promise<EventEntity[]> {
+    const repository = this.dataSource.getRepository(EventEntity);
+    if (actor.isAdmin) return repository.find({ order: { startsAt: 'DESC' }, take: 100 });
+    const organisations = actor.memberships
+      .filter((m) => m.orgAdmin || [Role.TTO_OFFICER, Role.BROKER].includes(m.role))
+      .map((m) => m.organisationId);
+    if (organisations.length === 0) return [];
+    return repository.find({
+      where: { organiserOrganisationId: In(organisations) },
+      order: { startsAt: 'DESC' },
+      take: 100,
+    });
+  }
+
+  slots(event: EventEntity): Slot[] {
+    return eventSlots(event);
+  }
+
+  async approvedCount(eventId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    return manager.countBy(EventRegistrationEntity, { eventId, status: RegistrationStatus.APPROVED });
+  }
+
+  async capacityLeft(event: EventEntity): Promise<number> {
+    return capacityLeft(await this.approvedCount(event.id), event.capacity);
+  }
+
+  // ---- registrations ----
+
+  /** Registers the actor (PENDING until the organiser decides); registering again returns the registration. */
+  async register(actor: Actor, input: RegisterForEventInput): Promise<EventRegistrationEntity> {
+    const event = await this.get(actor, input.eventId);
+    if (event.status !== EventStatus.PUBLISHED || event.endsAt.getTime() <= this.clock.now().getTime()) {
+      throw fail('EVENT_NOT_OPEN', { state: event.status === EventStatus.PUBLISHED ? 'ENDED' : event.status });
+    }
+    const repository = this.dataSource.getRepository(EventRegistrationEntity);
+    const existing = await repository.findOneBy({ eventId: event.id, userId: actor.userId });
+    if (existing) return existing;
+    const membership = input.organisationId
+      ? actor.memberships.find((m) => m.organisationId === input.organisationId)
+      : ([Role.ENTERPRISE_MEMBER, Role.RESEARCHER, Role.TTO_OFFICER]
+          .map((role) => actor.memberships.find((m) => m.role === role))
+          .find(Boolean) ?? actor.memberships[0]);
+    if (input.organisationId && !membership) throw notFound('Organisation', input.organisationId);
+    const side =
+      membership?.role === Role.ENTERPRISE_MEMBER
+        ? ParticipantSide.ENTERPRISE
+        : membership?.role === Role.RESEARCHER || membership?.role === Role.TTO_OFFICER
+          ? ParticipantSide.RESEARCHER
+          : ParticipantSide.OBSERVER;
+    await repository
+      .createQueryBuilder()
+      .insert()
+      .values({
+        eventId: event.id,
+        userId: actor.userId,
+        organisationId: membership?.organisationId ?? null,
+        side,
+        status: RegistrationStatus.PENDING,
+        message: input.message?.trim() || null,
+      })
+      .orIgnore()
+      .execute();
+    return repository.findOneByOrFail({ eventId: event.id, userId: actor.userId });
+  }
+
+  async myRegistration(actor: Actor | undefined, eventId: string): Promise<EventRegistrationEntity | null> {
+    if (!actor) return null;
+    return this.dataSource.getRepository(EventRegistrationEntity).findOneBy({ eventId, userId: actor.userId });
+  }
+
+  /** The organiser's list of registrations (pending first). */
+  async registrations(actor: Actor, eventId: string): Promise<EventRegistrationEntity[]> {
+    await this.organised(actor, eventId);
+    const rows = await this.dataSource
+      .getRepository(EventRegistrationEntity)
+      .find({ where: { eventId }, order: { createdAt: 'ASC', id: 'ASC' }, take: 2000 });
+    const rank = { PENDING: 0, APPROVED: 1, DECLINED: 2 } as const;
+    return rows.sort((a, b) => rank[a.status] - rank[b.status]);
+  }
+
+  /**
+   * Approves within the capacity (the event row is locked, so two approvals cannot both take the last place) or
+   * declines. The registrant hears of it; an approval's email carries the event as an .ics entry.
+   */
+  async decide(actor: Actor, input: DecideRegistrationInput): Promise<EventRegistrationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const registration = await manager.findOneBy(EventRegistrationEntity, { id: input.registrationId });
+      if (!registration) throw fail('EVENT_REGISTRATION_NOT_FOUND', { id: input.registrationId });
+      const event = await manager.findOne(EventEntity, {
+        where: { id: registration.eventId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!event || !organises(actor, event)) throw fail('EVENT_REGISTRATION_NOT_FOUND', { id: input.registrationId });
+      const current = await manager.findOneByOrFail(EventRegistrationEntity, { id: registration.id });
+      if (current.status !== RegistrationStatus.PENDING) {
+        throw fail('EVENT_REGISTRATION_ALREADY_DECIDED', { status: current.status });
+      }
+      if (input.approve && !mayApprove(await this.approvedCount(event.id, manager), event.capacity)) {
+        throw fail('EVENT_FULL', { capacity: event.capacity });
+      }
+      current.status = input.approve ? RegistrationStatus.APPROVED : RegistrationStatus.DECLINED;
+      current.decidedAt = this.clock.now();
+      await manager.save(current);
+      await this.notifications.publish(manager, {
+        kind: NotificationKind.EVENT_REGISTRATION_DECIDED,
+        eventKey: `registration:${current.id}`,
+        actorId: actor.userId,
+        audiences: [{ userIds: [current.userId], path: SCREENS.event(event.id) }],
+        data: { eventId: event.id, registrationId: current.id },
+        params: { subject: event.title, outcome: current.status, reason: input.reason ?? null },
+        emailAttachment: input.approve
+          ? { fileName: 'event.ics', contentType: CALENDAR_CONTENT_TYPE, content: this.eventCalendar(event) }
+          : null,
+      });
+      return current;
+    });
+  }
+
+  /** Marks an approved registrant present (again: no change). */
+  async checkIn(actor: Actor, registrationId: string): Promise<EventRegistrationEntity> {
+    const repository = this.dataSource.getRepository(EventRegistrationEntity);
+    const registration = await repository.findOneBy({ id: registrationId });
+    const event = registration
+      ? await this.dataSource.getRepository(EventEntity).findOneBy({ id: registration.eventId })
+      : null;
+    if (!registration || !event || !organises(actor, event)) {
+      throw fail('EVENT_REGISTRATION_NOT_FOUND', { id: registrationId });
+    }
+    if (registration.status !== RegistrationStatus.APPROVED) {
+      throw fail('EVENT_NOT_OPEN', { state: `registration ${registration.status}` });
+    }
+    if (!registration.checkedInAt) {
+      registration.checkedInAt = this.clock.now();
+      await repository.save(registration);
+    }
+    return registration;
+  }
+
+  /** The approved registration of the actor at an event, or null. */
+  approvedRegistrationOf(actor: Actor, eventId: string, manager: EntityManager = this.dataSource.manager) {
+    return manager.findOneBy(EventRegistrationEntity, {
+      eventId,
+      userId: actor.userId,
+      status: RegistrationStatus.APPROVED,
+    });
+  }
+
+  /** Names and organisations for registrations (one query each). */
+  async people(registrations: readonly EventRegistrationEntity[]) {
+    const users = await this.dataSource.getRepository(UserEntity).find({
+      where: { id: In([...new Set(registrations.map((r) => r.userId))]) },
+      select: { id: true, displayName: true },
+    });
+    const organisationIds = [...new Set(registrations.map((r) => r.organisationId).filter((id): id is string => !!id))];
+    const organisations = organisationIds.length
+      ? await this.dataSource.getRepository(OrganisationEntity).find({
+          where: { id: In(organisationIds) },
+          select: { id: true, name: true },
+        })
+      : [];
+    return {
+      name: (userId: string) => users.find((u) => u.id === userId)?.displayName ?? '',
+      organisation: (id: string | null) => organisations.find((o) => o.id === id)?.name ?? null,
+    };
+  }
+
+  /** Members of an organisation with any of the roles (for who may be invited). */
+  async activeMembers(organisationId: string): Promise<MembershipEntity[]> {
+    return this.dataSource.getRepository(MembershipEntity).findBy({ organisationId, status: MembershipStatus.ACTIVE });
+  }
+
+  eventCalendar(event: EventEntity): string {
+    const where = [event.venue, event.onlineUrl].filter(Boolean).join(' · ');
+    return calendarFile({
+      uid: `event-${event.id}@techtransfer`,
+      title: event.title,
+      description: `${event.description}\n\n(${event.timeZone})`.trim(),
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      location: where || null,
+      url: `${this.publicUrl}${SCREENS.event(event.id)}`,
+    });
+  }
+}
