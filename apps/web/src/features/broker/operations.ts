@@ -1,0 +1,30 @@
+// The documents are in operations.graphql beside this file (see ../account/operations.ts for why one by one).
+export {
+  BrokerWorkQueueDocument as BrokerWorkQueueQuery,
+  BrokerQueueFiltersDocument as BrokerQueueFiltersQuery,
+  ClaimMatchDocument as ClaimMatchMutation,
+  ReleaseClaimDocument as ReleaseClaimMutation,
+  ProposeIntroductionDocument as ProposeIntroductionMutation,
+  PipelineBoardDocument as PipelineBoardQuery,
+  BrokerAgencySettingsDocument as BrokerAgencySettingsQuery,
+  DealPageDocument as DealPageQuery,
+  MoveDealDocument as MoveDealMutation,
+  HoldDealDocument as HoldDealMutation,
+  ResumeDealDocument as ResumeDealMutation,
+  SetDealAmountsDocument as SetDealAmountsMutation,
+  AmendDealRegistrationDocument as AmendDealRegistrationMutation,
+  PublishDealPriceNoticeDocument as PublishDealPriceNoticeMutation,
+  AddDealNoteDocument as AddDealNoteMutation,
+  AddDealTaskDocument as AddDealTaskMutation,
+  CompleteDealTaskDocument as CompleteDealTaskMutation,
+  BrokerPerformanceDocument as BrokerPerformanceQuery,
+  ListingInterestOptionsDocument as ListingInterestOptionsQuery,
+  ExpressListingInterestDocument as ExpressListingInterestMutation,
+} from '../../gql/graphql';
+export type {
+  BrokerMatchPartsFragment,
+  BoardDealPartsFragment,
+  DealPagePartsFragment,
+  DealStage,
+  TechContractType,
+} from '../../gql/graphql';

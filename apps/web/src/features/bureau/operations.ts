@@ -1,0 +1,20 @@
+// The documents are in operations.graphql beside this file (see ../account/operations.ts for why one by one).
+export {
+  BureauIndustriesDocument as BureauIndustriesQuery,
+  BureauKpisDocument as BureauKpisQuery,
+  BureauTrendDocument as BureauTrendQuery,
+  BureauFunnelDocument as BureauFunnelQuery,
+  BureauByIndustryDocument as BureauByIndustryQuery,
+  BureauContractTypesDocument as BureauContractTypesQuery,
+  BureauLeaderboardsDocument as BureauLeaderboardsQuery,
+  BureauLedgerDocument as BureauLedgerQuery,
+  BureauLedgerCsvDocument as BureauLedgerCsvQuery,
+  OrganisationVerificationQueueDocument as OrganisationVerificationQueueQuery,
+  VerifyOrganisationDocument as VerifyOrganisationMutation,
+  RejectOrganisationVerificationDocument as RejectOrganisationVerificationMutation,
+  BrokerCredentialQueueDocument as BrokerCredentialQueueQuery,
+  VerifyBrokerCredentialDocument as VerifyBrokerCredentialMutation,
+  RejectBrokerCredentialDocument as RejectBrokerCredentialMutation,
+  IssueQueueDashboardTicketDocument as IssueQueueDashboardTicketMutation,
+  OutboxDeadLettersDocument as OutboxDeadLettersQuery,
+} from '../../gql/graphql';

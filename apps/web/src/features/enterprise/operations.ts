@@ -1,0 +1,23 @@
+// The documents are in operations.graphql beside this file (see ../account/operations.ts for why one by one).
+export {
+  EnterpriseContextDocument as EnterpriseContextQuery,
+  MyDemandsDocument as MyDemandsQuery,
+  EnterpriseDemandDocument as EnterpriseDemandQuery,
+  DemandEntrustmentsDocument as DemandEntrustmentsQuery,
+  VerifiedAgenciesDocument as VerifiedAgenciesQuery,
+  DemandMatchInboxDocument as DemandMatchInboxQuery,
+  CreateDemandDocument as CreateDemandMutation,
+  UpdateDemandDocument as UpdateDemandMutation,
+  PublishDemandDocument as PublishDemandMutation,
+  CloseDemandDocument as CloseDemandMutation,
+  MarkMatchViewedDocument as MarkMatchViewedMutation,
+  MarkMatchInterestedDocument as MarkMatchInterestedMutation,
+  DeclineMatchDocument as DeclineMatchMutation,
+  EntrustDemandDocument as EntrustDemandMutation,
+  RevokeEntrustmentDocument as RevokeEntrustmentMutation,
+  MyIntroductionsDocument as MyIntroductionsQuery,
+  EnterpriseIntroductionDocument as EnterpriseIntroductionQuery,
+  AnswerIntroductionDocument as AnswerIntroductionMutation,
+  AcknowledgeIntroductionDocument as AcknowledgeIntroductionMutation,
+  DeleteDemandDraftDocument as DeleteDemandDraftMutation,
+} from '../../gql/graphql';

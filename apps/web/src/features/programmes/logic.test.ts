@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import {
+  annualReportInstitution,
+  exportFileBlob,
+  followUpAnswer,
+  formatWan,
+  mayAnswer,
+  mayEditReport,
+  mayVerify,
+  missingEvidence,
+  readPrefill,
+  resultActions,
+  rewardActions,
+  ruleVersionInput,
+  splitList,
+  verificationProgress,
+} from './logic';
+
+describe('readPrefill', () => {
+  it('reads the platform records the application was raised with', () => {
+    const summary = readPrefill(
+      JSON.stringify({
+        achievement: { title: '低空无人机避障系统' },
+        rights: { kind: 'OWNERSHIP', teamSharePercent: 70, rightsConfirmedAt: '2026-01-05T00:00:00Z' },
+        registration: { contractType: 'TRANSFER', contractValueWan: 320 },
+        enterprise: { name: '星辰制造', region: '苏州' },
+        eligibility: { cappedBy: 'ITEM', uncappedWan: 56 },
+      }),
+    );
+    expect(summary).toEqual({
+      achievementTitle: '低空无人机避障系统',
+      rightsKind: 'OWNERSHIP',
+      teamSharePercent: 70,
+      rightsConfirmedAt: '2026-01-05T00:00:00Z',
+      contractType: 'TRANSFER',
+      contractValueWan: 320,
+      enterpriseName: '星辰制造',
+      enterpriseRegion: '苏州',
+      cappedBy: 'ITEM',
+      uncappedWan: 56,
+    });
+  });
+
+  it('shows dashes for a broken or partial document instead of failing', () => {
+    expect(readPrefill('not json').achievementTitle).toBe('—');
+    expect(readPrefill(null).enterpriseName).toBe('—');
+    const partial = readPrefill(JSON.stringify({ achievement: { title: 'A' }, rights: { teamSharePercent: 'x' } }));
+    expect(partial.achievementTitle).toBe('A');
+    expect(partial.teamSharePercent).toBeNull();
+    expect(partial.cappedBy).toBeNull();
+  });
+});
+
+describe('rewardActions', () => {
+  it('lets applicants edit and submit drafts and returned applications only', () => {
+    expect(rewardActions('DRAFT', 'applicant')).toEqual(['edit', 'submit']);
+    expect(rewardActions('RETURNED', 'applicant')).toEqual(['edit', 'submit']);
+    for (const status of ['SUBMITTED', 'APPROVED', 'PAID'] as const)
+      expect(rewardActions(status, 'applicant')).toEqual([]);
+  });
+
+  it('lets the bureau approve or return a submitted one and record the payment of an approved one', () => {
+    expect(rewardActions('SUBMITTED', 'bureau')).toEqual(['approve', 'return']);
+    expect(rewardActions('APPROVED', 'bureau')).toEqual(['pay']);
+    for (const status of ['DRAFT', 'RETURNED', 'PAID'] as const) expect(rewardActions(status, 'bureau')).toEqual([]);
+  });
+});
+
+describe('missingEvidence', () => {
+  it('names the required evidence not yet attached, ignoring surrounding spaces and extra items', () => {
+    const required = ['技术合同', '赋权协议', '技术性收入凭证'];
+    expect(missingEvidence(required, [])).toEqual(required);
+    expect(missingEvidence(required, [{ label: ' 技术合同 ' }, { label: '其他' }])).toEqual([
+      '赋权协议',
+      '技术性收入凭证',
+    ]);
+    expect(
+      missingEvidence(
+        required,
+        required.map((label) => ({ label })),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('formatWan and splitList', () => {
+  it('rounds to two decimals and shows a dash for no amount', () => {
+    expect(formatWan(28)).toBe('28');
+    expect(formatWan(12.3456)).toBe('12.35');
+    expect(formatWan(null)).toBe('—');
+    expect(formatWan(Number.NaN)).toBe('—');
+  });
+
+  it('splits on commas, 顿号 and lines, dropping blanks and repeats', () => {
+    expect(splitList('杭州、苏州, 无锡，杭州\n\n')).toEqual(['杭州', '苏州', '无锡']);
+    expect(splitList('')).toEqual([]);
+  });
+});
+
+describe('ruleVersionInput', () => {
+  it('turns the form into the mutation input: lists split, contract types upper-cased, blank caps none', () => {
+    expect(
+      ruleVersionInput({
+        name: ' 奖励办法（2027） ',
+        effectiveFrom: '2027-01-01',
+        effectiveTo: '',
+        qualifications: ['RIGHTS_CONFIRMED_CONTRACT_IN_DISTRICT'],
+        districtRegions: '杭州、苏州',
+        contractTypes: 'transfer, LICENSE',
+        sharePercent: 8,
+        minTechnicalIncomeWan: null,
+        capPerItemWan: 40,
+        capPerYearWan: null,
+        requiredEvidence: '技术合同、赋权协议',
+      }),
+    ).toEqual({
+      name: '奖励办法（2027）',
+      effectiveFrom: '2027-01-01',
+      effectiveTo: null,
+      terms: {
+        qualifications: ['RIGHTS_CONFIRMED_CONTRACT_IN_DISTRICT'],
+        districtRegions: ['杭州', '苏州'],
+        contractTypes: ['TRANSFER', 'LICENSE'],
+        sharePercent: 8,
+        minTechnicalIncomeWan: 0,
+        capPerItemWan: 40,
+        capPerYearWan: null,
+        requiredEvidence: ['技术合同', '赋权协议'],
+      },
+    });
+  });
+});
+
+describe('evaluation', () => {
+  it('counts the self-reported items by verification, leaving platform ones out', () => {
+    expect(
+      verificationProgress([
+        { source: 'PLATFORM', verification: 'PLATFORM' },
+        { source: 'SELF_REPORTED', verification: 'VERIFIED' },
+        { source: 'SELF_REPORTED', verification: 'PENDING' },
+        { source: 'SELF_REPORTED', verification: 'PENDING' },
+        { source: 'SELF_REPORTED', verification: 'REJECTED' },
+      ]),
+    ).toEqual({ selfReported: 4, verified: 1, rejected: 1, pending: 2 });
+  });
+
+  it('verifies submitted reports only; the institution edits drafts and returned ones', () => {
+    expect(mayVerify('SUBMITTED')).toBe(true);
+    expect(mayVerify('VERIFIED')).toBe(false);
+    expect(mayVerify('DRAFT')).toBe(false);
+    expect(mayEditReport('DRAFT')).toBe(true);
+    expect(mayEditReport('RETURNED')).toBe(true);
+    expect(mayEditReport('SUBMITTED')).toBe(false);
+  });
+
+  it('computes while the year is open, publishes once computed, nothing once published', () => {
+    expect(resultActions('DRAFT', null)).toEqual({ compute: false, publish: false });
+    expect(resultActions('OPEN', null)).toEqual({ compute: true, publish: false });
+    expect(resultActions('OPEN', '2026-12-01T00:00:00Z')).toEqual({ compute: true, publish: true });
+    expect(resultActions('PUBLISHED', '2026-12-01T00:00:00Z')).toEqual({ compute: false, publish: false });
+  });
+});
+
+describe('follow-ups', () => {
+  it('sends blanks as unknown and a company name only when a company was founded', () => {
+    expect(
+      followUpAnswer('f1', {
+        productLaunched: true,
+        companyFounded: false,
+        companyName: '不该发送',
+        revenueWan: 120,
+        jobsCreated: null,
+        followOnInvestmentWan: undefined,
+        note: '  ',
+      }),
+    ).toEqual({
+      followUpId: 'f1',
+      productLaunched: true,
+      companyFounded: false,
+      companyName: null,
+      revenueWan: 120,
+      jobsCreated: null,
+      followOnInvestmentWan: null,
+      note: null,
+    });
+    expect(
+      followUpAnswer('f1', { productLaunched: false, companyFounded: true, companyName: ' 翼展新材 ' }).companyName,
+    ).toBe('翼展新材');
+  });
+
+  it('may be answered once asked and updated once answered, not before nor after lapsing', () => {
+    expect(mayAnswer('ASKED')).toBe(true);
+    expect(mayAnswer('ANSWERED')).toBe(true);
+    expect(mayAnswer('SCHEDULED')).toBe(false);
+    expect(mayAnswer('LAPSED')).toBe(false);
+  });
+});
+
+describe('exportFileBlob', () => {
+  it('decodes the base64 of an export to its bytes and type', async () => {
+    const text = '\ufeff机构,得分\r\n';
+    const base64 = btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+    const blob = exportFileBlob({ base64, contentType: 'text/csv; charset=utf-8' });
+    expect(blob.type).toBe('text/csv; charset=utf-8');
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(await blob.arrayBuffer()))).toBe(text);
+  });
+});
+
+describe('annualReportInstitution', () => {
+  const membership = (role: string, kind: string, patch: Partial<{ status: string; orgAdmin: boolean }> = {}) => ({
+    role,
+    status: 'ACTIVE',
+    orgAdmin: false,
+    organisation: { id: `${role}-${kind}`, name: kind, kind },
+    ...patch,
+  });
+
+  it('picks the institution the person acts for as TTO or organisation admin', () => {
+    expect(
+      annualReportInstitution([membership('ENTERPRISE_MEMBER', 'ENTERPRISE'), membership('TTO_OFFICER', 'UNIVERSITY')]),
+    ).toEqual({ id: 'TTO_OFFICER-UNIVERSITY', name: 'UNIVERSITY' });
+    expect(annualReportInstitution([membership('RESEARCHER', 'RESEARCH_INSTITUTE', { orgAdmin: true })])?.id).toBe(
+      'RESEARCHER-RESEARCH_INSTITUTE',
+    );
+  });
+
+  it('ignores pending memberships, researchers and non-institutions', () => {
+    expect(
+      annualReportInstitution([
+        membership('TTO_OFFICER', 'UNIVERSITY', { status: 'PENDING' }),
+        membership('RESEARCHER', 'UNIVERSITY'),
+        membership('TTO_OFFICER', 'ENTERPRISE'),
+      ]),
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { i18n } from '../../app/i18n';
+import { explainMatch, uiLanguageOf } from './match-explanation';
+
+const explanation = {
+  coverage: 0.666,
+  missingTerms: ['防爆'],
+  matchedTerms: [
+    { term: '水质', fields: ['title'] },
+    { term: '传感器', via: 'sensor', fields: ['summary'] },
+  ],
+  factors: [
+    { factor: 'industry', effect: 0.05, reason: 'same industry (water)' },
+    { factor: 'trl', effect: -0.05, reason: 'TRL 2: early research' },
+    { factor: 'unknownFactor', effect: 0.1, reason: 'not shown' },
+  ],
+};
+
+describe('explainMatch', () => {
+  it('reads in Chinese for a Chinese achievement, never showing the operators’ English notes', () => {
+    const { raised, lowered } = explainMatch(explanation, i18n.getFixedT(uiLanguageOf('zh')));
+    expect(raised).toEqual(['命中需求关键词：水质、传感器（经由 sensor），覆盖 67%', '与需求属于同一行业']);
+    expect(lowered).toEqual(['技术成熟度较低，尚处早期研究', '未覆盖的需求关键词：防爆']);
+    expect([...raised, ...lowered].join()).not.toContain('same industry');
+  });
+
+  it('reads in English for an English achievement', () => {
+    const { raised, lowered } = explainMatch(explanation, i18n.getFixedT(uiLanguageOf('en')));
+    expect(raised[0]).toBe("Matches the demand's key terms: 水质, 传感器 (via sensor) — 67% covered");
+    expect(raised[1]).toBe('Same industry as the demand');
+    expect(lowered).toEqual([
+      'Early-stage research (low readiness level)',
+      'Key terms of the demand not covered: 防爆',
+    ]);
+  });
+
+  it('says nothing for an empty explanation', () => {
+    expect(
+      explainMatch({ coverage: 0, missingTerms: [], matchedTerms: [], factors: [] }, i18n.getFixedT('en')),
+    ).toEqual({ raised: [], lowered: [] });
+  });
+});
