@@ -41,7 +41,8 @@ try {
       configFile,
       '--copy-files',
       '--ignore',
-      '**/*.spec.ts,**/*.int-spec.ts,**/test/**',
+      // The web app is built by Vite (npm run web:build), not here.
+      '**/*.spec.ts,**/*.int-spec.ts,**/test/**,apps/web/**',
     ],
     { cwd: root, stdio: 'inherit' },
   );

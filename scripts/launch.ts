@@ -6,7 +6,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DevService,
@@ -85,6 +85,40 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
+const WEB_DIR = join(ROOT, 'apps', 'web');
+
+/** Newest modification time among the web app's sources (what a build reads). */
+function newestSourceTime(): number {
+  let newest = 0;
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    const stats = statSync(path);
+    if (stats.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
+    else newest = Math.max(newest, stats.mtimeMs);
+  };
+  for (const entry of ['src', 'index.html', 'vite.config.ts', 'package.json', 'package-lock.json'])
+    visit(join(WEB_DIR, entry));
+  return newest;
+}
+
+/** Builds the web app when its build is missing or older than its sources; the API serves apps/web/dist. */
+async function ensureWebBuild(): Promise<void> {
+  const builtIndex = join(WEB_DIR, 'dist', 'index.html');
+  if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= newestSourceTime()) {
+    console.log('  up to date');
+    return;
+  }
+  const vite = join(WEB_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
+  if (!existsSync(vite))
+    throw new Error('The web app’s dependencies are missing: run `npm ci` at the repository root.');
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: WEB_DIR, stdio: 'inherit' });
+    child.on('exit', (exitCode) => resolve(exitCode ?? 1));
+  });
+  if (code !== 0) throw new Error('Building the web app failed (see above).');
+  console.log('  built apps/web/dist');
+}
+
 async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
@@ -147,6 +181,21 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
 
+  // What scripts need to reach the services started here (`npm run search:reindex`, `npm run cli`, …): they read
+  // it, and the generated secrets, through the same configuration loader as the API and the worker.
+  writeFileSync(
+    join(DATA_DIR, 'services.json'),
+    JSON.stringify(
+      { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, MEILI_URL: meili.url, SMTP_URL: smtpUrl },
+      null,
+      2,
+    ),
+    { mode: 0o600 },
+  );
+
+  step('Web app');
+  await ensureWebBuild();
+
   step('Migrations');
   process.env.DATABASE_URL = databaseUrl;
   const applied = await runMigrations(databaseUrl);
@@ -164,6 +213,7 @@ async function main(): Promise<void> {
 
   console.log(`
 \x1b[32mReady.\x1b[0m
+  Web app       \x1b[1mhttp://localhost:${port}/\x1b[0m
   GraphQL API   http://localhost:${port}/graphql
   GraphQL IDE   http://localhost:${port}/graphiql
   Health        http://localhost:${port}/health

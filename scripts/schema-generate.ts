@@ -1,6 +1,7 @@
 /** Writes apps/api/schema.gql from the code-first schema (npm run schema:generate). */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { skipMeiliKeyDerivation } from '@app/core';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { printApiSchema, SCHEMA_FILE } from '../apps/api/src/graphql/schema-printer';
 
@@ -11,6 +12,8 @@ async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
   // No table is read: any reachable database will do.
   process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+  // Nor does it search: no Meilisearch key is derived (none may be running).
+  skipMeiliKeyDerivation();
   const app = await createApiApp();
   await app.init();
   writeFileSync(SCHEMA_FILE, printApiSchema(app));

@@ -1,7 +1,8 @@
 /**
  * Rebuilds every search index from the database and swaps it in atomically (npm run search:reindex).
  * Safe while the API and worker run: searches keep answering from the old index until the swap, and changes
- * committed meanwhile are caught up before it. Exit codes: 0 done, 3 another reindex is running, 78 bad config.
+ * committed meanwhile are caught up before it; the worker's rematch follows. Reads the same configuration as
+ * `npm start` (its generated secrets in .data/ included). Exit codes: 0 done, 3 another reindex is running, 78 bad config.
  */
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
@@ -15,7 +16,7 @@ import {
   RedisModule,
 } from '@app/core';
 import { DatabaseModule } from '@app/database';
-import { IndexSettingsService, ReindexService, SearchModule } from '@app/search';
+import { IndexHealthService, IndexSettingsService, ReindexService, SearchModule } from '@app/search';
 
 @Module({
   imports: [
@@ -39,6 +40,8 @@ async function main(): Promise<number> {
       return 3;
     }
     app.get(IndexSettingsService).forget();
+    // The worker then rebuilds matching's statistics and matches from the new indexes.
+    await app.get(IndexHealthService).enqueueRematchAfterReindex();
     for (const report of reports) {
       console.log(
         `${report.kind}: ${report.documents} documents, ${report.caughtUp} caught up, ${(report.durationMs / 1000).toFixed(1)} s`,

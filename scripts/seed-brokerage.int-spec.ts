@@ -58,8 +58,15 @@ describe('seedBrokerage', () => {
     const durations = await analytics.stageDurations(admin, {});
     const overview = await analytics.overview(admin, {});
     console.log(JSON.stringify({ funnel, durations, overview }, null, 1));
-    expect(funnel.map((step) => step.step)).toEqual(['LISTED', 'MATCHED', 'INTRODUCED', 'DEAL', 'REGISTERED_CONTRACT']);
-    expect(funnel[4].count).toBeGreaterThanOrEqual(1);
+    expect(funnel.map((step) => step.step)).toEqual([
+      'LISTED',
+      'MATCHED',
+      'INTRODUCED',
+      'DEAL',
+      'SIGNED',
+      'REGISTERED_CONTRACT',
+    ]);
+    expect(funnel[5].count).toBeGreaterThanOrEqual(1);
     expect(overview.registeredContracts).toBeGreaterThanOrEqual(1);
   }, 60_000);
 });

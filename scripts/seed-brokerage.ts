@@ -257,7 +257,7 @@ async function seedDeal(
       agreedPriceWan: contractValueWan,
       contractValueWan,
       commissionWan: commissionFor(contractValueWan, DEFAULT_COMMISSION_RULE),
-      registrationNumber: registered ? '3301062026000418' : null,
+      registrationNumber: registered ? '2026330106000418' : null,
       contractType: registered ? TechContractType.LICENSE : null,
       technicalIncomeWan: registered ? 150 : null,
       registeredAt: registered ? enteredAt[enteredAt.length - 1] : null,

@@ -86,7 +86,8 @@ describe('seedCatalogue', () => {
       AchievementStatus.DEPARTMENT_REVIEW,
       AchievementStatus.TTO_REVIEW,
       AchievementStatus.PUBLIC_NOTICE,
-      AchievementStatus.TTO_REVIEW,
+      AchievementStatus.PUBLIC_NOTICE, // the objection filed (moves nothing)
+      AchievementStatus.TTO_REVIEW, // upheld by the TTO
       AchievementStatus.PUBLIC_NOTICE,
     ]);
     expect(state.objections[0].resolvedAt).not.toBeNull();

@@ -219,7 +219,13 @@ class CatalogueSeeder {
         await this.recordConsents(researcher, achievement.id, seed.key);
         achievement = await this.achievementsService.fire(researcher, achievement.id, event, { comment });
       } else if (event === WorkflowEvent.OBJECT) {
-        achievement = await this.achievementsService.fire(await this.objector(), achievement.id, event, { comment });
+        // Someone objects during the notice; the TTO triages it and upholds it (back to review).
+        const objection = await this.achievementsService.fileObjection(await this.objector(), achievement.id, comment);
+        await this.achievementsService.triageObjection(tto, objection.id, {
+          uphold: true,
+          resolution: '异议需核实，退回复核',
+        });
+        achievement = await this.dataSource.getRepository(AchievementEntity).findOneByOrFail({ id: achievement.id });
       } else {
         achievement = await this.achievementsService.fire(tto, achievement.id, event, { comment });
       }

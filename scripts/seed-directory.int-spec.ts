@@ -10,6 +10,7 @@ import {
   OrganisationVerificationStatus,
   UserEntity,
 } from '@app/identity';
+import { BrokerProfileEntity, credentialProblem } from '@app/brokerage';
 import { CliModule } from './cli/cli.module';
 import { DEMO_INVITED_EMAIL, DEMO_LOGINS, DEMO_PASSWORD, seedDirectory } from './seed';
 
@@ -52,6 +53,11 @@ describe('seedDirectory', () => {
     const tto = await dataSource.getRepository(UserEntity).findOneByOrFail({ email: 'tto@demo.local' });
     const university = organisations.find((o) => o.externalKey === 'seed:minghu-university')!;
     expect((await auth.loadActor(tto.id)).isOrgAdmin(university.id)).toBe(true);
+    // The demo broker works at once: a verified, unexpired credential and confidentiality acknowledged.
+    const broker = await dataSource.getRepository(UserEntity).findOneByOrFail({ email: 'broker@demo.local' });
+    const profile = await dataSource.getRepository(BrokerProfileEntity).findOneByOrFail({ userId: broker.id });
+    expect(credentialProblem(profile, new Date())).toBeNull();
+    expect(profile.confidentialityAcknowledgedAt).not.toBeNull();
 
     const open = await dataSource.getRepository(MembershipInvitationEntity).findBy({
       email: DEMO_INVITED_EMAIL,

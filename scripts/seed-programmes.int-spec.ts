@@ -42,7 +42,7 @@ describe('seedProgrammes', () => {
       EvaluationReportStatus.SUBMITTED,
       EvaluationReportStatus.VERIFIED,
     ]);
-    const deal = await dataSource.getRepository(DealEntity).findOneByOrFail({ registrationNumber: '3301062025000316' });
+    const deal = await dataSource.getRepository(DealEntity).findOneByOrFail({ registrationNumber: '2025330106000316' });
     const six = await dataSource
       .getRepository(OutcomeFollowUpEntity)
       .findOneByOrFail({ dealId: deal.id, monthsAfter: 6 });
@@ -51,7 +51,7 @@ describe('seedProgrammes', () => {
     // The recent contract goes through the worker's intake like any registration.
     const recent = await dataSource
       .getRepository(DealEntity)
-      .findOneByOrFail({ registrationNumber: '3301062026000521' });
+      .findOneByOrFail({ registrationNumber: '2026330106000521' });
     const job = await app.get(JobQueue).queue(QueueName.Programmes).getJob(`contract-registered-${recent.id}`);
     expect(job?.data).toEqual({ dealId: recent.id });
 

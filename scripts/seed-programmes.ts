@@ -49,6 +49,7 @@ import {
   ScoringMethod,
   shanghaiYear,
 } from '@app/programmes';
+import { seedVerifiedBrokerCredential } from './seed-credentials';
 
 const DAY = 24 * 3600_000;
 const DEMO_PASSWORD = 'demo-password-2026';
@@ -164,6 +165,7 @@ export async function seedProgrammes(app: INestApplicationContext): Promise<Prog
       .values({ userId: broker.id, organisationId: agency.id, role: Role.BROKER, status: MembershipStatus.ACTIVE })
       .orIgnore()
       .execute();
+    await seedVerifiedBrokerCredential(manager, broker.id, 'ZJ-JSJJR-2025-0213');
     await manager
       .createQueryBuilder()
       .insert()
@@ -202,7 +204,7 @@ export async function seedProgrammes(app: INestApplicationContext): Promise<Prog
       brokerId: broker.id,
       agencyId: agency.id,
       registeredAt: new Date(now - 200 * DAY),
-      registrationNumber: '3301062025000316',
+      registrationNumber: '2025330106000316',
       contractValueWan: 150,
       technicalIncomeWan: 120,
     });
@@ -241,7 +243,7 @@ export async function seedProgrammes(app: INestApplicationContext): Promise<Prog
           kind: NotificationKind.OUTCOME_FOLLOW_UP,
           title: '请填写技术合同6个月成效跟踪 / 6-month outcome follow-up',
           body: `${old.registrationNumber} · 明湖理工大学`,
-          data: { followUpId: asked.id, dealId: old.id, step: 'ask' },
+          data: { followUpId: asked.id, dealId: old.id, step: 'ask', path: `/follow-ups/${asked.id}` },
           dedupeKey: `follow-up:${asked.id}:ask:${member.id}`,
         })
         .orIgnore()
@@ -253,7 +255,7 @@ export async function seedProgrammes(app: INestApplicationContext): Promise<Prog
       brokerId: broker.id,
       agencyId: agency.id,
       registeredAt: new Date(now - 20 * DAY),
-      registrationNumber: '3301062026000521',
+      registrationNumber: '2026330106000521',
       contractValueWan: 320,
       technicalIncomeWan: 280,
     });
@@ -352,7 +354,10 @@ async function seedEvaluation(manager: EntityManager, verifiedId: string, pendin
             : status === EvaluationReportStatus.VERIFIED
               ? IndicatorVerification.VERIFIED
               : IndicatorVerification.PENDING,
-        verificationNote: status === EvaluationReportStatus.VERIFIED ? '【演示】已核验审计报告' : null,
+        verificationNote:
+          status === EvaluationReportStatus.VERIFIED && indicator.source === IndicatorSource.SELF_REPORTED
+            ? '【演示】已核验审计报告'
+            : null,
       })),
     );
     created += 1;

@@ -27,7 +27,10 @@ import {
 import { CliModule } from './cli/cli.module';
 import { seedBrokerage } from './seed-brokerage';
 import { seedCatalogue } from './seed-catalogue';
+import { seedEvents } from './seed-events';
+import { seedVerifiedBrokerCredential } from './seed-credentials';
 import { seedProgrammes } from './seed-programmes';
+import { seedPendingVerification } from './seed-verification';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -175,6 +178,7 @@ export async function seedDirectory(app: INestApplicationContext): Promise<void>
         })
         .orIgnore()
         .execute();
+      if (login.role === Role.BROKER) await seedVerifiedBrokerCredential(manager, user.id, 'ZJ-JSJJR-2025-0168');
       if (login.orgAdmin) {
         await manager.update(
           MembershipEntity,
@@ -221,13 +225,23 @@ async function seedInvitation(app: INestApplicationContext): Promise<void> {
   );
 }
 
+/** Demo logins with a published password must never reach a production database. */
+export function refuseProduction(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_ENV === 'production') {
+    throw new Error('npm run seed writes demo accounts with known passwords: refused with NODE_ENV=production');
+  }
+}
+
 async function main(): Promise<void> {
+  refuseProduction();
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
     await seedDirectory(app);
+    await seedPendingVerification(app);
     await seedCatalogue(app);
     await seedBrokerage(app);
     await seedProgrammes(app);
+    await seedEvents(app);
     console.log('Demo data is in place.');
   } finally {
     await app.close();
@@ -236,7 +250,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error('Seeding failed:', error);
+    console.error('Seeding failed:', error instanceof Error ? error.message : error);
     process.exit(1);
   });
 }
