@@ -26,3 +26,12 @@ export function formatDate(value: string | null | undefined, language: string): 
     new Date(value),
   );
 }
+
+/**
+ * A match's stored score is a calibrated probability of relevance (comparable across demands), so it reads as a
+ * percentage: "78%", never a raw 0.78 or an unbounded number.
+ */
+export function formatRelevance(score: number): string {
+  const bounded = Math.min(Math.max(Number.isFinite(score) ? score : 0, 0), 1);
+  return `${Math.round(bounded * 100)}%`;
+}

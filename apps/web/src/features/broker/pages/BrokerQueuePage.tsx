@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { useSession } from '../../../app/session-context';
-import { formatDate, industryName } from '../../../shared/lib/format';
+import { formatDate, formatRelevance, industryName } from '../../../shared/lib/format';
 import { describeApiError } from '../../../shared/lib/graphql-errors';
 import { EmptyState, ErrorState, ListLoading } from '../../../shared/ui/states';
 import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
@@ -197,7 +197,7 @@ export default function BrokerQueuePage() {
                         title: t('broker.queue.score'),
                         key: 'score',
                         width: 90,
-                        render: (_, item) => Math.min(item.match.score, 1).toFixed(2),
+                        render: (_, item) => formatRelevance(item.match.score),
                       },
                       {
                         title: t('broker.queue.inQueue'),

@@ -1,8 +1,8 @@
-import { Card, List, Space, Tag, Typography } from 'antd';
+import { Card, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate } from '../../../shared/lib/format';
+import { formatDate, formatRelevance } from '../../../shared/lib/format';
 import { ListStates } from '../../../shared/ui/states';
 import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
 import { explainMatch, uiLanguageOf } from '../match-explanation';
@@ -57,7 +57,9 @@ export function AchievementMatches({ achievementId, language }: { achievementId:
                         <span>{t('researcher.matches.hiddenDemand')}</span>
                       )}
                       <Tag color={STATUS_COLOURS[match.status]}>{t(`researcher.matches.status.${match.status}`)}</Tag>
-                      <Tag>{t('researcher.matches.score', { score: Math.round(match.score * 100) })}</Tag>
+                      <Tooltip title={t('researcher.matches.scoreHint')}>
+                        <Tag>{t('researcher.matches.score', { score: formatRelevance(match.score) })}</Tag>
+                      </Tooltip>
                     </Space>
                   }
                   description={
