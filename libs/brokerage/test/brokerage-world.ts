@@ -4,6 +4,7 @@ import { DemandEntity, DemandStatus } from '@app/demands';
 import { ExpertEntity } from '@app/experts';
 import { OrganisationEntity, OrganisationKind, Role } from '@app/identity';
 import { MatchEntity, MatchStatus, MatchTargetType } from '@app/matching';
+import { JobName, JobQueue, JOB_QUEUE } from '@app/core';
 import { TestApi } from '@app/testing';
 import { DealEntity, DealsService } from '@app/brokerage';
 import { MarketplaceActors, TestActor } from '../../../apps/api/test/support/marketplace-actors';
@@ -148,6 +149,48 @@ export async function buildWorld(api: TestApi, label: string, brokerCount = 2): 
     achievementMatch,
     expertMatch,
   };
+}
+
+/**
+ * With a worker running beside the test: waits until the matching follower has followed the world's new rows and
+ * the matching jobs it enqueued have run, then plants the world's matches again (the engine's re-ranking removes
+ * suggestions it does not rank itself). After this, nothing re-ranks the world's demand unless the test changes it,
+ * so its planted matches stay put however slowly a loaded machine runs the worker.
+ */
+export async function plantedAfterFollower(
+  api: TestApi,
+  worker: { get(token: typeof JobQueue): JobQueue },
+  world: BrokerageWorld,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const dataSource = api.app.get(DataSource);
+  const subjects = [world.demand.id, world.achievement.id, world.expert.id];
+  const matchingQueue = worker.get(JobQueue).queue(JOB_QUEUE[JobName.MatchDemand]);
+  const deadline = Date.now() + timeoutMs;
+  const waitFor = async (what: string, done: () => Promise<boolean>): Promise<void> => {
+    while (!(await done())) {
+      if (Date.now() > deadline) throw new Error(`plantedAfterFollower: ${what} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  await waitFor("the world's rows followed", async () => {
+    const [{ pending }] = await dataSource.query<Array<{ pending: number }>>(
+      `SELECT count(*)::int AS pending FROM outbox_events
+       WHERE subject_id = ANY($1::uuid[]) AND followed_at IS NULL AND dead_at IS NULL`,
+      [subjects],
+    );
+    return pending === 0;
+  });
+  await waitFor('the matching jobs run', async () => {
+    const pending = await matchingQueue.getJobs(['waiting', 'active', 'delayed', 'prioritized'], 0, 1_000);
+    return !pending.some((job) => job && job.name !== String(JobName.FollowIndexedChanges));
+  });
+  const matches = dataSource.getRepository(MatchEntity);
+  for (const planted of [world.achievementMatch, world.expertMatch]) {
+    // The engine may have stored its own match for the pair under another id: the planted one takes its place.
+    await matches.delete({ demandId: planted.demandId, targetType: planted.targetType, targetId: planted.targetId });
+    await matches.save({ ...planted, computedAt: new Date() });
+  }
 }
 
 /** Runs a GraphQL operation that must succeed, returning its data. */

@@ -21,6 +21,7 @@ import {
   introducedDeal,
   MOVE,
   ok,
+  plantedAfterFollower,
   PROPOSE,
 } from './brokerage-world';
 
@@ -259,6 +260,7 @@ describe('deals move what they are about (listing and demand status, search, int
 
   it('lets an enterprise member ask for an introduction to a listing, which brokers find in their queue', async () => {
     const world = await buildWorld(api, 'interest', 2);
+    await plantedAfterFollower(api, worker, world);
     // The engine never proposed this pair: a second listed achievement of the same university.
     const achievements = dataSource.getRepository(AchievementEntity);
     const listing = await achievements.save(

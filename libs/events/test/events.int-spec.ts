@@ -7,7 +7,13 @@ import { ControllableClock, settledWorker, startTestApi, TestApi, testAccounts }
 import { OrganisationKind, Role } from '@app/identity';
 import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
 import { eventually, MarketplaceActors, TestActor } from '../../../apps/api/test/support/marketplace-actors';
-import { BrokerageWorld, buildWorld, introducedDeal, ok } from '../../brokerage/test/brokerage-world';
+import {
+  BrokerageWorld,
+  buildWorld,
+  introducedDeal,
+  ok,
+  plantedAfterFollower,
+} from '../../brokerage/test/brokerage-world';
 
 const DAY = 24 * 3600_000;
 const ZONE = 'Asia/Shanghai';
@@ -88,6 +94,7 @@ describe('matchmaking events through GraphQL (registration, scheduler, outcomes,
     await settledWorker(worker);
     dataSource = api.app.get(DataSource);
     world = await buildWorld(api, 'events', 1);
+    await plantedAfterFollower(api, worker, world);
     latecomer = await new MarketplaceActors(api).user('events-latecomer', Role.RESEARCHER, world.university.id);
     // The engine's explanation of the pair, as the matching service stores it.
     await dataSource.getRepository(MatchEntity).update(

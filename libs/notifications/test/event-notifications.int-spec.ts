@@ -24,6 +24,7 @@ import {
   introducedDeal,
   MOVE,
   ok,
+  plantedAfterFollower,
   PROPOSE,
 } from '../../brokerage/test/brokerage-world';
 
@@ -252,6 +253,7 @@ describe('event notifications (in-app exactly once, email at least once, per-kin
   it('a decline notifies the other side and the broker with the reason; the same event published again and the email job run again add nothing', async () => {
     // A fresh marketplace: the deal above holds the first demand (IN_PROGRESS), which takes no new introduction.
     const fresh = await buildWorld(api, 'decline', 2);
+    await plantedAfterFollower(api, worker, fresh);
     await dataSource.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [fresh.member.userId]);
     const broker = fresh.brokers[1];
     await ok(api, CLAIM, { id: fresh.expertMatch.id }, broker);
