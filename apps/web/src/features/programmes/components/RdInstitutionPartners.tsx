@@ -44,7 +44,7 @@ function InstitutionCard({
               const name = names.get(id) ?? id;
               return (
                 <Tag key={id}>
-                  {name}{' '}
+                  <span>{name}</span>{' '}
                   <Popconfirm
                     title={t('programmes.partners.removeTitle')}
                     description={t('programmes.partners.removeText', { partner: name, institution: institution.name })}
