@@ -366,7 +366,9 @@ function ResultsTab({ scheme }: { scheme: EvaluationSchemePartsFragment }) {
               title: t('programmes.evaluation.tier'),
               key: 'tier',
               render: (_, row) => (
-                <Tag color={TIER_COLOURS[row.tier]}>{i18n.language === 'en' ? row.tier : row.tierLabel}</Tag>
+                <Tag color={TIER_COLOURS[row.tier]}>
+                  {i18n.language === 'en' ? t(`programmes.evaluation.tierName.${row.tier}`) : row.tierLabel}
+                </Tag>
               ),
             },
             {
