@@ -52,7 +52,7 @@ function InstitutionCard({
                     cancelText={t('common.cancel')}
                     okButtonProps={{ danger: true, loading }}
                     onConfirm={() =>
-                      save(
+                      void save(
                         institution.partnerIds.filter((partner) => partner !== id),
                         t('programmes.partners.removed', { partner: name }),
                       )

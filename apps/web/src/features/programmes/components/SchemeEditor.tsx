@@ -61,7 +61,7 @@ export function SchemeEditor({ scheme, onDone }: { scheme: EvaluationSchemeParts
       void message.success(t('programmes.schemeEditor.saved'));
       onDone();
     } catch (error) {
-      const count = form.getFieldValue('indicators')?.length ?? 0;
+      const count = (form.getFieldValue('indicators') as unknown[] | undefined)?.length ?? 0;
       const problems = schemeFieldErrors(error, (name) => isSchemeField(name, count));
       // The names were checked against the form's fields (isSchemeField); antd's typed paths cannot say so.
       form.setFields(problems.fields as Parameters<typeof form.setFields>[0]);
