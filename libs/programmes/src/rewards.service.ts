@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Clock, Connection, fail, pageNewestFirst } from '@app/core';
+import { Clock, Connection, fail, notFound, pageNewestFirst } from '@app/core';
 import {
   AchievementEntity,
   AchievementInventorEntity,
@@ -354,6 +354,34 @@ export class RewardsService {
       await this.event(manager, id, actor.userId, RewardEventKind.UPDATED, null);
       return manager.save(application);
     });
+  }
+
+  /**
+   * Removes one piece of evidence and deletes its file (the applicants, while the application is a DRAFT or
+   * RETURNED). A file that is not the application's evidence is NOT_FOUND.
+   */
+  async removeEvidence(actor: Actor, id: string, fileId: string): Promise<RewardApplicationEntity> {
+    const { application, removed } = await this.dataSource.transaction(async (manager) => {
+      const application = await this.lockForApplicant(manager, actor, id, 'edit reward applications');
+      this.assertStatus(application, [RewardApplicationStatus.DRAFT, RewardApplicationStatus.RETURNED]);
+      const item = application.evidence.find((candidate) => candidate.fileId === fileId);
+      if (!item) throw notFound('File', fileId);
+      const removed = await this.files.removeAttached(manager, fileId, {
+        kind: FileOwnerKind.REWARD_EVIDENCE,
+        ids: [id],
+      });
+      application.evidence = application.evidence.filter((candidate) => candidate.fileId !== fileId);
+      await this.event(
+        manager,
+        id,
+        actor.userId,
+        RewardEventKind.UPDATED,
+        `移除材料 / removed: ${item.label} · ${item.name}`,
+      );
+      return { application: await manager.save(application), removed };
+    });
+    await this.files.purge([removed]);
+    return application;
   }
 
   /** Submits once every required piece of evidence is attached; the proposed amount is recomputed. */

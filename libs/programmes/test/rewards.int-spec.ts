@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobName, JobQueue } from '@app/core';
+import { FILE_STORAGE, FileStorage, StoredFileEntity } from '@app/files';
 import { NotificationEntity, NotificationKind } from '@app/notifications';
 import { RewardApplicationEntity, RewardRuleVersionEntity } from '@app/programmes';
 import { startTestApi, TestApi, settledWorker } from '@app/testing';
@@ -28,6 +29,8 @@ const APPROVE = `mutation($id: ID!, $amount: Float!) { approveRewardApplication(
   id status approvedAmountWan } }`;
 const RETURN = `mutation($id: ID!, $reason: String!) { returnRewardApplication(id: $id, reason: $reason) { id status returnReason } }`;
 const PAY = `mutation($input: RecordRewardPaymentInput!) { recordRewardPayment(input: $input) { id status paidAmountWan paidAt } }`;
+const REMOVE_EVIDENCE = `mutation($id: ID!, $fileId: ID!) { removeRewardEvidence(applicationId: $id, fileId: $fileId) {
+  id status evidence { fileId label } } }`;
 const LIST = `query($year: Int) { rewardApplications(awardYear: $year, first: 100) { totalCount nodes { id dealId status } } }`;
 
 describe('transfer rewards through GraphQL, per role', () => {
@@ -166,6 +169,48 @@ describe('transfer rewards through GraphQL, per role', () => {
       { input: { applicationId: id, evidence: [{ fileId: contract, label: '技术合同' }] } },
       world.researcher,
     );
+
+    // Removing evidence: only the applicants, only while editable; the file is deleted, record and bytes.
+    const stray = await uploadPdf(api, world.researcher, '错传的文件.pdf');
+    await ok(
+      api,
+      UPDATE,
+      {
+        input: {
+          applicationId: id,
+          evidence: [
+            { fileId: contract, label: '技术合同' },
+            { fileId: stray, label: '赋权协议' },
+          ],
+        },
+      },
+      world.researcher,
+    );
+    const strayKey = (await dataSource.getRepository(StoredFileEntity).findOneByOrFail({ id: stray })).storageKey;
+    for (const stranger of [world.member, world.otherTto, world.brokers[0], world.outsider])
+      expect(await failure(api, REMOVE_EVIDENCE, { id, fileId: stray }, stranger)).toMatchObject({
+        code: 'NOT_FOUND',
+        reason: 'REWARD_APPLICATION_NOT_FOUND',
+      });
+    expect(await failure(api, REMOVE_EVIDENCE, { id, fileId: stray }, world.admin)).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'PROGRAMME_ACTION_FORBIDDEN',
+    });
+    expect(await failure(api, REMOVE_EVIDENCE, { id, fileId: crypto.randomUUID() }, world.tto)).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'FILE_NOT_FOUND',
+    });
+    expect(await downloadStatus(api, world.tto, stray)).toBe(200);
+    expect((await ok(api, REMOVE_EVIDENCE, { id, fileId: stray }, world.tto)).removeRewardEvidence).toEqual({
+      id,
+      status: 'DRAFT',
+      evidence: [{ fileId: contract, label: '技术合同' }],
+    });
+    expect(await downloadStatus(api, world.researcher, stray)).toBe(404);
+    expect(await dataSource.getRepository(StoredFileEntity).existsBy({ id: stray })).toBe(false);
+    expect(await api.app.get<FileStorage>(FILE_STORAGE).get(strayKey)).toBeNull();
+    expect(await downloadStatus(api, world.researcher, contract)).toBe(200);
+
     const missing = await failure(api, SUBMIT, { id }, world.researcher);
     expect(missing).toMatchObject({ reason: 'REWARD_EVIDENCE_MISSING', extensions: { missing: ['赋权协议'] } });
     expect((await failure(api, SUBMIT, { id }, world.member)).code).toBe('NOT_FOUND');
@@ -197,6 +242,11 @@ describe('transfer rewards through GraphQL, per role', () => {
     expect(
       (await failure(api, UPDATE, { input: { applicationId: id, applicantNote: 'late' } }, world.tto)).reason,
     ).toBe('REWARD_APPLICATION_WRONG_STATUS');
+    expect(await failure(api, REMOVE_EVIDENCE, { id, fileId: contract }, world.researcher)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'REWARD_APPLICATION_WRONG_STATUS',
+    });
+    expect(await downloadStatus(api, world.researcher, contract)).toBe(200);
 
     // The bureau: only administrators decide; the amount stays within the caps; a return needs a reason.
     expect((await failure(api, APPROVE, { id, amount: 10 }, world.tto)).reason).toBe('PROGRAMME_ACTION_FORBIDDEN');
@@ -230,7 +280,18 @@ describe('transfer rewards through GraphQL, per role', () => {
     const record = (await ok(api, APPLICATION, { id }, world.researcher)).rewardApplication.events.map(
       (e: any) => e.kind,
     );
-    expect(record).toEqual(['RAISED', 'UPDATED', 'UPDATED', 'SUBMITTED', 'RETURNED', 'SUBMITTED', 'APPROVED', 'PAID']);
+    expect(record).toEqual([
+      'RAISED',
+      'UPDATED',
+      'UPDATED',
+      'UPDATED',
+      'UPDATED',
+      'SUBMITTED',
+      'RETURNED',
+      'SUBMITTED',
+      'APPROVED',
+      'PAID',
+    ]);
 
     // Totals by year, institution and industry (administrators only).
     const totals = `query($by: RewardTotalsDimension!) { rewardTotals(groupBy: $by) { key label applications approved paid approvedAmountWan paidAmountWan } }`;

@@ -29,6 +29,7 @@ import { formatDate } from '../../../shared/lib/format';
 import { describeApiError } from '../../../shared/lib/graphql-errors';
 import { ErrorState, PageLoading } from '../../../shared/ui/states';
 import { ReasonDialog } from '../components/ReasonDialog';
+import { RemoveFileButton } from '../components/RemoveFileButton';
 import { useActiveRole } from '../hooks';
 import { formatWan, missingEvidence, readPrefill, REWARD_STATUS_COLOURS, rewardActions, whenValid } from '../logic';
 import {
@@ -396,6 +397,9 @@ export default function RewardApplicationPage() {
                   <Button type="link" onClick={() => void downloadFile(item.url, item.name).catch(failed)}>
                     {item.name}
                   </Button>
+                  {!bureau && applicantMay && (
+                    <RemoveFileButton owner={{ kind: 'reward', applicationId: application.id }} file={item} />
+                  )}
                 </Space>
               </List.Item>
             )}
