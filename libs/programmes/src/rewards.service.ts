@@ -11,7 +11,7 @@ import {
   RightsProposalEntity,
 } from '@app/achievements';
 import { DealEntity, DealStage } from '@app/brokerage';
-import { FileOwnerKind, FilesService } from '@app/files';
+import { FileOwnerKind, FilesService, StoredFileEntity } from '@app/files';
 import { Actor, OrganisationEntity, Role } from '@app/identity';
 import { MatchTargetType } from '@app/matching';
 import { NotificationKind, NotificationsService } from '@app/notifications';
@@ -334,11 +334,19 @@ export class RewardsService {
     id: string,
     input: { applicantNote?: string | null; evidence?: Array<{ fileId: string; label: string }> },
   ): Promise<RewardApplicationEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    const { application, dropped } = await this.dataSource.transaction(async (manager) => {
       const application = await this.lockForApplicant(manager, actor, id, 'edit reward applications');
       this.assertStatus(application, [RewardApplicationStatus.DRAFT, RewardApplicationStatus.RETURNED]);
       if (input.applicantNote !== undefined) application.applicantNote = input.applicantNote?.trim() || null;
+      const dropped: StoredFileEntity[] = [];
       if (input.evidence !== undefined) {
+        // Evidence left out of the new list is removed as by removeEvidence: no file stays stored unlisted.
+        const kept = new Set(input.evidence.map((item) => item.fileId));
+        for (const item of application.evidence.filter((candidate) => !kept.has(candidate.fileId))) {
+          dropped.push(
+            await this.files.removeAttached(manager, item.fileId, { kind: FileOwnerKind.REWARD_EVIDENCE, ids: [id] }),
+          );
+        }
         const attached = await this.files.attach(
           manager,
           actor,
@@ -352,8 +360,10 @@ export class RewardsService {
         }));
       }
       await this.event(manager, id, actor.userId, RewardEventKind.UPDATED, null);
-      return manager.save(application);
+      return { application: await manager.save(application), dropped };
     });
+    await this.files.purge(dropped);
+    return application;
   }
 
   /**

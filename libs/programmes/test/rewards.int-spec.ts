@@ -211,6 +211,22 @@ describe('transfer rewards through GraphQL, per role', () => {
     expect(await api.app.get<FileStorage>(FILE_STORAGE).get(strayKey)).toBeNull();
     expect(await downloadStatus(api, world.researcher, contract)).toBe(200);
 
+    // Evidence left out of a new list is deleted the same way; the evidence kept stays.
+    const replaced = await uploadPdf(api, world.researcher, '旧版合同.pdf');
+    const evidenceWith = (fileIds: string[]) => ({
+      input: {
+        applicationId: id,
+        evidence: fileIds.map((fileId, index) => ({ fileId, label: index ? '补充' : '技术合同' })),
+      },
+    });
+    await ok(api, UPDATE, evidenceWith([contract, replaced]), world.researcher);
+    const replacedKey = (await dataSource.getRepository(StoredFileEntity).findOneByOrFail({ id: replaced })).storageKey;
+    await ok(api, UPDATE, evidenceWith([contract]), world.researcher);
+    expect(await downloadStatus(api, world.researcher, replaced)).toBe(404);
+    expect(await dataSource.getRepository(StoredFileEntity).existsBy({ id: replaced })).toBe(false);
+    expect(await api.app.get<FileStorage>(FILE_STORAGE).get(replacedKey)).toBeNull();
+    expect(await downloadStatus(api, world.researcher, contract)).toBe(200);
+
     const missing = await failure(api, SUBMIT, { id }, world.researcher);
     expect(missing).toMatchObject({ reason: 'REWARD_EVIDENCE_MISSING', extensions: { missing: ['赋权协议'] } });
     expect((await failure(api, SUBMIT, { id }, world.member)).code).toBe('NOT_FOUND');
@@ -282,10 +298,7 @@ describe('transfer rewards through GraphQL, per role', () => {
     );
     expect(record).toEqual([
       'RAISED',
-      'UPDATED',
-      'UPDATED',
-      'UPDATED',
-      'UPDATED',
+      ...Array<string>(6).fill('UPDATED'),
       'SUBMITTED',
       'RETURNED',
       'SUBMITTED',
