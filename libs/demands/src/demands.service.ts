@@ -12,6 +12,8 @@ import {
   forbidden,
   INTRODUCTION_ACCESS,
   IntroductionAccess,
+  MARKET_EXIT,
+  MarketExit,
   notFound,
   OutboxSubject,
   recordOutboxChange,
@@ -92,6 +94,9 @@ export const DEMAND_ACCESS_COLUMNS = ['id', 'organisationId', 'status', 'anonymo
 
 export type DemandAccessFields = Pick<DemandEntity, (typeof DEMAND_ACCESS_COLUMNS)[number]>;
 
+/** A demand moved into one of these has left the market: its open matches are closed (MarketExit). */
+const LEFT_MARKET: readonly DemandStatus[] = [DemandStatus.CLOSED, DemandStatus.EXPIRED];
+
 /** Enterprise technology demands: who may see and do what, and every change with its outbox row. */
 @Injectable()
 export class DemandsService {
@@ -103,6 +108,7 @@ export class DemandsService {
     private readonly clock: Clock,
     @Optional() @Inject(INTRODUCTION_ACCESS) private readonly introductions?: IntroductionAccess,
     @Optional() @Inject(BROKER_ACCESS) private readonly brokers?: BrokerAccess,
+    @Optional() @Inject(MARKET_EXIT) private readonly marketExit?: MarketExit,
   ) {}
 
   // ---- decisions (the single places each rule lives) ----
@@ -293,6 +299,7 @@ export class DemandsService {
         .execute();
       const ids = (result.raw as Array<{ id: string }>).map((row) => row.id);
       await recordOutboxChange(manager, OutboxSubject.DEMAND, ids);
+      await this.marketExit?.closeOpenMatches(manager, 'DEMAND', ids, null);
       return ids;
     });
   }
@@ -363,8 +370,13 @@ export class DemandsService {
       // FORBIDDEN even for drafts the actor cannot see: ids are random UUIDs, and a clear refusal helps clients.
       if (!this.canManage(actor, demand))
         throw forbidden('Only the posting enterprise or an administrator may change this demand');
+      const before = demand.status;
       await apply(demand, manager);
       await manager.save(demand);
+      if (before !== demand.status && LEFT_MARKET.includes(demand.status)) {
+        // Closed: its open matches close now, claimed ones too (claims end, pending introductions withdrawn).
+        await this.marketExit?.closeOpenMatches(manager, 'DEMAND', [demand.id], actor.userId);
+      }
       await recordOutboxChange(manager, OutboxSubject.DEMAND, demand.id);
       return demand;
     });

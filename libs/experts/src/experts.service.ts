@@ -9,6 +9,8 @@ import {
   forbidden,
   INTRODUCTION_ACCESS,
   IntroductionAccess,
+  MARKET_EXIT,
+  MarketExit,
   notFound,
   OutboxSubject,
   recordOutboxChange,
@@ -93,6 +95,7 @@ export class ExpertsService {
     @InjectRepository(ExpertEntity) private readonly experts: Repository<ExpertEntity>,
     private readonly directory: DirectoryService,
     @Optional() @Inject(INTRODUCTION_ACCESS) private readonly introductions?: IntroductionAccess,
+    @Optional() @Inject(MARKET_EXIT) private readonly marketExit?: MarketExit,
   ) {}
 
   // ---- decisions (the single places each rule lives) ----
@@ -205,9 +208,14 @@ export class ExpertsService {
           "Only the expert, their institution's TTO officers or an administrator may change this profile",
         );
       }
+      const wasListed = expert.listed;
       Object.assign(expert, validatedContent(input));
       await manager.save(expert);
       await recordOutboxChange(manager, OutboxSubject.EXPERT, expert.id);
+      if (wasListed && !expert.listed) {
+        // Unlisted: its open matches close now, claimed ones too (claims end, pending introductions withdrawn).
+        await this.marketExit?.closeOpenMatches(manager, 'EXPERT', [expert.id], actor.userId);
+      }
       return expert;
     });
   }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 // The `./node` entry (the file-system reader) resolves the same under Node's require(esm) and Jest.
 import { fileTypeFromFile } from 'file-type/node';
@@ -44,6 +44,8 @@ export interface AttachedFile {
 /** Uploaded files: checked, stored, attached to the object they belong to, and read back through its rule. */
 @Injectable()
 export class FilesService {
+  private readonly logger = new Logger(FilesService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
@@ -122,6 +124,33 @@ export class FilesService {
         sha256: row.sha256,
       };
     });
+  }
+
+  /**
+   * Deletes, in the caller's transaction, the rows of the files attached to an owner that is being deleted, and
+   * answers their storage keys. The bytes are removed by `removeBytes` only after that transaction committed: a
+   * rolled-back delete leaves every row and every byte in place (at worst a crash between commit and removal
+   * leaves bytes no row points at, which nobody can download).
+   */
+  async detachForDeletion(manager: EntityManager, kinds: readonly FileOwnerKind[], ownerId: string): Promise<string[]> {
+    // DELETE … RETURNING through `query` answers [rows, count].
+    const [rows] = await manager.query<[Array<{ storage_key: string }>, number]>(
+      `DELETE FROM stored_files WHERE owner_kind = ANY($1::stored_file_owner_kind[]) AND owner_id = $2
+       RETURNING storage_key`,
+      [[...kinds], ownerId],
+    );
+    return rows.map((row) => row.storage_key);
+  }
+
+  /** Removes stored bytes whose rows are gone (after the deleting transaction committed); failures are logged. */
+  async removeBytes(storageKeys: readonly string[]): Promise<void> {
+    for (const key of storageKeys) {
+      try {
+        await this.storage.delete(key);
+      } catch (error) {
+        this.logger.warn(`Could not remove the bytes of a deleted file (${key}): ${(error as Error).message}`);
+      }
+    }
   }
 
   /** The files attached to these owners (for DataLoaders: the owners were already access-checked), oldest first. */
