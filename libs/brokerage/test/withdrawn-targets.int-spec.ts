@@ -1,6 +1,6 @@
 import { DataSource, In } from 'typeorm';
 import { MatchEntity, MatchStatus } from '@app/matching';
-import { NotificationEntity, NotificationKind } from '@app/notifications';
+import { NotificationEmailStatus, NotificationEntity, NotificationKind } from '@app/notifications';
 import { startTestApi, TestApi } from '@app/testing';
 import { IntroductionStatus } from '../src/domain/introduction-consent';
 import { DealEntity } from '../src/entities/deal.entity';
@@ -64,7 +64,7 @@ describe('a listing that leaves the market closes its open matches', () => {
     // The broker and the demand side hear of it (in-app, and by email by default); the withdrawing researcher not.
     const notices = await closedNotices([broker.userId, world.member.userId, world.researcher.userId]);
     expect(notices.map((n) => n.userId).sort()).toEqual([broker.userId, world.member.userId].sort());
-    expect(notices.every((n) => n.inApp && n.emailStatus === 'PENDING')).toBe(true);
+    expect(notices.every((n) => n.inApp && n.emailStatus === NotificationEmailStatus.PENDING)).toBe(true);
     // The broker no longer holds it: their claims and the work queue do not list it.
     const queue = await ok(
       api,
