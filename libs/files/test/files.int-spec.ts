@@ -168,6 +168,44 @@ describe('file upload and download', () => {
     expect((await download(world.tto, body.id)).status).toBe(404);
   });
 
+  it('keeps every file of a draft whose delete rolls back', async () => {
+    const created = await ok(
+      api,
+      `mutation($input: CreateAchievementInput!) { createAchievement(input: $input) { id } }`,
+      { input: { title: '删除失败的草稿', institutionId: world.university.id } },
+      world.researcher,
+    );
+    const draftId = created.createAchievement.id as string;
+    const { body } = await upload(world.researcher, PDF, '保留附件.pdf');
+    await ok(
+      api,
+      UPDATE,
+      { id: draftId, input: { attachments: [{ fileId: body.id, name: 'x.pdf' }] } },
+      world.researcher,
+    );
+    const row = await dataSource.getRepository(StoredFileEntity).findOneByOrFail({ id: body.id });
+    // The delete fails after the files' rows were deleted in its transaction (a trigger on the achievement row).
+    await dataSource.query(`CREATE OR REPLACE FUNCTION refuse_delete() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'refused for the test'; END $$ LANGUAGE plpgsql`);
+    await dataSource.query(`CREATE TRIGGER refuse_delete_${draftId.replaceAll('-', '_')} BEFORE DELETE ON achievements
+      FOR EACH ROW WHEN (OLD.id = '${draftId}') EXECUTE FUNCTION refuse_delete()`);
+    try {
+      const res = await api.gql(
+        `mutation($id: ID!) { deleteAchievement(id: $id) }`,
+        { id: draftId },
+        world.researcher.token,
+      );
+      expect(res.errors).toBeDefined();
+    } finally {
+      await dataSource.query(`DROP TRIGGER refuse_delete_${draftId.replaceAll('-', '_')} ON achievements`);
+    }
+    expect(await dataSource.getRepository(StoredFileEntity).existsBy({ id: body.id })).toBe(true);
+    expect(await api.app.get<FileStorage>(FILE_STORAGE).get(row.storageKey)).not.toBeNull();
+    const kept = await download(world.researcher, body.id);
+    expect(kept.status).toBe(200);
+    expect(kept.body.equals(PDF)).toBe(true);
+  });
+
   it('refuses to attach a file someone else uploaded, or one that belongs to something else', async () => {
     const theirs = (await upload(world.member, PDF)).body;
     const res = await api.gql(
