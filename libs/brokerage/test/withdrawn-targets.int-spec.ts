@@ -1,4 +1,5 @@
 import { DataSource, In } from 'typeorm';
+import { DemandsService } from '@app/demands';
 import { MatchEntity, MatchStatus } from '@app/matching';
 import { NotificationEmailStatus, NotificationEntity, NotificationKind } from '@app/notifications';
 import { startTestApi, TestApi } from '@app/testing';
@@ -108,6 +109,19 @@ describe('a listing that leaves the market closes its open matches', () => {
     const deal = await dataSource.getRepository(DealEntity).findOneByOrFail({ id: dealId });
     expect(deal.stage).toBe('INTRODUCED');
     expect((await closedNotices([dealBroker.userId])).length).toBe(0);
+  });
+
+  it('a demand expiring (the worker’s sweep) closes its claimed matches too', async () => {
+    const world: BrokerageWorld = await buildWorld(api, 'expired-demand', 1);
+    await claimPlanted(api, world.expertMatch, world.brokers[0]);
+    await dataSource.query(`UPDATE demands SET deadline = now() - interval '1 day' WHERE id = $1`, [world.demand.id]);
+
+    expect(await api.app.get(DemandsService).expireOverdue()).toContain(world.demand.id);
+
+    expect((await matchOf(world.expertMatch.id)).status).toBe(MatchStatus.CLOSED);
+    expect((await matchOf(world.achievementMatch.id)).status).toBe(MatchStatus.CLOSED);
+    expect((await claimOf(world.expertMatch.id)).releaseReason).toBe(RELEASED_LISTING_WITHDRAWN);
+    expect((await closedNotices([world.brokers[0].userId])).length).toBe(1);
   });
 
   it('unlisting an expert closes its claimed match and ends the claim', async () => {

@@ -12,6 +12,7 @@ import {
   forbidden,
   INTRODUCTION_ACCESS,
   IntroductionAccess,
+  JobIntentRelay,
   MARKET_EXIT,
   MarketExit,
   notFound,
@@ -109,6 +110,7 @@ export class DemandsService {
     @Optional() @Inject(INTRODUCTION_ACCESS) private readonly introductions?: IntroductionAccess,
     @Optional() @Inject(BROKER_ACCESS) private readonly brokers?: BrokerAccess,
     @Optional() @Inject(MARKET_EXIT) private readonly marketExit?: MarketExit,
+    @Optional() private readonly intents?: JobIntentRelay,
   ) {}
 
   // ---- decisions (the single places each rule lives) ----
@@ -364,7 +366,8 @@ export class DemandsService {
     id: string,
     apply: (demand: DemandEntity, manager: EntityManager) => Promise<void> | void,
   ): Promise<DemandEntity> {
-    return this.dataSource.transaction(async (manager: EntityManager) => {
+    let leftMarket = false;
+    const changed = await this.dataSource.transaction(async (manager: EntityManager) => {
       const demand = await manager.findOne(DemandEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!demand) throw notFound('Demand', id);
       // FORBIDDEN even for drafts the actor cannot see: ids are random UUIDs, and a clear refusal helps clients.
@@ -376,10 +379,14 @@ export class DemandsService {
       if (before !== demand.status && LEFT_MARKET.includes(demand.status)) {
         // Closed: its open matches close now, claimed ones too (claims end, pending introductions withdrawn).
         await this.marketExit?.closeOpenMatches(manager, 'DEMAND', [demand.id], actor.userId);
+        leftMarket = true;
       }
       await recordOutboxChange(manager, OutboxSubject.DEMAND, demand.id);
       return demand;
     });
+    // The notifications' emails are job intents of that transaction (else the worker's sweep relays them).
+    if (leftMarket) await this.intents?.relayNow();
+    return changed;
   }
 
   /**
