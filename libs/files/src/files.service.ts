@@ -150,12 +150,33 @@ export class FilesService {
    * Deletes the bytes of files whose records were removed (after that transaction committed). A storage failure
    * is logged, not thrown: the removal has happened, and bytes without a record are never served.
    */
-  async purge(files: readonly StoredFileEntity[]): Promise<void> {
-    for (const file of files) {
+  purge(files: readonly StoredFileEntity[]): Promise<void> {
+    return this.removeBytes(files.map((file) => file.storageKey));
+  }
+
+  /**
+   * Deletes, in the caller's transaction, the rows of the files attached to an owner that is being deleted, and
+   * answers their storage keys. The bytes are removed by `removeBytes` only after that transaction committed: a
+   * rolled-back delete leaves every row and every byte in place (at worst a crash between commit and removal
+   * leaves bytes no row points at, which nobody can download).
+   */
+  async detachForDeletion(manager: EntityManager, kinds: readonly FileOwnerKind[], ownerId: string): Promise<string[]> {
+    // DELETE … RETURNING through `query` answers [rows, count].
+    const [rows] = await manager.query<[Array<{ storage_key: string }>, number]>(
+      `DELETE FROM stored_files WHERE owner_kind = ANY($1::stored_file_owner_kind[]) AND owner_id = $2
+       RETURNING storage_key`,
+      [[...kinds], ownerId],
+    );
+    return rows.map((row) => row.storage_key);
+  }
+
+  /** Removes stored bytes whose rows are gone (after the deleting transaction committed); failures are logged. */
+  async removeBytes(storageKeys: readonly string[]): Promise<void> {
+    for (const key of storageKeys) {
       try {
-        await this.storage.delete(file.storageKey);
+        await this.storage.delete(key);
       } catch (error) {
-        this.logger.warn(`Could not delete the bytes of file ${file.id} (${file.storageKey}): ${String(error)}`);
+        this.logger.warn(`Could not remove the bytes of a deleted file (${key}): ${(error as Error).message}`);
       }
     }
   }

@@ -43,6 +43,11 @@ export enum NotificationKind {
   DEAL_STAGE_CHANGED = 'DEAL_STAGE_CHANGED',
   /** Brokerage: someone objected to a deal's price notice (协议定价公示). */
   PRICE_NOTICE_OBJECTION = 'PRICE_NOTICE_OBJECTION',
+  /**
+   * Brokerage: a listing left the market (achievement withdrawn, demand closed or expired, expert unlisted), so a
+   * match a broker claimed, or an introduction proposed on it, was closed.
+   */
+  MATCH_CLOSED = 'MATCH_CLOSED',
   /** Events: the organiser approved or declined a registration (approved: the event's .ics attached). */
   EVENT_REGISTRATION_DECIDED = 'EVENT_REGISTRATION_DECIDED',
   /** Events: another participant asked for a one-to-one meeting in a slot. */

@@ -21,6 +21,7 @@ const CREATE_RULES = `mutation($input: CreateRewardRuleVersionInput!) { createRe
   id version effectiveFrom effectiveTo terms { sharePercent capPerItemWan capPerYearWan requiredEvidence } } }`;
 const APPLICATION = `query($id: ID!) { rewardApplication(id: $id) { id status qualification awardYear registrationNumber
   technicalIncomeWan proposedAmountWan approvedAmountWan returnReason paidAmountWan prefillJson yearCapRemainingWan
+  registrationAmendedAt registrationAmendmentNote
   evidence { fileId label name url } ruleVersion { version } institution { id name } enterprise { id }
   events { kind body } } }`;
 const UPDATE = `mutation($input: UpdateRewardApplicationInput!) { updateRewardApplication(input: $input) { id status evidence { label } } }`;
@@ -328,6 +329,100 @@ describe('transfer rewards through GraphQL, per role', () => {
     await worker.get(JobQueue).enqueue(JobName.SweepProgrammes, {});
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await dataSource.getRepository(RewardApplicationEntity).countBy({ dealId })).toBe(1);
+  });
+
+  it('follows an amended registration: refreshes a draft, flags a submitted application for the bureau', async () => {
+    const amendWorld = await buildProgrammesWorld(api, 'reward-amend');
+    const broker = amendWorld.brokers[0];
+    const dealId = await registeredDeal(api, amendWorld, {
+      contractValueWan: 500,
+      technicalIncomeWan: 100,
+      registrationNumber: '2026330106000903',
+    });
+    const { id } = await eventually(
+      () => dataSource.getRepository(RewardApplicationEntity).findOneBy({ dealId }),
+      20_000,
+    );
+    expect((await ok(api, APPLICATION, { id }, amendWorld.tto)).rewardApplication).toMatchObject({
+      registrationNumber: '2026330106000903',
+      technicalIncomeWan: 100,
+      proposedAmountWan: 10,
+    });
+    const AMEND = `mutation($input: AmendDealRegistrationInput!) { amendDealRegistration(input: $input) { id } }`;
+
+    // A draft follows the amended registration: number, income, the amount by the rules in force, the prefill.
+    await ok(
+      api,
+      AMEND,
+      {
+        input: {
+          dealId,
+          registrationNumber: '2026330106000904',
+          technicalIncomeWan: 200,
+          reason: '登记号与技术交易额录入错误',
+        },
+      },
+      broker,
+    );
+    await eventually(
+      async () =>
+        (await dataSource.getRepository(RewardApplicationEntity).findOneByOrFail({ id })).registrationNumber ===
+        '2026330106000904',
+      20_000,
+    );
+    const refreshed = (await ok(api, APPLICATION, { id }, amendWorld.tto)).rewardApplication;
+    expect(refreshed).toMatchObject({
+      status: 'DRAFT',
+      registrationNumber: '2026330106000904',
+      technicalIncomeWan: 200,
+      proposedAmountWan: 20,
+      registrationAmendedAt: null,
+      ruleVersion: { version: 2 },
+    });
+    expect(JSON.parse(refreshed.prefillJson as string)).toMatchObject({
+      registration: { registrationNumber: '2026330106000904', technicalIncomeWan: 200, contractValueWan: 500 },
+      eligibility: { ruleVersion: 2, uncappedWan: 20 },
+    });
+    expect(refreshed.events.map((e: any) => e.kind)).toEqual(['RAISED', 'REGISTRATION_AMENDED']);
+
+    // Submitted: an amendment changes nothing silently; the bureau's reviewer sees that it came after submission.
+    const contract = await uploadPdf(api, amendWorld.researcher, '技术合同.pdf');
+    const agreement = await uploadPdf(api, amendWorld.researcher, '赋权协议.pdf');
+    await ok(
+      api,
+      UPDATE,
+      {
+        input: {
+          applicationId: id,
+          evidence: [
+            { fileId: contract, label: '技术合同' },
+            { fileId: agreement, label: '赋权协议' },
+          ],
+        },
+      },
+      amendWorld.researcher,
+    );
+    await ok(api, SUBMIT, { id }, amendWorld.researcher);
+    await ok(api, AMEND, { input: { dealId, technicalIncomeWan: 150, reason: '按发票更正技术交易额' } }, broker);
+    const flagged = await eventually(async () => {
+      const row = (await ok(api, APPLICATION, { id }, amendWorld.admin)).rewardApplication;
+      return row.registrationAmendedAt ? row : null;
+    }, 20_000);
+    expect(flagged).toMatchObject({ status: 'SUBMITTED', technicalIncomeWan: 200, proposedAmountWan: 20 });
+    expect(flagged.registrationAmendmentNote).toContain('按发票更正技术交易额');
+    expect(flagged.registrationAmendmentNote).toContain('technicalIncomeWan: 200 → 150');
+
+    // The reviewer returns it; submitted again, it is as the registration now stands, and the flag is gone.
+    await ok(api, RETURN, { id, reason: '登记已更正，请按更正后的登记重新提交' }, amendWorld.admin);
+    expect((await ok(api, SUBMIT, { id }, amendWorld.tto)).submitRewardApplication).toMatchObject({
+      status: 'SUBMITTED',
+      proposedAmountWan: 15,
+    });
+    expect((await ok(api, APPLICATION, { id }, amendWorld.admin)).rewardApplication).toMatchObject({
+      technicalIncomeWan: 150,
+      registrationAmendedAt: null,
+      registrationAmendmentNote: null,
+    });
   });
 
   it('raises nothing for a contract with an enterprise outside the district', async () => {

@@ -59,6 +59,8 @@ export enum JobName {
   SendNotificationEmail = 'notifications.send-email',
   /** A technology contract was registered: schedule its outcome follow-ups and raise a reward draft if it qualifies. */
   ContractRegistered = 'programmes.contract-registered',
+  /** A registered contract was amended: refresh its reward draft, or flag a submitted application for the bureau. */
+  RegistrationAmended = 'programmes.registration-amended',
   /** Performs the due step of one outcome follow-up (ask, remind, lapse), delayed until it is due. */
   FollowUpStep = 'programmes.follow-up-step',
   /** Sends one programme email (a follow-up question or reminder) at most once. */
@@ -100,6 +102,7 @@ export interface JobPayloads {
   [JobName.SendAccountMail]: { kind: AccountMailKind; id: string };
   [JobName.SendNotificationEmail]: { notificationId: string };
   [JobName.ContractRegistered]: { dealId: string };
+  [JobName.RegistrationAmended]: { dealId: string; amendmentId: string };
   [JobName.FollowUpStep]: { followUpId: string };
   [JobName.DeliverProgrammeEmail]: { messageId: string };
   [JobName.SweepProgrammes]: { requestedAt?: string };
@@ -128,6 +131,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.SendAccountMail]: QueueName.Deliveries,
   [JobName.SendNotificationEmail]: QueueName.Deliveries,
   [JobName.ContractRegistered]: QueueName.Programmes,
+  [JobName.RegistrationAmended]: QueueName.Programmes,
   [JobName.FollowUpStep]: QueueName.Programmes,
   [JobName.DeliverProgrammeEmail]: QueueName.Deliveries,
   [JobName.SweepProgrammes]: QueueName.Programmes,

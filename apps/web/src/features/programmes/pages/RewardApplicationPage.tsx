@@ -288,6 +288,17 @@ export default function RewardApplicationPage() {
           {t(`programmes.rewardStatus.${application.status}`)}
         </Tag>
       </Typography.Title>
+      {application.registrationAmendedAt && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('programmes.application.registrationAmended', {
+            date: formatDate(application.registrationAmendedAt, i18n.language),
+            note: application.registrationAmendmentNote ?? '',
+          })}
+        />
+      )}
       {application.returnReason && application.status === 'RETURNED' && (
         <Alert
           type="warning"
