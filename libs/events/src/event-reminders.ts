@@ -1,16 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  Clock,
-  JobIntentRelay,
-  JobName,
-  JobOutcome,
-  JobPayloads,
-  JobQueue,
-  OnJob,
-  QueueName,
-} from '@app/core';
+import { Clock, JobIntentRelay, JobName, JobOutcome, JobPayloads, JobQueue, OnJob, QueueName } from '@app/core';
 import { NotificationEventsService, NotificationKind, SCREENS } from '@app/notifications';
 import { CALENDAR_CONTENT_TYPE } from './domain/calendar-file';
 import { EventEntity, EventRegistrationEntity, EventStatus, RegistrationStatus } from './entities/event.entities';

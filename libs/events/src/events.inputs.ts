@@ -87,7 +87,8 @@ export class CreateEventInput {
 export class UpdateEventInput {
   @Field(() => ID) @IsUUID() id: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(2) @MaxLength(200) title?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(2) @MaxLength(200) title?:
+    string | null;
 
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string | null;
 

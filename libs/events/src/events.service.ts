@@ -143,7 +143,10 @@ export class EventsService {
    */
   async update(actor: Actor, input: UpdateEventInput): Promise<EventEntity> {
     const saved = await this.dataSource.transaction(async (manager) => {
-      const event = await manager.findOne(EventEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      const event = await manager.findOne(EventEntity, {
+        where: { id: input.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!event || !organises(actor, event)) throw fail('EVENT_NOT_FOUND', { id: input.id });
       if (event.status === EventStatus.CANCELLED || event.endsAt.getTime() <= this.clock.now().getTime()) {
         throw fail('EVENT_NOT_OPEN', { state: event.status === EventStatus.CANCELLED ? event.status : 'ENDED' });
@@ -222,12 +225,15 @@ export class EventsService {
       data: { eventId: event.id },
       params: { subject: event.title, reason: this.whenAndWhere(event) },
     } as const;
-    const of = (status: RegistrationStatus) =>
-      registrations.filter((r) => r.status === status).map((r) => r.userId);
+    const of = (status: RegistrationStatus) => registrations.filter((r) => r.status === status).map((r) => r.userId);
     await this.notifications.publish(manager, {
       ...common,
       audiences: [{ userIds: of(RegistrationStatus.APPROVED), path: SCREENS.event(event.id) }],
-      emailAttachment: { fileName: 'event.ics', contentType: CALENDAR_CONTENT_TYPE, content: this.eventCalendar(event) },
+      emailAttachment: {
+        fileName: 'event.ics',
+        contentType: CALENDAR_CONTENT_TYPE,
+        content: this.eventCalendar(event),
+      },
     });
     await this.notifications.publish(manager, {
       ...common,

@@ -278,8 +278,9 @@ describe('events: the organiser edits an event; reminders a day before (delayed 
     const b = await publishedWith('B 路演', day(3), '10:00', [world.member]);
     const c = await publishedWith('C 政策宣讲', day(3), '11:00', [world.member]);
     await ok(api, CANCEL, { id: c.id }, world.tto);
-    await (await eventually(() => queue.queue(QueueName.Events).getJob(reminderJobId(b.id, new Date(b.startsAt)))))
-      .remove();
+    await (
+      await eventually(() => queue.queue(QueueName.Events).getJob(reminderJobId(b.id, new Date(b.startsAt))))
+    ).remove();
 
     // A day before the old start the old job runs and finds nothing due (the event moved).
     await advanceTo(new Date(reminderDueAt(firstStart).getTime() + 60_000));
