@@ -54,6 +54,10 @@ export enum NotificationKind {
   EVENT_MEETING_REQUESTED = 'EVENT_MEETING_REQUESTED',
   /** Events: a meeting request was accepted (the meeting's .ics attached) or declined. */
   EVENT_MEETING_ANSWERED = 'EVENT_MEETING_ANSWERED',
+  /** Events: the organiser changed the event's times or place (approved: the updated .ics attached). */
+  EVENT_CHANGED = 'EVENT_CHANGED',
+  /** Events: the event starts in a day (approved participants, the .ics attached). */
+  EVENT_REMINDER = 'EVENT_REMINDER',
 }
 
 /** A file the notification's email carries (an event's or meeting's calendar entry). Never secrets. */

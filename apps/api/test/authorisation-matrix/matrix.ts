@@ -170,6 +170,7 @@ export const EXPECTED: Record<string, string> = {
   'mutation updateBrokerAgencySettings': 'U F F F F F F F F O',
   'mutation updateDemand': 'U N N N N N N N N N',
   'mutation updateDigestPreferences': 'U O O O O O O O O O',
+  'mutation updateEvent': 'U N N N N N N N N N',
   // A person's own channels per kind; the smallest input names DIGEST, which is not an event kind.
   'mutation updateNotificationPreferences': 'U B B B B B B B B B',
   'mutation updateExpertProfile': 'U N N N N N N N N N',

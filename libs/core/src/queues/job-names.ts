@@ -12,6 +12,7 @@ export enum QueueName {
   Deliveries = 'deliveries',
   Brokerage = 'brokerage',
   Programmes = 'programmes',
+  Events = 'events',
 }
 
 export enum JobName {
@@ -67,6 +68,10 @@ export enum JobName {
   DeliverProgrammeEmail = 'programmes.deliver-email',
   /** Hourly (job scheduler): registered contracts not taken in, follow-up steps and emails whose job was lost. */
   SweepProgrammes = 'programmes.sweep',
+  /** Reminds an event's approved participants a day before it starts, delayed until then (once per start time). */
+  EventReminder = 'events.reminder',
+  /** Hourly (job scheduler): reminders due whose delayed job was lost. */
+  SweepEventReminders = 'events.sweep-reminders',
 }
 
 /**
@@ -106,6 +111,9 @@ export interface JobPayloads {
   [JobName.FollowUpStep]: { followUpId: string };
   [JobName.DeliverProgrammeEmail]: { messageId: string };
   [JobName.SweepProgrammes]: { requestedAt?: string };
+  /** `startsAt`: the start (ISO) the reminder was planned for; a job for an older start does nothing. */
+  [JobName.EventReminder]: { eventId: string; startsAt: string };
+  [JobName.SweepEventReminders]: { requestedAt?: string };
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -135,6 +143,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.FollowUpStep]: QueueName.Programmes,
   [JobName.DeliverProgrammeEmail]: QueueName.Deliveries,
   [JobName.SweepProgrammes]: QueueName.Programmes,
+  [JobName.EventReminder]: QueueName.Events,
+  [JobName.SweepEventReminders]: QueueName.Events,
 };
 
 /** How many jobs of a queue one worker process runs at once (2 cores: keep it small). */
@@ -151,6 +161,7 @@ export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
   [QueueName.Deliveries]: 4,
   [QueueName.Brokerage]: 1,
   [QueueName.Programmes]: 1,
+  [QueueName.Events]: 1,
 };
 
 /** What a handler reports; `skipped` when the job no longer applies (the entity is gone, the state moved on). */

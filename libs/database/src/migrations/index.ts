@@ -1,4 +1,5 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
+import { EventEditsAndReminders1796665433849 } from './1796665433849-EventEditsAndReminders';
 import { ListingExitAndAmendedRegistrations1796665292700 } from './1796665292700-ListingExitAndAmendedRegistrations';
 import { Events1796653890212 } from './1796653890212-Events';
 import { RegistrationIntegrity1796653736143 } from './1796653736143-RegistrationIntegrity';
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   RegistrationIntegrity1796653736143,
   Events1796653890212,
   ListingExitAndAmendedRegistrations1796665292700,
+  EventEditsAndReminders1796665433849,
 ];

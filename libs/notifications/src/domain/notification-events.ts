@@ -17,6 +17,8 @@ export const EVENT_KINDS = [
   NotificationKind.EVENT_REGISTRATION_DECIDED,
   NotificationKind.EVENT_MEETING_REQUESTED,
   NotificationKind.EVENT_MEETING_ANSWERED,
+  NotificationKind.EVENT_CHANGED,
+  NotificationKind.EVENT_REMINDER,
 ] as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -49,6 +51,8 @@ export const DEFAULT_EVENT_CHANNELS: { readonly [K in EventKind]: ChannelChoice 
   [NotificationKind.EVENT_REGISTRATION_DECIDED]: { inApp: true, email: true },
   [NotificationKind.EVENT_MEETING_REQUESTED]: { inApp: true, email: true },
   [NotificationKind.EVENT_MEETING_ANSWERED]: { inApp: true, email: true },
+  [NotificationKind.EVENT_CHANGED]: { inApp: true, email: true },
+  [NotificationKind.EVENT_REMINDER]: { inApp: true, email: true },
 };
 
 export type NotificationLanguage = 'zh' | 'en';
@@ -261,6 +265,14 @@ export function renderEvent(
             body: accepted ? `${reason ?? ''} (calendar file .ics attached)` : reason ? `Reason: ${reason}` : '',
           };
     }
+    case NotificationKind.EVENT_CHANGED:
+      return zh
+        ? { title: `活动时间或地点已变更：${s}`, body: reason ? `现为：${reason}` : '' }
+        : { title: `Event times or place changed: ${s}`, body: reason ? `Now: ${reason}` : '' };
+    case NotificationKind.EVENT_REMINDER:
+      return zh
+        ? { title: `活动明天开始：${s}`, body: reason ? `时间地点：${reason}` : '' }
+        : { title: `Your event starts tomorrow: ${s}`, body: reason ? `When and where: ${reason}` : '' };
   }
 }
 
