@@ -152,19 +152,20 @@ export async function buildWorld(api: TestApi, label: string, brokerCount = 2): 
 }
 
 /**
- * With a worker running beside the test: waits until the matching follower has followed the world's new rows and
- * the matching jobs it enqueued have run, then plants the world's matches again (the engine's re-ranking removes
- * suggestions it does not rank itself). After this, nothing re-ranks the world's demand unless the test changes it,
- * so its planted matches stay put however slowly a loaded machine runs the worker.
+ * With a worker running beside the test: waits until the matching follower has followed every outbox row (the
+ * world's, and those an earlier test file of the same Jest worker left: a changed target rematches every demand
+ * its words fit, the world's too) and the matching jobs it enqueued have run, then plants the world's matches
+ * again (the engine's re-ranking removes suggestions it does not rank itself). After this, nothing re-ranks the
+ * world's demand unless the test changes something, however slowly a loaded machine runs the worker.
  */
 export async function plantedAfterFollower(
   api: TestApi,
   worker: { get(token: typeof JobQueue): JobQueue },
   world: BrokerageWorld,
-  timeoutMs = 60_000,
+  options: { pauseMatching?: boolean; timeoutMs?: number } = {},
 ): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const dataSource = api.app.get(DataSource);
-  const subjects = [world.demand.id, world.achievement.id, world.expert.id];
   const matchingQueue = worker.get(JobQueue).queue(JOB_QUEUE[JobName.MatchDemand]);
   const deadline = Date.now() + timeoutMs;
   const waitFor = async (what: string, done: () => Promise<boolean>): Promise<void> => {
@@ -173,11 +174,9 @@ export async function plantedAfterFollower(
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
-  await waitFor("the world's rows followed", async () => {
+  await waitFor('every outbox row followed', async () => {
     const [{ pending }] = await dataSource.query<Array<{ pending: number }>>(
-      `SELECT count(*)::int AS pending FROM outbox_events
-       WHERE subject_id = ANY($1::uuid[]) AND followed_at IS NULL AND dead_at IS NULL`,
-      [subjects],
+      `SELECT count(*)::int AS pending FROM outbox_events WHERE followed_at IS NULL AND dead_at IS NULL`,
     );
     return pending === 0;
   });
@@ -185,6 +184,13 @@ export async function plantedAfterFollower(
     const pending = await matchingQueue.getJobs(['waiting', 'active', 'delayed', 'prioritized'], 0, 1_000);
     return !pending.some((job) => job && job.name !== String(JobName.FollowIndexedChanges));
   });
+  if (options.pauseMatching) {
+    // For a test that needs no matching from here on: a change the test makes elsewhere (or another test file's
+    // world, similar in words) can no longer rematch the world's demand. Resume in afterAll: the next test file of
+    // this Jest worker shares the queue.
+    await matchingQueue.pause();
+    await waitFor('the matching jobs stop', async () => (await matchingQueue.getActiveCount()) === 0);
+  }
   const matches = dataSource.getRepository(MatchEntity);
   for (const planted of [world.achievementMatch, world.expertMatch]) {
     // The engine may have stored its own match for the pair under another id: the planted one takes its place.

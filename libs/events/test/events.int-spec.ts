@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { instantToZoned } from '@app/events';
+import { JobName, JobQueue, JOB_QUEUE } from '@app/core';
 import { MatchEntity } from '@app/matching';
 import { NotificationEntity, NotificationKind, ReceivedMail, SmtpSink, startSmtpSink } from '@app/notifications';
 import { ControllableClock, settledWorker, startTestApi, TestApi, testAccounts } from '@app/testing';
@@ -94,7 +95,8 @@ describe('matchmaking events through GraphQL (registration, scheduler, outcomes,
     await settledWorker(worker);
     dataSource = api.app.get(DataSource);
     world = await buildWorld(api, 'events', 1);
-    await plantedAfterFollower(api, worker, world);
+    // The test needs no matching after this: the queue is paused so the planted pair stays as it is.
+    await plantedAfterFollower(api, worker, world, { pauseMatching: true });
     latecomer = await new MarketplaceActors(api).user('events-latecomer', Role.RESEARCHER, world.university.id);
     // The engine's explanation of the pair, as the matching service stores it.
     await dataSource.getRepository(MatchEntity).update(
@@ -113,6 +115,7 @@ describe('matchmaking events through GraphQL (registration, scheduler, outcomes,
   }, 240_000);
 
   afterAll(async () => {
+    await worker?.get(JobQueue).queue(JOB_QUEUE[JobName.MatchDemand]).resume();
     await worker?.close();
     await api?.close();
     await sink?.close();
