@@ -191,9 +191,9 @@ export class ProposalsService {
          JOIN demands d ON d.id = m.demand_id AND d.status = 'OPEN' AND NOT d.anonymous
          JOIN organisations ent ON ent.id = d.organisation_id
          LEFT JOIN achievements a ON m.target_type = 'ACHIEVEMENT' AND a.id = m.target_id AND a.status = 'LISTED'
-         LEFT JOIN experts e ON m.target_type = 'EXPERT' AND e.id = m.target_id
+         LEFT JOIN experts e ON m.target_type = 'EXPERT' AND e.id = m.target_id AND e.listed
          JOIN organisations inst ON inst.id = COALESCE(a.institution_id, e.organisation_id)
-        WHERE m.status <> 'DECLINED'
+        WHERE m.status NOT IN ('DECLINED', 'CLOSED')
           AND (a.id IS NOT NULL OR e.id IS NOT NULL)
           AND ${by === 'institution' ? 'inst.id' : 'ent.id'} = ANY($1::uuid[])
           AND (cardinality($2::text[]) = 0 OR d.industry_code = ANY($2::text[]) OR a.industry_code = ANY($2::text[]))
