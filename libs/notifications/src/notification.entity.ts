@@ -49,6 +49,8 @@ export enum NotificationKind {
   EVENT_MEETING_REQUESTED = 'EVENT_MEETING_REQUESTED',
   /** Events: a meeting request was accepted (the meeting's .ics attached) or declined. */
   EVENT_MEETING_ANSWERED = 'EVENT_MEETING_ANSWERED',
+  /** Expert calls: the bureau invited an expert to answer a research question (政府决策课题). */
+  EXPERT_CALL_INVITED = 'EXPERT_CALL_INVITED',
 }
 
 /** A file the notification's email carries (an event's or meeting's calendar entry). Never secrets. */
