@@ -62,4 +62,12 @@ export class SubmitExpertCallResponseInput {
   @Field(() => ID) @IsUUID() invitationId: string;
 
   @Field() @IsString() @MinLength(1) @MaxLength(20000) text: string;
+
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: 'Files uploaded through POST /files, attached to the response (added to any attached before)',
+  })
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(5)
+  attachmentFileIds: string[];
 }

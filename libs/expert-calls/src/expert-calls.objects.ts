@@ -35,6 +35,15 @@ export class ExpertCallInvitationObject {
   @Field() invitedAt: Date;
 }
 
+@ObjectType('ExpertCallResponseAttachment', { description: 'A file attached to an expert’s response' })
+export class ExpertCallResponseAttachmentObject {
+  @Field(() => ID) fileId: string;
+  @Field() name: string;
+  @Field({ description: 'Download path (GET, with the bearer token)' }) url: string;
+  @Field() contentType: string;
+  @Field(() => Int) sizeBytes: number;
+}
+
 @ObjectType('ExpertCallProposal', { description: 'A public expert the search index ranks for the call’s text' })
 export class ExpertCallProposalObject {
   @Field(() => ID) expertId: string;

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import DataLoader from 'dataloader';
 import { byKeys, RequestLoaders } from '@app/core';
 import type { ExpertEntity } from '@app/experts';
+import { fileUrl, type StoredFileEntity } from '@app/files';
 import { Actor, CurrentActor, DirectoryService, Loaders, OrganisationObject, organisationLoader } from '@app/identity';
 import { ExpertCallEntity, ExpertCallInvitationEntity } from './entities/expert-call.entities';
 import {
@@ -10,7 +11,12 @@ import {
   InviteExpertsInput,
   SubmitExpertCallResponseInput,
 } from './expert-calls.inputs';
-import { ExpertCallInvitationObject, ExpertCallObject, ExpertCallProposalObject } from './expert-calls.objects';
+import {
+  ExpertCallInvitationObject,
+  ExpertCallObject,
+  ExpertCallProposalObject,
+  ExpertCallResponseAttachmentObject,
+} from './expert-calls.objects';
 import { ExpertCallsService } from './expert-calls.service';
 
 /** The bureau's calls for experts and the invited experts' side of them. */
@@ -116,6 +122,28 @@ export class ExpertCallInvitationResolver {
   async organisation(@Parent() invitation: ExpertCallInvitationEntity, @Loaders() loaders: RequestLoaders) {
     const expert = await this.expertLoader(loaders).load(invitation.expertId);
     return expert ? organisationLoader(loaders, this.directory).load(expert.organisationId) : null;
+  }
+
+  @ResolveField(() => [ExpertCallResponseAttachmentObject], { description: 'Files attached to the response' })
+  async responseAttachments(
+    @Parent() invitation: ExpertCallInvitationEntity,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<ExpertCallResponseAttachmentObject[]> {
+    const loader = loaders.get(
+      'expertCalls.responseFiles',
+      () =>
+        new DataLoader<string, StoredFileEntity[]>(async (ids) => {
+          const files = await this.calls.responseFiles(ids);
+          return ids.map((id) => files.filter((file) => file.ownerId === id));
+        }),
+    );
+    return (await loader.load(invitation.id)).map((file) => ({
+      fileId: file.id,
+      name: file.name,
+      url: fileUrl(file.id),
+      contentType: file.contentType,
+      sizeBytes: file.sizeBytes,
+    }));
   }
 
   private expertLoader(loaders: RequestLoaders) {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock, fail } from '@app/core';
 import { ExpertEntity, ExpertVisibility } from '@app/experts';
+import { FileOwnerKind, FilesService, StoredFileEntity } from '@app/files';
 import { Actor } from '@app/identity';
 import { NotificationEventsService, NotificationKind, SCREENS } from '@app/notifications';
 import { SearchKind, SearchService } from '@app/search';
@@ -77,6 +78,7 @@ export class ExpertCallsService {
     private readonly clock: Clock,
     private readonly notifications: NotificationEventsService,
     private readonly search: SearchService,
+    private readonly files: FilesService,
   ) {}
 
   now(): Date {
@@ -262,6 +264,20 @@ export class ExpertCallsService {
       .sort((a, b) => a.respondedAt!.getTime() - b.respondedAt!.getTime());
   }
 
+  /** Files attached to these invitations' responses (the invitations were access-checked), oldest first. */
+  responseFiles(invitationIds: readonly string[]): Promise<StoredFileEntity[]> {
+    return this.files.filesOf(FileOwnerKind.EXPERT_CALL_RESPONSE, invitationIds);
+  }
+
+  /** Whether the actor may see an invitation (and its response's files): the bureau and the invited person. */
+  async maySeeInvitation(actor: Actor | undefined, invitationId: string): Promise<boolean> {
+    if (!actor) return false;
+    if (runsExpertCalls(actor)) return true;
+    return this.dataSource
+      .getRepository(ExpertCallInvitationEntity)
+      .existsBy({ id: invitationId, userId: actor.userId });
+  }
+
   // ---- the invited expert ----
 
   /** The viewer's invitations to calls that are open or closed (never drafts), latest first. */
@@ -300,6 +316,10 @@ export class ExpertCallsService {
       if (invitation.status !== ExpertCallInvitationStatus.ACCEPTED) throw fail('EXPERT_CALL_NOT_ACCEPTED');
       const text = input.text.trim();
       if (!text) throw fail('TEXT_BLANK', { field: 'text' });
+      await this.files.attach(manager, actor, input.attachmentFileIds ?? [], {
+        kind: FileOwnerKind.EXPERT_CALL_RESPONSE,
+        id: invitation.id,
+      });
       invitation.response = text;
       invitation.respondedAt = this.clock.now();
       return manager.save(invitation);

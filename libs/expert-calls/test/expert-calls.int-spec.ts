@@ -25,7 +25,9 @@ const INVITATIONS = `query($id: ID!) { expertCallInvitations(callId: $id) { ${IN
 const CONTRIBUTORS = `query($id: ID!) { expertCallContributors(callId: $id) { expertName response } }`;
 const MINE = `{ myExpertCallInvitations { ${INVITATION_FIELDS} } }`;
 const ANSWER = `mutation($input: AnswerExpertCallInvitationInput!) { answerExpertCallInvitation(input: $input) { id status declineReason } }`;
-const RESPOND = `mutation($input: SubmitExpertCallResponseInput!) { submitExpertCallResponse(input: $input) { id response respondedAt } }`;
+const RESPOND = `mutation($input: SubmitExpertCallResponseInput!) { submitExpertCallResponse(input: $input) { id response respondedAt
+  responseAttachments { fileId name url } } }`;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
 describe('calls for experts through GraphQL (proposals, invitations, answers, responses, deadline)', () => {
   const clock = new ControllableClock();
@@ -45,6 +47,19 @@ describe('calls for experts through GraphQL (proposals, invitations, answers, re
     if (!res.errors) throw new Error(`expected an error, got ${JSON.stringify(res.data)}`);
     return { code: res.errors[0].extensions?.code as string, reason: res.errors[0].extensions?.reason as string };
   };
+  const upload = async (actor: TestActor, name: string): Promise<string> => {
+    const form = new FormData();
+    form.append('file', new Blob([PDF], { type: 'application/pdf' }), name);
+    const response = await fetch(`${api.url}/files`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${actor.token}` },
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+  const download = async (actor: TestActor, id: string) =>
+    (await fetch(`${api.url}/files/${id}`, { headers: { authorization: `Bearer ${actor.token}` } })).status;
   const callInput = (overrides: Record<string, unknown> = {}) => ({
     title: '低空经济无人机导航安全评估',
     question: '请就无人机室内导航的安全标准提出建议。',
@@ -214,6 +229,31 @@ describe('calls for experts through GraphQL (proposals, invitations, answers, re
       world.expertUser,
     );
     expect(first.submitExpertCallResponse.response).toBe('建议参照民航室内导航标准。');
+    // Replaced before the deadline, now with a report attached: the expert and the bureau download it, nobody else.
+    const reportId = await upload(world.expertUser, '专家意见.pdf');
+    const othersFile = await upload(world.member, '别人的.pdf');
+    expect(
+      (
+        await failure(
+          RESPOND,
+          { input: { invitationId: invitation.id, text: '意见', attachmentFileIds: [othersFile] } },
+          world.expertUser,
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+    const replaced = await ok(
+      api,
+      RESPOND,
+      { input: { invitationId: invitation.id, text: '  建议参照民航室内导航标准。 ', attachmentFileIds: [reportId] } },
+      world.expertUser,
+    );
+    expect(replaced.submitExpertCallResponse.responseAttachments).toEqual([
+      { fileId: reportId, name: '专家意见.pdf', url: `/files/${reportId}` },
+    ]);
+    expect(await download(world.expertUser, reportId)).toBe(200);
+    expect(await download(world.admin, reportId)).toBe(200);
+    expect(await download(world.member, reportId)).toBe(404);
+    expect(await download(world.researcher, reportId)).toBe(404);
 
     const second = (await ok(api, MINE, {}, secondExpertUser)).myExpertCallInvitations[0];
     const declined = await ok(

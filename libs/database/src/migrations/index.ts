@@ -1,5 +1,5 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
-import { ExpertCalls1796666555268 } from './1796666555268-ExpertCalls';
+import { ExpertCalls1796667228107 } from './1796667228107-ExpertCalls';
 import { Events1796653890212 } from './1796653890212-Events';
 import { RegistrationIntegrity1796653736143 } from './1796653736143-RegistrationIntegrity';
 import { BureauDealIndexes1796624973474 } from './1796624973474-BureauDealIndexes';
@@ -61,5 +61,5 @@ export const MIGRATIONS = [
   BureauDealIndexes1796624973474,
   RegistrationIntegrity1796653736143,
   Events1796653890212,
-  ExpertCalls1796666555268,
+  ExpertCalls1796667228107,
 ];

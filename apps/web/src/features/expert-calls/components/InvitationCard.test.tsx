@@ -21,6 +21,7 @@ const INVITATION: InvitationWithCall = {
   respondedAt: null,
   invitedAt: '2026-11-20T00:00:00Z',
   organisation: { id: 'u', name: '明湖理工大学' },
+  responseAttachments: [],
   call: {
     id: 'call-1',
     status: 'OPEN',
@@ -72,7 +73,13 @@ describe('InvitationCard', { timeout: 30_000 }, () => {
     expect(onRespond).not.toHaveBeenCalled();
     await userEvent.type(screen.getByLabelText('您的意见'), '  建议参照民航标准。 ');
     await userEvent.click(screen.getByRole('button', { name: '提交意见' }));
-    await waitFor(() => expect(onRespond).toHaveBeenCalledWith({ invitationId: 'inv-1', text: '建议参照民航标准。' }));
+    await waitFor(() =>
+      expect(onRespond).toHaveBeenCalledWith({
+        invitationId: 'inv-1',
+        text: '建议参照民航标准。',
+        attachmentFileIds: [],
+      }),
+    );
   });
 
   it('after the deadline offers neither answers nor the form', () => {

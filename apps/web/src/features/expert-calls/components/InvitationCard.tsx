@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AnswerExpertCallInvitationInput, SubmitExpertCallResponseInput } from '../../../gql/graphql';
+import { downloadFile } from '../../../shared/lib/files';
+import { AttachmentsField, type AttachmentValue } from '../../my-achievements/components/AttachmentsField';
 import type { ExpertCallInvitationPartsFragment, ExpertCallPartsFragment } from '../operations';
 import { takingAnswers } from '../logic';
 
@@ -96,11 +98,27 @@ export function InvitationCard({
           {t('expertCalls.my.respondedAt', { at: new Date(invitation.respondedAt).toLocaleString(i18n.language) })}
         </Typography.Paragraph>
       )}
+      {invitation.responseAttachments.length > 0 && (
+        <Space wrap style={{ marginBottom: 12 }}>
+          {t('expertCalls.my.attached')}
+          {invitation.responseAttachments.map((file) => (
+            <Button key={file.fileId} type="link" onClick={() => void downloadFile(file.url, file.name)}>
+              {file.name}
+            </Button>
+          ))}
+        </Space>
+      )}
       {invitation.status === 'ACCEPTED' && open && (
-        <Form<{ text: string }>
+        <Form<{ text: string; attachments?: AttachmentValue[] }>
           layout="vertical"
-          initialValues={{ text: invitation.response ?? '' }}
-          onFinish={(values) => onRespond({ invitationId: invitation.id, text: values.text.trim() })}
+          initialValues={{ text: invitation.response ?? '', attachments: [] }}
+          onFinish={(values) =>
+            onRespond({
+              invitationId: invitation.id,
+              text: values.text.trim(),
+              attachmentFileIds: (values.attachments ?? []).flatMap((file) => (file.fileId ? [file.fileId] : [])),
+            })
+          }
         >
           <Form.Item
             name="text"
@@ -108,6 +126,9 @@ export function InvitationCard({
             rules={[{ required: true, whitespace: true, message: t('expertCalls.my.responseRequired') }]}
           >
             <Input.TextArea rows={6} maxLength={20000} />
+          </Form.Item>
+          <Form.Item name="attachments" label={t('expertCalls.my.attachments')}>
+            <AttachmentsField />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={loading}>
             {invitation.respondedAt ? t('expertCalls.my.resubmit') : t('expertCalls.my.submit')}

@@ -2,6 +2,7 @@ import { Button, Card, List, message, Space, Table, Tag, Typography } from 'antd
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { downloadFile } from '../../../shared/lib/files';
 import { describeApiError } from '../../../shared/lib/graphql-errors';
 import { ListStates } from '../../../shared/ui/states';
 import { takingAnswers } from '../logic';
@@ -103,9 +104,16 @@ export default function ExpertCallDeskPage() {
               expandable={{
                 rowExpandable: (row) => Boolean(row.response),
                 expandedRowRender: (row) => (
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
-                    {row.response}
-                  </Typography.Paragraph>
+                  <div>
+                    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                      {row.response}
+                    </Typography.Paragraph>
+                    {row.responseAttachments.map((file) => (
+                      <Button key={file.fileId} type="link" onClick={() => void downloadFile(file.url, file.name)}>
+                        {file.name}
+                      </Button>
+                    ))}
+                  </div>
                 ),
               }}
               columns={[
