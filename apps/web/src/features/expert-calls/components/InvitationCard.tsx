@@ -3,13 +3,19 @@ import { Alert, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AnswerExpertCallInvitationInput, SubmitExpertCallResponseInput } from '../../../gql/graphql';
 import { downloadFile } from '../../../shared/lib/files';
+import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
 import { AttachmentsField, type AttachmentValue } from '../../my-achievements/components/AttachmentsField';
 import type { ExpertCallInvitationPartsFragment, ExpertCallPartsFragment } from '../operations';
 import { takingAnswers } from '../logic';
 
 export type InvitationWithCall = ExpertCallInvitationPartsFragment & { call: ExpertCallPartsFragment };
 
-const STATUS_COLOURS: Record<string, string> = { INVITED: 'blue', ACCEPTED: 'green', DECLINED: 'default' };
+/** Solid colours with white text at WCAG AA contrast; a declined invitation stays plain. */
+const STATUS_COLOURS: Record<string, string | undefined> = {
+  INVITED: TAG_COLOURS.warning,
+  ACCEPTED: TAG_COLOURS.mode,
+  DECLINED: undefined,
+};
 
 /**
  * One invitation to a call for experts, as the invited expert sees it: the question and deadline, accept or

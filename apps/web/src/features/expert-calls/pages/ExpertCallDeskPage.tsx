@@ -81,9 +81,7 @@ export default function ExpertCallDeskPage() {
                           {proposal.headline}
                           {proposal.matchedTerms.length > 0 && t('expertCalls.matchedTerms')}
                           {proposal.matchedTerms.map((term) => (
-                            <Tag key={term} color="blue">
-                              {term}
-                            </Tag>
+                            <Tag key={term}>{term}</Tag>
                           ))}
                         </Space>
                       }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { describeApiError, formFieldErrors } from '../../../shared/lib/graphql-errors';
 import { ListStates } from '../../../shared/ui/states';
+import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
 import { listOf } from '../logic';
 import {
   CloseExpertCallMutation,
@@ -22,7 +23,12 @@ interface CreateForm {
 }
 
 const FIELDS = ['title', 'question', 'deadline'] as const;
-const STATUS_COLOURS: Record<string, string> = { DRAFT: 'default', OPEN: 'green', CLOSED: 'red' };
+/** Solid colours with white text at WCAG AA contrast; a draft stays plain. */
+const STATUS_COLOURS: Record<string, string | undefined> = {
+  DRAFT: undefined,
+  OPEN: TAG_COLOURS.mode,
+  CLOSED: TAG_COLOURS.danger,
+};
 
 /** The bureau's calls for experts (政府决策课题): create a draft, open, close, go to a call's desk. */
 export default function ExpertCallsPage() {
