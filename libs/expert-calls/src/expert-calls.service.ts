@@ -206,13 +206,16 @@ export class ExpertCallsService {
    * a retried request notifies once.
    */
   async invite(actor: Actor, input: InviteExpertsInput): Promise<ExpertCallInvitationEntity[]> {
+    this.assertTakingAnswers(await this.managed(actor, input.callId));
+    // The words each expert matched, kept on the invitation; searched before the transaction, and an index that
+    // cannot answer leaves them empty rather than blocking the invitation.
+    const proposals = await this.proposals(actor, input.callId).catch(() => [] as ExpertProposal[]);
+    const termsOf = new Map(proposals.map((p) => [p.expertId, p.matchedTerms]));
     return this.dataSource.transaction(async (manager) => {
       const call = await this.managed(actor, input.callId, manager);
       this.assertTakingAnswers(call);
       const expertIds = [...new Set(input.expertIds)];
       const experts = await manager.findBy(ExpertEntity, { id: In(expertIds) });
-      const proposals = await this.proposals(actor, call.id).catch(() => [] as ExpertProposal[]);
-      const termsOf = new Map(proposals.map((p) => [p.expertId, p.matchedTerms]));
       const invitations: ExpertCallInvitationEntity[] = [];
       for (const expertId of expertIds) {
         const expert = experts.find((e) => e.id === expertId);
