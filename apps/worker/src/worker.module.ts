@@ -15,7 +15,7 @@ import { DemandsJobsModule } from '@app/demands';
 import { DigestsJobsModule } from '@app/digests';
 import { MatchingJobsModule } from '@app/matching';
 import { NotificationsJobsModule } from '@app/notifications';
-import { EventsModule } from '@app/events';
+import { EventsJobsModule } from '@app/events';
 import { ProgrammesJobsModule } from '@app/programmes';
 import { SearchJobsModule } from '@app/search';
 import { HeartbeatJob } from './heartbeat.job';
@@ -40,7 +40,7 @@ import { WorkerHealthServer } from './worker-health.server';
     BrokerageJobsModule,
     NotificationsJobsModule,
     ProgrammesJobsModule,
-    EventsModule,
+    EventsJobsModule,
   ],
   providers: [HeartbeatJob, WorkerHealthServer],
 })

@@ -4,6 +4,8 @@ import { Brackets, DataSource, EntityManager, In, IsNull, Repository } from 'typ
 import {
   badInput,
   BROKER_ACCESS,
+  MARKET_EXIT,
+  MarketExit,
   BrokerAccess,
   fail,
   Clock,
@@ -205,6 +207,7 @@ export class AchievementsService {
     private readonly notifications: NotificationEventsService,
     @Optional() @Inject(INTRODUCTION_ACCESS) private readonly introductionAccess?: IntroductionAccess,
     @Optional() @Inject(BROKER_ACCESS) private readonly brokerAccess?: BrokerAccess,
+    @Optional() @Inject(MARKET_EXIT) private readonly marketExit?: MarketExit,
   ) {}
 
   /**
@@ -495,10 +498,11 @@ export class AchievementsService {
    * Deletes a draft (never submitted, or returned to DRAFT by review: it was never listed), by its team or the
    * institution's TTO. Someone who may not see it gets NOT_FOUND; someone who sees it but does not edit it,
    * FORBIDDEN; a submitted or listed achievement is kept (ONLY_DRAFTS_DELETED). Its inventors, proposal, history
-   * and objections go with it (foreign keys); an outbox row keeps the index clean should it hold the id.
+   * and objections go with it (foreign keys); an outbox row keeps the index clean should it hold the id. Its files
+   * are deleted too: their rows in the same transaction, their stored bytes only after it committed.
    */
   async deleteDraft(actor: Actor, id: string): Promise<string> {
-    return this.dataSource.transaction(async (manager) => {
+    const { storageKeys } = await this.dataSource.transaction(async (manager) => {
       const achievement = await this.lockAchievement(manager, id);
       const inventors = await manager.find(AchievementInventorEntity, { where: { achievementId: id } });
       if (!canView(actor, achievement, inventors)) throw notFound('Achievement', id);
@@ -509,10 +513,18 @@ export class AchievementsService {
       if (achievement.status !== AchievementStatus.DRAFT) {
         throw fail('ONLY_DRAFTS_DELETED', { field: 'id', currentStatus: achievement.status });
       }
+      // Its attachments and procedure documents go with it: their rows here, their bytes once this commits.
+      const storageKeys = await this.files.detachForDeletion(
+        manager,
+        [FileOwnerKind.ACHIEVEMENT_ATTACHMENT, FileOwnerKind.ACHIEVEMENT_RECORD],
+        id,
+      );
       await manager.delete(AchievementEntity, { id });
       await recordOutboxChange(manager, OutboxSubject.ACHIEVEMENT, id);
-      return id;
+      return { storageKeys };
     });
+    await this.files.removeBytes(storageKeys);
+    return id;
   }
 
   /**
@@ -1084,6 +1096,10 @@ export class AchievementsService {
       documents,
     });
     await this.notifyTransition(manager, saved, actor?.userId ?? null, event, transitionId, comment);
+    if (saved.status === AchievementStatus.WITHDRAWN && from !== AchievementStatus.WITHDRAWN) {
+      // Withdrawn: its open matches close now, claimed ones too (claims end, pending introductions withdrawn).
+      await this.marketExit?.closeOpenMatches(manager, 'ACHIEVEMENT', [saved.id], actor?.userId ?? null);
+    }
     if (INDEX_RELEVANT_STATUSES.includes(from) || INDEX_RELEVANT_STATUSES.includes(saved.status)) {
       await recordOutboxChange(manager, OutboxSubject.ACHIEVEMENT, saved.id);
     }

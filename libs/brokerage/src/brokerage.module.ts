@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AchievementsModule } from '@app/achievements';
-import { BROKER_ACCESS, INTRODUCTION_ACCESS } from '@app/core';
+import { BROKER_ACCESS, INTRODUCTION_ACCESS, MARKET_EXIT } from '@app/core';
 import { DemandsModule } from '@app/demands';
 import { ExpertsModule } from '@app/experts';
 import { FilesModule } from '@app/files';
@@ -50,6 +50,7 @@ import { PerformanceService } from './performance.service';
 import { EntrustmentsService } from './entrustments.service';
 import { IntroductionAccessProvider } from './introduction-access.provider';
 import { IntroductionsService } from './introductions.service';
+import { MarketExitProvider } from './market-exit.provider';
 import { PartiesService } from './parties.service';
 import { PlatformSettingsResolver } from './platform-settings.resolver';
 import { PlatformSettingsService } from './platform-settings.service';
@@ -76,7 +77,8 @@ export const BROKERAGE_ENTITIES = [
 
 /**
  * What introductions reveal and what brokers' work lets them read, offered to experts, demands, achievements and
- * matching through the IntroductionAccess and BrokerAccess ports. Global so their
+ * matching through the IntroductionAccess and BrokerAccess ports; what a listing leaving the market closes, through
+ * the MarketExit port. Global so their
  * modules see the token without importing brokerage (brokerage depends on them, never the reverse).
  */
 @Global()
@@ -87,8 +89,17 @@ export const BROKERAGE_ENTITIES = [
     { provide: INTRODUCTION_ACCESS, useExisting: IntroductionAccessProvider },
     BrokerAccessProvider,
     { provide: BROKER_ACCESS, useExisting: BrokerAccessProvider },
+    MarketExitProvider,
+    { provide: MARKET_EXIT, useExisting: MarketExitProvider },
   ],
-  exports: [IntroductionAccessProvider, INTRODUCTION_ACCESS, BrokerAccessProvider, BROKER_ACCESS],
+  exports: [
+    IntroductionAccessProvider,
+    INTRODUCTION_ACCESS,
+    BrokerAccessProvider,
+    BROKER_ACCESS,
+    MarketExitProvider,
+    MARKET_EXIT,
+  ],
 })
 export class BrokerageAccessModule {}
 

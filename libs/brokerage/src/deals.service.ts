@@ -270,7 +270,7 @@ export class DealsService {
   async amendRegistration(actor: Actor, input: AmendRegistrationInput): Promise<DealEntity> {
     const reason = input.reason.trim();
     if (!reason) throw fail('TEXT_BLANK', { field: 'reason' });
-    return this.dataSource.transaction(async (manager) => {
+    const amended = await this.dataSource.transaction(async (manager) => {
       const deal = await this.lock(manager, actor, input.dealId);
       const isBroker = deal.brokerId === actor.userId;
       if (!isBroker && !actor.isAdmin)
@@ -308,8 +308,16 @@ export class DealsService {
         throw fail('AMENDMENT_CHANGES_NOTHING', { field: 'dealId' });
       deal.commissionWan = await this.commission(manager, deal);
       deal.lastActivityAt = this.clock.now();
-      await manager.save(
+      const amendment = await manager.save(
         manager.create(DealAmendmentEntity, { dealId: deal.id, actorId: actor.userId, before, after, reason }),
+      );
+      // Programmes follow the amendment (a reward draft is refreshed, a submitted one flagged) without brokerage
+      // knowing them: a job intent committed with it.
+      await recordJobIntent(
+        manager,
+        JobName.RegistrationAmended,
+        { dealId: deal.id, amendmentId: amendment.id },
+        { jobId: `registration-amended-${amendment.id}` },
       );
       const changed = (Object.keys(after) as Array<keyof RegistrationSnapshot>)
         .filter((key) => before[key] !== after[key])
@@ -319,6 +327,9 @@ export class DealsService {
       });
       return manager.save(deal);
     });
+    // The programmes' job is a job intent of that transaction.
+    await this.intents.relayNow();
+    return amended;
   }
 
   /** The amendments of registered deals, oldest first (the parent deals were already access-checked). */

@@ -22,6 +22,7 @@ export * from './deals.service';
 export * from './market.service';
 export * from './performance.service';
 export * from './introduction-access.provider';
+export * from './market-exit.provider';
 export * from './brokerage.object';
 export * from './brokerage.jobs';
 export * from './brokerage.module';

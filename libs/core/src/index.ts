@@ -31,6 +31,7 @@ export * from './intents/job-intent.entity';
 export * from './intents/job-intents';
 export * from './intents/job-intent-sweeper';
 export * from './access/introduction-access';
+export * from './access/market-exit';
 export * from './csv/csv';
 export * from './rate-limits/rate-limits';
 export * from './platform/platform-settings';

@@ -12,6 +12,9 @@ import {
   forbidden,
   INTRODUCTION_ACCESS,
   IntroductionAccess,
+  JobIntentRelay,
+  MARKET_EXIT,
+  MarketExit,
   notFound,
   OutboxSubject,
   recordOutboxChange,
@@ -92,6 +95,9 @@ export const DEMAND_ACCESS_COLUMNS = ['id', 'organisationId', 'status', 'anonymo
 
 export type DemandAccessFields = Pick<DemandEntity, (typeof DEMAND_ACCESS_COLUMNS)[number]>;
 
+/** A demand moved into one of these has left the market: its open matches are closed (MarketExit). */
+const LEFT_MARKET: readonly DemandStatus[] = [DemandStatus.CLOSED, DemandStatus.EXPIRED];
+
 /** Enterprise technology demands: who may see and do what, and every change with its outbox row. */
 @Injectable()
 export class DemandsService {
@@ -103,6 +109,8 @@ export class DemandsService {
     private readonly clock: Clock,
     @Optional() @Inject(INTRODUCTION_ACCESS) private readonly introductions?: IntroductionAccess,
     @Optional() @Inject(BROKER_ACCESS) private readonly brokers?: BrokerAccess,
+    @Optional() @Inject(MARKET_EXIT) private readonly marketExit?: MarketExit,
+    @Optional() private readonly intents?: JobIntentRelay,
   ) {}
 
   // ---- decisions (the single places each rule lives) ----
@@ -293,6 +301,7 @@ export class DemandsService {
         .execute();
       const ids = (result.raw as Array<{ id: string }>).map((row) => row.id);
       await recordOutboxChange(manager, OutboxSubject.DEMAND, ids);
+      await this.marketExit?.closeOpenMatches(manager, 'DEMAND', ids, null);
       return ids;
     });
   }
@@ -357,17 +366,27 @@ export class DemandsService {
     id: string,
     apply: (demand: DemandEntity, manager: EntityManager) => Promise<void> | void,
   ): Promise<DemandEntity> {
-    return this.dataSource.transaction(async (manager: EntityManager) => {
+    let leftMarket = false;
+    const changed = await this.dataSource.transaction(async (manager: EntityManager) => {
       const demand = await manager.findOne(DemandEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!demand) throw notFound('Demand', id);
       // FORBIDDEN even for drafts the actor cannot see: ids are random UUIDs, and a clear refusal helps clients.
       if (!this.canManage(actor, demand))
         throw forbidden('Only the posting enterprise or an administrator may change this demand');
+      const before = demand.status;
       await apply(demand, manager);
       await manager.save(demand);
+      if (before !== demand.status && LEFT_MARKET.includes(demand.status)) {
+        // Closed: its open matches close now, claimed ones too (claims end, pending introductions withdrawn).
+        await this.marketExit?.closeOpenMatches(manager, 'DEMAND', [demand.id], actor.userId);
+        leftMarket = true;
+      }
       await recordOutboxChange(manager, OutboxSubject.DEMAND, demand.id);
       return demand;
     });
+    // The notifications' emails are job intents of that transaction (else the worker's sweep relays them).
+    if (leftMarket) await this.intents?.relayNow();
+    return changed;
   }
 
   /**

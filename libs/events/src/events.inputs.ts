@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { MAX_SLOT_MINUTES, MIN_SLOT_MINUTES } from './domain/scheduler';
 import { EventKind, MeetingOutcome } from './entities/event.entities';
@@ -76,6 +77,68 @@ export class CreateEventInput {
   @IsOptional()
   @IsUUID()
   organiserOrganisationId?: string | null;
+}
+
+/**
+ * The organiser edits an event: every field optional (left out or null: unchanged; venue and online link: null or
+ * empty clears). Times are wall-clock times in the event's zone (the new zone when it changes).
+ */
+@InputType()
+export class UpdateEventInput {
+  @Field(() => ID) @IsUUID() id: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(2) @MaxLength(200) title?:
+    string | null;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Themes: industry codes of the taxonomy' })
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
+  @ArrayMaxSize(10)
+  industryCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Themes: key words' })
+  @IsOptional()
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(40, { each: true })
+  @ArrayMaxSize(20)
+  keywords?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Wall-clock start in the event’s time zone, YYYY-MM-DDTHH:mm' })
+  @IsOptional()
+  @Matches(LOCAL_TIME)
+  startsAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Wall-clock end in the event’s time zone, YYYY-MM-DDTHH:mm' })
+  @IsOptional()
+  @Matches(LOCAL_TIME)
+  endsAt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string | null;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(300) venue?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== '')
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(500)
+  onlineUrl?: string | null;
+
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(10_000) capacity?: number | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Institutions presenting listings and experts' })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(50)
+  presentingInstitutionIds?: string[] | null;
 }
 
 @InputType()

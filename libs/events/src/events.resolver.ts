@@ -21,6 +21,7 @@ import {
   RecordMeetingOutcomeInput,
   RegisterForEventInput,
   RequestMeetingInput,
+  UpdateEventInput,
 } from './events.inputs';
 import {
   EventFiguresObject,
@@ -112,6 +113,14 @@ export class EventsResolver {
   @Mutation(() => EventObject, { description: 'The bureau, a TTO officer or a broker creates a draft event' })
   createEvent(@CurrentActor() actor: Actor, @Args('input') input: CreateEventInput) {
     return this.events.create(actor, input);
+  }
+
+  @Mutation(() => EventObject, {
+    description:
+      'Organisers edit an event (capacity not below the approvals); new times or place tell the registrants (updated .ics)',
+  })
+  updateEvent(@CurrentActor() actor: Actor, @Args('input') input: UpdateEventInput) {
+    return this.events.update(actor, input);
   }
 
   @Mutation(() => EventObject)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, MoreThan } from 'typeorm';
-import { AppConfig, badInput, Clock, fail, notFound } from '@app/core';
+import { AppConfig, badInput, Clock, fail, JobIntentRelay, notFound } from '@app/core';
 import {
   Actor,
   MembershipEntity,
@@ -14,16 +14,20 @@ import {
 import { NotificationEventsService, NotificationKind, SCREENS } from '@app/notifications';
 import { CALENDAR_CONTENT_TYPE, calendarFile } from './domain/calendar-file';
 import { capacityLeft, eventSlots, mayApprove, Slot } from './domain/scheduler';
+import { instantToZoned } from './domain/time-zones';
 import { isTimeZone, zonedToInstant } from './domain/time-zones';
 import { canSeeEvent, organiserOrganisationOf, organises } from './event-access';
 import {
   EventEntity,
+  EventMeetingEntity,
   EventRegistrationEntity,
   EventStatus,
+  MeetingStatus,
   ParticipantSide,
   RegistrationStatus,
 } from './entities/event.entities';
-import { CreateEventInput, DecideRegistrationInput, RegisterForEventInput } from './events.inputs';
+import { CreateEventInput, DecideRegistrationInput, RegisterForEventInput, UpdateEventInput } from './events.inputs';
+import { recordReminder } from './reminder-plan';
 
 const INSTITUTION_KINDS: readonly OrganisationKind[] = [
   OrganisationKind.UNIVERSITY,
@@ -40,6 +44,7 @@ export class EventsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly notifications: NotificationEventsService,
+    private readonly intents: JobIntentRelay,
     config: AppConfig,
   ) {
     this.publicUrl = config.PUBLIC_URL.replace(/\/+$/, '');
@@ -59,43 +64,25 @@ export class EventsService {
   async create(actor: Actor, input: CreateEventInput): Promise<EventEntity> {
     const organiserOrganisationId = organiserOrganisationOf(actor, input.organiserOrganisationId);
     if (!organiserOrganisationId) throw fail('EVENT_ORGANISER_ROLE_REQUIRED');
-    if (!isTimeZone(input.timeZone)) throw fail('EVENT_TIMES_INVALID', { field: 'timeZone' });
-    const startsAt = zonedToInstant(input.startsAt, input.timeZone);
-    const endsAt = zonedToInstant(input.endsAt, input.timeZone);
-    if (!startsAt) throw fail('EVENT_TIMES_INVALID', { field: 'startsAt' });
-    if (!endsAt || endsAt.getTime() <= startsAt.getTime()) throw fail('EVENT_TIMES_INVALID', { field: 'endsAt' });
-    if (endsAt.getTime() - startsAt.getTime() > 14 * 86_400_000) throw fail('EVENT_TIMES_INVALID', { field: 'endsAt' });
+    const { startsAt, endsAt } = this.times(input.startsAt, input.endsAt, input.timeZone);
     if (!input.venue?.trim() && !input.onlineUrl?.trim()) {
       throw badInput('A venue or an online link is needed', { field: 'venue' });
     }
-    const industryCodes = [...new Set(input.industryCodes)];
-    if (industryCodes.length) {
-      const known = await this.dataSource.query<Array<{ code: string }>>(
-        'SELECT code FROM industries WHERE code = ANY($1)',
-        [industryCodes],
-      );
-      const unknown = industryCodes.filter((code) => !known.some((row) => row.code === code));
-      if (unknown.length) throw fail('UNKNOWN_INDUSTRY', { industry: unknown[0] });
-    }
-    const presenting = [...new Set(input.presentingInstitutionIds)];
+    const industryCodes = await this.knownIndustries(input.industryCodes);
+    const presenting = await this.presentingInstitutions(input.presentingInstitutionIds);
     if (presenting.length === 0) {
       // An institution organising presents its own listings unless it names others.
       const organiser = await this.dataSource
         .getRepository(OrganisationEntity)
         .findOneBy({ id: organiserOrganisationId });
       if (organiser && INSTITUTION_KINDS.includes(organiser.kind)) presenting.push(organiser.id);
-    } else {
-      const institutions = await this.dataSource.getRepository(OrganisationEntity).findBy({ id: In(presenting) });
-      if (institutions.length !== presenting.length) {
-        throw badInput('Unknown presenting institution', { field: 'presentingInstitutionIds' });
-      }
     }
     return this.dataSource.getRepository(EventEntity).save({
       kind: input.kind,
       title: input.title.trim(),
       description: input.description.trim(),
       industryCodes,
-      keywords: [...new Set(input.keywords.map((k) => k.trim()).filter(Boolean))],
+      keywords: cleanKeywords(input.keywords),
       startsAt,
       endsAt,
       timeZone: input.timeZone,
@@ -111,13 +98,171 @@ export class EventsService {
     });
   }
 
+  /** Wall-clock times in a zone → instants; EVENT_TIMES_INVALID unless the end follows within 14 days. */
+  private times(startsLocal: string, endsLocal: string, timeZone: string): { startsAt: Date; endsAt: Date } {
+    if (!isTimeZone(timeZone)) throw fail('EVENT_TIMES_INVALID', { field: 'timeZone' });
+    const startsAt = zonedToInstant(startsLocal, timeZone);
+    const endsAt = zonedToInstant(endsLocal, timeZone);
+    if (!startsAt) throw fail('EVENT_TIMES_INVALID', { field: 'startsAt' });
+    if (!endsAt || endsAt.getTime() <= startsAt.getTime()) throw fail('EVENT_TIMES_INVALID', { field: 'endsAt' });
+    if (endsAt.getTime() - startsAt.getTime() > 14 * 86_400_000) throw fail('EVENT_TIMES_INVALID', { field: 'endsAt' });
+    return { startsAt, endsAt };
+  }
+
+  private async knownIndustries(codes: readonly string[]): Promise<string[]> {
+    const industryCodes = [...new Set(codes)];
+    if (industryCodes.length) {
+      const known = await this.dataSource.query<Array<{ code: string }>>(
+        'SELECT code FROM industries WHERE code = ANY($1)',
+        [industryCodes],
+      );
+      const unknown = industryCodes.filter((code) => !known.some((row) => row.code === code));
+      if (unknown.length) throw fail('UNKNOWN_INDUSTRY', { industry: unknown[0] });
+    }
+    return industryCodes;
+  }
+
+  /** The named presenting institutions (each must be a university, institute or new R&D institution). */
+  private async presentingInstitutions(ids: readonly string[]): Promise<string[]> {
+    const presenting = [...new Set(ids)];
+    if (presenting.length === 0) return presenting;
+    const institutions = await this.dataSource
+      .getRepository(OrganisationEntity)
+      .findBy({ id: In(presenting), kind: In([...INSTITUTION_KINDS]) });
+    if (institutions.length !== presenting.length) {
+      throw badInput('Unknown presenting institution', { field: 'presentingInstitutionIds' });
+    }
+    return presenting;
+  }
+
+  /**
+   * The organiser edits an event (not once cancelled or over). The capacity stays at or above the approvals (the
+   * event row locked, as approvals lock it); booked meetings keep their slot numbers on the new grid (refused when
+   * one would fall outside it). An edit of what the calendar entry shows raises its SEQUENCE; a change of times or
+   * place tells the registrants (approved ones get the updated .ics, same UID) and re-plans the reminder.
+   */
+  async update(actor: Actor, input: UpdateEventInput): Promise<EventEntity> {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const event = await manager.findOne(EventEntity, {
+        where: { id: input.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!event || !organises(actor, event)) throw fail('EVENT_NOT_FOUND', { id: input.id });
+      if (event.status === EventStatus.CANCELLED || event.endsAt.getTime() <= this.clock.now().getTime()) {
+        throw fail('EVENT_NOT_OPEN', { state: event.status === EventStatus.CANCELLED ? event.status : 'ENDED' });
+      }
+      const before = { ...event };
+      if (input.title != null) event.title = input.title.trim();
+      if (input.description != null) event.description = input.description.trim();
+      if (input.keywords != null) event.keywords = cleanKeywords(input.keywords);
+      if (input.industryCodes != null) event.industryCodes = await this.knownIndustries(input.industryCodes);
+      if (input.presentingInstitutionIds != null) {
+        event.presentingInstitutionIds = await this.presentingInstitutions(input.presentingInstitutionIds);
+      }
+      if (input.venue !== undefined) event.venue = input.venue?.trim() || null;
+      if (input.onlineUrl !== undefined) event.onlineUrl = input.onlineUrl?.trim() || null;
+      if (!event.venue && !event.onlineUrl) throw badInput('A venue or an online link is needed', { field: 'venue' });
+      if (input.startsAt != null || input.endsAt != null || input.timeZone != null) {
+        const zone = input.timeZone ?? event.timeZone;
+        const times = this.times(
+          input.startsAt ?? instantToZoned(event.startsAt, event.timeZone),
+          input.endsAt ?? instantToZoned(event.endsAt, event.timeZone),
+          zone,
+        );
+        Object.assign(event, times, { timeZone: zone });
+      }
+      if (input.capacity != null) {
+        const approved = await this.approvedCount(event.id, manager);
+        if (input.capacity < approved) throw fail('EVENT_CAPACITY_BELOW_APPROVED', { approved, field: 'capacity' });
+        event.capacity = input.capacity;
+      }
+      const timesChanged =
+        event.startsAt.getTime() !== before.startsAt.getTime() || event.endsAt.getTime() !== before.endsAt.getTime();
+      const placeChanged = event.venue !== before.venue || event.onlineUrl !== before.onlineUrl;
+      if (timesChanged) await this.moveMeetings(manager, event);
+      const calendarChanged =
+        timesChanged ||
+        placeChanged ||
+        event.title !== before.title ||
+        event.description !== before.description ||
+        event.timeZone !== before.timeZone;
+      if (calendarChanged) event.sequence = before.sequence + 1;
+      const result = await manager.save(event);
+      if (timesChanged || placeChanged) await this.tellRegistrants(manager, actor, result);
+      if (timesChanged && result.status === EventStatus.PUBLISHED) await recordReminder(manager, result);
+      return result;
+    });
+    await this.intents.relayNow();
+    return saved;
+  }
+
+  /** Active meetings keep their slot number on the event's new grid, at its new times. */
+  private async moveMeetings(manager: EntityManager, event: EventEntity): Promise<void> {
+    const slots = eventSlots(event);
+    const meetings = await manager.findBy(EventMeetingEntity, {
+      eventId: event.id,
+      status: In([MeetingStatus.REQUESTED, MeetingStatus.ACCEPTED]),
+    });
+    for (const meeting of meetings) {
+      const slot = slots[meeting.slotIndex];
+      if (!slot) throw fail('EVENT_MEETINGS_OUTSIDE_TIMES', { slotIndex: meeting.slotIndex, field: 'endsAt' });
+      meeting.startsAt = slot.startsAt;
+      meeting.endsAt = slot.endsAt;
+    }
+    if (meetings.length) await manager.save(meetings);
+  }
+
+  /** Registrants hear of new times or a new place: approved ones with the updated .ics, pending ones without. */
+  private async tellRegistrants(manager: EntityManager, actor: Actor, event: EventEntity): Promise<void> {
+    const registrations = await manager.findBy(EventRegistrationEntity, {
+      eventId: event.id,
+      status: In([RegistrationStatus.APPROVED, RegistrationStatus.PENDING]),
+    });
+    const common = {
+      kind: NotificationKind.EVENT_CHANGED,
+      eventKey: `changed:${event.id}:${event.sequence}`,
+      actorId: actor.userId,
+      data: { eventId: event.id },
+      params: { subject: event.title, reason: this.whenAndWhere(event) },
+    } as const;
+    const of = (status: RegistrationStatus) => registrations.filter((r) => r.status === status).map((r) => r.userId);
+    await this.notifications.publish(manager, {
+      ...common,
+      audiences: [{ userIds: of(RegistrationStatus.APPROVED), path: SCREENS.event(event.id) }],
+      emailAttachment: {
+        fileName: 'event.ics',
+        contentType: CALENDAR_CONTENT_TYPE,
+        content: this.eventCalendar(event),
+      },
+    });
+    await this.notifications.publish(manager, {
+      ...common,
+      audiences: [{ userIds: of(RegistrationStatus.PENDING), path: SCREENS.event(event.id) }],
+    });
+  }
+
+  /** `2026-12-10 09:00–12:00 (Asia/Shanghai) · venue · link`, for notifications. */
+  whenAndWhere(event: EventEntity): string {
+    const starts = instantToZoned(event.startsAt, event.timeZone).replace('T', ' ');
+    const ends = instantToZoned(event.endsAt, event.timeZone);
+    const end = ends.slice(0, 10) === starts.slice(0, 10) ? ends.slice(11) : ends.replace('T', ' ');
+    return [`${starts}–${end} (${event.timeZone})`, event.venue, event.onlineUrl].filter(Boolean).join(' · ');
+  }
+
   async publish(actor: Actor, eventId: string): Promise<EventEntity> {
     const event = await this.organised(actor, eventId);
     if (event.status === EventStatus.CANCELLED) throw fail('EVENT_NOT_OPEN', { state: event.status });
     if (event.status === EventStatus.PUBLISHED) return event;
-    event.status = EventStatus.PUBLISHED;
-    event.publishedAt = this.clock.now();
-    return this.dataSource.getRepository(EventEntity).save(event);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      event.status = EventStatus.PUBLISHED;
+      event.publishedAt = this.clock.now();
+      const result = await manager.save(event);
+      // The reminder a day before, as a delayed job committed with the publication.
+      await recordReminder(manager, result);
+      return result;
+    });
+    await this.intents.relayNow();
+    return saved;
   }
 
   async cancel(actor: Actor, eventId: string): Promise<EventEntity> {
@@ -335,6 +480,9 @@ export class EventsService {
       endsAt: event.endsAt,
       location: where || null,
       url: `${this.publicUrl}${SCREENS.event(event.id)}`,
+      sequence: event.sequence,
     });
   }
 }
+
+const cleanKeywords = (keywords: readonly string[]) => [...new Set(keywords.map((k) => k.trim()).filter(Boolean))];

@@ -9,6 +9,9 @@ import {
   forbidden,
   INTRODUCTION_ACCESS,
   IntroductionAccess,
+  JobIntentRelay,
+  MARKET_EXIT,
+  MarketExit,
   notFound,
   OutboxSubject,
   recordOutboxChange,
@@ -93,6 +96,8 @@ export class ExpertsService {
     @InjectRepository(ExpertEntity) private readonly experts: Repository<ExpertEntity>,
     private readonly directory: DirectoryService,
     @Optional() @Inject(INTRODUCTION_ACCESS) private readonly introductions?: IntroductionAccess,
+    @Optional() @Inject(MARKET_EXIT) private readonly marketExit?: MarketExit,
+    @Optional() private readonly intents?: JobIntentRelay,
   ) {}
 
   // ---- decisions (the single places each rule lives) ----
@@ -197,7 +202,8 @@ export class ExpertsService {
   }
 
   async update(actor: Actor, id: string, input: ExpertContent): Promise<ExpertEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    let leftMarket = false;
+    const updated = await this.dataSource.transaction(async (manager) => {
       const expert = await manager.findOne(ExpertEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!expert) throw notFound('Expert', id);
       if (!this.canManage(actor, expert)) {
@@ -205,11 +211,20 @@ export class ExpertsService {
           "Only the expert, their institution's TTO officers or an administrator may change this profile",
         );
       }
+      const wasListed = expert.listed;
       Object.assign(expert, validatedContent(input));
       await manager.save(expert);
       await recordOutboxChange(manager, OutboxSubject.EXPERT, expert.id);
+      if (wasListed && !expert.listed) {
+        // Unlisted: its open matches close now, claimed ones too (claims end, pending introductions withdrawn).
+        await this.marketExit?.closeOpenMatches(manager, 'EXPERT', [expert.id], actor.userId);
+        leftMarket = true;
+      }
       return expert;
     });
+    // The notifications' emails are job intents of that transaction (else the worker's sweep relays them).
+    if (leftMarket) await this.intents?.relayNow();
+    return updated;
   }
 
   setListed(actor: Actor, id: string, listed: boolean): Promise<ExpertEntity> {

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 // The `./node` entry (the file-system reader) resolves the same under Node's require(esm) and Jest.
 import { fileTypeFromFile } from 'file-type/node';
@@ -44,6 +44,8 @@ export interface AttachedFile {
 /** Uploaded files: checked, stored, attached to the object they belong to, and read back through its rule. */
 @Injectable()
 export class FilesService {
+  private readonly logger = new Logger(FilesService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
@@ -122,6 +124,61 @@ export class FilesService {
         sha256: row.sha256,
       };
     });
+  }
+
+  /**
+   * Deletes the record of a file attached to one of these owners, in the owner's transaction: NOT_FOUND when it
+   * is not attached to any of them. Its bytes stay until `purge` is called with the result, once the transaction
+   * has committed (a rolled-back removal keeps its file).
+   */
+  async removeAttached(
+    manager: EntityManager,
+    fileId: string,
+    owner: { kind: FileOwnerKind; ids: readonly string[] },
+  ): Promise<StoredFileEntity> {
+    if (!UUID.test(fileId) || owner.ids.length === 0) throw notFound('File', fileId);
+    const row = await manager.findOne(StoredFileEntity, {
+      where: { id: fileId, ownerKind: owner.kind, ownerId: In([...owner.ids]) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!row) throw notFound('File', fileId);
+    await manager.delete(StoredFileEntity, { id: row.id });
+    return row;
+  }
+
+  /**
+   * Deletes the bytes of files whose records were removed (after that transaction committed). A storage failure
+   * is logged, not thrown: the removal has happened, and bytes without a record are never served.
+   */
+  purge(files: readonly StoredFileEntity[]): Promise<void> {
+    return this.removeBytes(files.map((file) => file.storageKey));
+  }
+
+  /**
+   * Deletes, in the caller's transaction, the rows of the files attached to an owner that is being deleted, and
+   * answers their storage keys. The bytes are removed by `removeBytes` only after that transaction committed: a
+   * rolled-back delete leaves every row and every byte in place (at worst a crash between commit and removal
+   * leaves bytes no row points at, which nobody can download).
+   */
+  async detachForDeletion(manager: EntityManager, kinds: readonly FileOwnerKind[], ownerId: string): Promise<string[]> {
+    // DELETE … RETURNING through `query` answers [rows, count].
+    const [rows] = await manager.query<[Array<{ storage_key: string }>, number]>(
+      `DELETE FROM stored_files WHERE owner_kind = ANY($1::stored_file_owner_kind[]) AND owner_id = $2
+       RETURNING storage_key`,
+      [[...kinds], ownerId],
+    );
+    return rows.map((row) => row.storage_key);
+  }
+
+  /** Removes stored bytes whose rows are gone (after the deleting transaction committed); failures are logged. */
+  async removeBytes(storageKeys: readonly string[]): Promise<void> {
+    for (const key of storageKeys) {
+      try {
+        await this.storage.delete(key);
+      } catch (error) {
+        this.logger.warn(`Could not remove the bytes of a deleted file (${key}): ${(error as Error).message}`);
+      }
+    }
   }
 
   /** The files attached to these owners (for DataLoaders: the owners were already access-checked), oldest first. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AchievementEntity, AchievementStatus } from '@app/achievements';
-import { LocalDiskStorage, StoredFileEntity } from '@app/files';
+import { FILE_STORAGE, FileStorage, LocalDiskStorage, StoredFileEntity } from '@app/files';
 import { startTestApi, TestApi } from '@app/testing';
 import { buildWorld, BrokerageWorld, introducedDeal, ok } from '../../brokerage/test/brokerage-world';
 import { TestActor } from '../../../apps/api/test/support/marketplace-actors';
@@ -138,6 +138,72 @@ describe('file upload and download', () => {
     await dataSource
       .getRepository(AchievementEntity)
       .update(world.achievement.id, { status: AchievementStatus.LISTED });
+  });
+
+  it("deletes a deleted draft's files: their rows and their stored bytes, so nobody can download them", async () => {
+    const created = await ok(
+      api,
+      `mutation($input: CreateAchievementInput!) { createAchievement(input: $input) { id } }`,
+      { input: { title: '待删除的草稿', institutionId: world.university.id } },
+      world.researcher,
+    );
+    const draftId = created.createAchievement.id as string;
+    const { body } = await upload(world.researcher, PDF, '草稿附件.pdf');
+    await ok(
+      api,
+      UPDATE,
+      { id: draftId, input: { attachments: [{ fileId: body.id, name: 'x.pdf' }] } },
+      world.researcher,
+    );
+    const row = await dataSource.getRepository(StoredFileEntity).findOneByOrFail({ id: body.id });
+    const storage = api.app.get<FileStorage>(FILE_STORAGE);
+    expect(await storage.get(row.storageKey)).not.toBeNull();
+    expect((await download(world.researcher, body.id)).status).toBe(200);
+
+    await ok(api, `mutation($id: ID!) { deleteAchievement(id: $id) }`, { id: draftId }, world.researcher);
+
+    expect(await dataSource.getRepository(StoredFileEntity).existsBy({ id: body.id })).toBe(false);
+    expect(await storage.get(row.storageKey)).toBeNull();
+    expect((await download(world.researcher, body.id)).status).toBe(404);
+    expect((await download(world.tto, body.id)).status).toBe(404);
+  });
+
+  it('keeps every file of a draft whose delete rolls back', async () => {
+    const created = await ok(
+      api,
+      `mutation($input: CreateAchievementInput!) { createAchievement(input: $input) { id } }`,
+      { input: { title: '删除失败的草稿', institutionId: world.university.id } },
+      world.researcher,
+    );
+    const draftId = created.createAchievement.id as string;
+    const { body } = await upload(world.researcher, PDF, '保留附件.pdf');
+    await ok(
+      api,
+      UPDATE,
+      { id: draftId, input: { attachments: [{ fileId: body.id, name: 'x.pdf' }] } },
+      world.researcher,
+    );
+    const row = await dataSource.getRepository(StoredFileEntity).findOneByOrFail({ id: body.id });
+    // The delete fails after the files' rows were deleted in its transaction (a trigger on the achievement row).
+    await dataSource.query(`CREATE OR REPLACE FUNCTION refuse_delete() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'refused for the test'; END $$ LANGUAGE plpgsql`);
+    await dataSource.query(`CREATE TRIGGER refuse_delete_${draftId.replaceAll('-', '_')} BEFORE DELETE ON achievements
+      FOR EACH ROW WHEN (OLD.id = '${draftId}') EXECUTE FUNCTION refuse_delete()`);
+    try {
+      const res = await api.gql(
+        `mutation($id: ID!) { deleteAchievement(id: $id) }`,
+        { id: draftId },
+        world.researcher.token,
+      );
+      expect(res.errors).toBeDefined();
+    } finally {
+      await dataSource.query(`DROP TRIGGER refuse_delete_${draftId.replaceAll('-', '_')} ON achievements`);
+    }
+    expect(await dataSource.getRepository(StoredFileEntity).existsBy({ id: body.id })).toBe(true);
+    expect(await api.app.get<FileStorage>(FILE_STORAGE).get(row.storageKey)).not.toBeNull();
+    const kept = await download(world.researcher, body.id);
+    expect(kept.status).toBe(200);
+    expect(kept.body.equals(PDF)).toBe(true);
   });
 
   it('refuses to attach a file someone else uploaded, or one that belongs to something else', async () => {

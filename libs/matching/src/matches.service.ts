@@ -21,7 +21,13 @@ import { Actor, Role } from '@app/identity';
 import { DataSource, In } from 'typeorm';
 import { MatchTargetType } from './domain/match-document';
 import { ENGINE_VERSION } from './domain/matching-config';
-import { DeclineReason, MatchStatus, nextStatus, statusChangeProblem } from './domain/match-status';
+import {
+  DeclineReason,
+  HIDDEN_MATCH_STATUSES,
+  MatchStatus,
+  nextStatus,
+  statusChangeProblem,
+} from './domain/match-status';
 import { demandForMatching } from './domain/search-document-mapping';
 import { MatchEntity } from './match.entity';
 import { MatchingEngine } from './matching-engine';
@@ -115,6 +121,17 @@ export class MatchesService {
             ['demand_id', 'target_type', 'target_id'],
           )
           .execute();
+        // A pair closed when its listing left the market and proposed again (it returned) is open again.
+        await manager
+          .createQueryBuilder()
+          .update(MatchEntity)
+          .set({ status: MatchStatus.SUGGESTED })
+          .where('demand_id = :demandId AND status = :closed AND computed_at = :computedAt', {
+            demandId,
+            closed: MatchStatus.CLOSED,
+            computedAt,
+          })
+          .execute();
       }
       const removal = manager
         .createQueryBuilder()
@@ -197,7 +214,7 @@ export class MatchesService {
       .getRepository(DemandEntity)
       .createQueryBuilder('d')
       .leftJoin(MatchEntity, 'm', 'm.demand_id = d.id AND m.status NOT IN (:...hidden)', {
-        hidden: [MatchStatus.DECLINED, MatchStatus.DISMISSED],
+        hidden: HIDDEN_MATCH_STATUSES,
       })
       .select('d.id', 'id')
       .addSelect('d.organisation_id', 'organisationId')
@@ -221,8 +238,8 @@ export class MatchesService {
     const query = this.dataSource.getRepository(MatchEntity).createQueryBuilder('m');
     if ('demandId' in where) query.where('m.demandId = :demandId', { demandId: where.demandId });
     else query.where('m.targetType = :targetType AND m.targetId = :targetId', where);
-    // Dismissed and declined matches stay stored (feedback) but are not listed.
-    query.andWhere('m.status NOT IN (:...hidden)', { hidden: [MatchStatus.DECLINED, MatchStatus.DISMISSED] });
+    // Dismissed and declined matches stay stored (feedback) but are not listed, nor closed ones.
+    query.andWhere('m.status NOT IN (:...hidden)', { hidden: HIDDEN_MATCH_STATUSES });
     const totalCount = countOf(query);
     if (page.after) {
       const [score, id] = decodeCursor(page.after, 2);

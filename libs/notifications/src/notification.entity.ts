@@ -43,12 +43,21 @@ export enum NotificationKind {
   DEAL_STAGE_CHANGED = 'DEAL_STAGE_CHANGED',
   /** Brokerage: someone objected to a deal's price notice (协议定价公示). */
   PRICE_NOTICE_OBJECTION = 'PRICE_NOTICE_OBJECTION',
+  /**
+   * Brokerage: a listing left the market (achievement withdrawn, demand closed or expired, expert unlisted), so a
+   * match a broker claimed, or an introduction proposed on it, was closed.
+   */
+  MATCH_CLOSED = 'MATCH_CLOSED',
   /** Events: the organiser approved or declined a registration (approved: the event's .ics attached). */
   EVENT_REGISTRATION_DECIDED = 'EVENT_REGISTRATION_DECIDED',
   /** Events: another participant asked for a one-to-one meeting in a slot. */
   EVENT_MEETING_REQUESTED = 'EVENT_MEETING_REQUESTED',
   /** Events: a meeting request was accepted (the meeting's .ics attached) or declined. */
   EVENT_MEETING_ANSWERED = 'EVENT_MEETING_ANSWERED',
+  /** Events: the organiser changed the event's times or place (approved: the updated .ics attached). */
+  EVENT_CHANGED = 'EVENT_CHANGED',
+  /** Events: the event starts in a day (approved participants, the .ics attached). */
+  EVENT_REMINDER = 'EVENT_REMINDER',
   /** Expert calls: the bureau invited an expert to answer a research question (政府决策课题). */
   EXPERT_CALL_INVITED = 'EXPERT_CALL_INVITED',
 }

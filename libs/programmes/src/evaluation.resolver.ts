@@ -115,6 +115,17 @@ export class EvaluationResolver {
     );
   }
 
+  @Mutation(() => EvaluationReportObject, {
+    description: 'Remove an attachment of a self-reported value and delete its file (its TTO, while DRAFT or RETURNED)',
+  })
+  removeEvaluationAttachment(
+    @CurrentActor() actor: Actor,
+    @Args('reportId', { type: () => ID }) reportId: string,
+    @Args('fileId', { type: () => ID }) fileId: string,
+  ) {
+    return this.evaluation.removeAttachment(actor, reportId, fileId);
+  }
+
   @Mutation(() => EvaluationReportObject, { description: 'Submit to the bureau (its TTO)' })
   submitEvaluationReport(@CurrentActor() actor: Actor, @Args('reportId', { type: () => ID }) reportId: string) {
     return this.evaluation.submitReport(actor, reportId);

@@ -264,6 +264,33 @@ export class EvaluationService {
     });
   }
 
+  /**
+   * Removes one attachment of a self-reported value and deletes its file (the institution's TTO, while the report
+   * is a DRAFT or RETURNED); the value waits for the bureau again. A file not attached to the report is NOT_FOUND.
+   */
+  async removeAttachment(actor: Actor, reportId: string, fileId: string): Promise<EvaluationReportEntity> {
+    const { report, removed } = await this.dataSource.transaction(async (manager) => {
+      const report = await this.lockReportForInstitution(manager, actor, reportId);
+      this.assertReportStatus(report, [EvaluationReportStatus.DRAFT, EvaluationReportStatus.RETURNED]);
+      const rows = await manager.findBy(EvaluationReportValueEntity, {
+        reportId,
+        source: IndicatorSource.SELF_REPORTED,
+      });
+      const removed = await this.files.removeAttached(manager, fileId, {
+        kind: FileOwnerKind.EVALUATION_EVIDENCE,
+        ids: rows.map((row) => row.id),
+      });
+      await manager.update(
+        EvaluationReportValueEntity,
+        { id: removed.ownerId! },
+        { verification: IndicatorVerification.PENDING, verificationNote: null, verifiedAt: null, verifiedById: null },
+      );
+      return { report, removed };
+    });
+    await this.files.purge([removed]);
+    return report;
+  }
+
   /** Submits once every self-reported indicator has a value and an attachment. */
   async submitReport(actor: Actor, reportId: string): Promise<EvaluationReportEntity> {
     return this.dataSource.transaction(async (manager) => {

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JobName, JobOutcome, JobPayloads, JobQueue, OnJob, QueueName } from '@app/core';
 import { FollowUpsService } from './follow-ups.service';
+import { RewardsService } from './rewards.service';
 
 export const PROGRAMMES_SWEEP_SCHEDULER_ID = 'programmes-sweep';
 /** Hourly: a follow-up step whose delayed job was lost is performed within the hour. */
@@ -13,6 +14,7 @@ export class ProgrammesJobs implements OnApplicationBootstrap {
 
   constructor(
     private readonly followUps: FollowUpsService,
+    private readonly rewards: RewardsService,
     private readonly jobs: JobQueue,
   ) {}
 
@@ -30,6 +32,11 @@ export class ProgrammesJobs implements OnApplicationBootstrap {
   @OnJob(JobName.ContractRegistered)
   contractRegistered(payload: JobPayloads[JobName.ContractRegistered]): Promise<JobOutcome> {
     return this.followUps.takeIn(payload.dealId);
+  }
+
+  @OnJob(JobName.RegistrationAmended)
+  registrationAmended(payload: JobPayloads[JobName.RegistrationAmended]): Promise<JobOutcome> {
+    return this.rewards.followRegistrationAmendment(payload.dealId, payload.amendmentId);
   }
 
   @OnJob(JobName.FollowUpStep)

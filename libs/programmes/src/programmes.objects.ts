@@ -106,6 +106,15 @@ export class RewardApplicationObject {
   @Field(() => Float, { nullable: true }) paidAmountWan: number | null;
   @Field(() => String, { nullable: true }) paymentReference: string | null;
   @Field({ description: 'The platform’s records when the application was raised, as JSON text' }) prefillJson: string;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the contract registration was amended after the application was submitted: the application was not ' +
+      'changed; the reviewer may return it (it is then submitted again as the registration now stands)',
+  })
+  registrationAmendedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'What that amendment changed, and why' })
+  registrationAmendmentNote: string | null;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
 }

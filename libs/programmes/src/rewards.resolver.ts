@@ -78,6 +78,18 @@ export class RewardsResolver {
     return toObject(await this.rewards.update(actor, input.applicationId, input));
   }
 
+  @Mutation(() => RewardApplicationObject, {
+    description:
+      'Remove one piece of evidence and delete its file (the institution’s TTO or the team, while DRAFT or RETURNED)',
+  })
+  async removeRewardEvidence(
+    @CurrentActor() actor: Actor,
+    @Args('applicationId', { type: () => ID }) applicationId: string,
+    @Args('fileId', { type: () => ID }) fileId: string,
+  ) {
+    return toObject(await this.rewards.removeEvidence(actor, applicationId, fileId));
+  }
+
   @Mutation(() => RewardApplicationObject, { description: 'Submit once every required piece of evidence is attached' })
   async submitRewardApplication(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
     return toObject(await this.rewards.submit(actor, id));

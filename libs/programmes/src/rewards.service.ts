@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Clock, Connection, fail, pageNewestFirst } from '@app/core';
+import { Clock, Connection, fail, JobOutcome, notFound, pageNewestFirst } from '@app/core';
 import {
   AchievementEntity,
   AchievementInventorEntity,
@@ -10,8 +10,8 @@ import {
   isOnTeam,
   RightsProposalEntity,
 } from '@app/achievements';
-import { DealEntity, DealStage } from '@app/brokerage';
-import { FileOwnerKind, FilesService } from '@app/files';
+import { DealAmendmentEntity, DealEntity, DealStage } from '@app/brokerage';
+import { FileOwnerKind, FilesService, StoredFileEntity } from '@app/files';
 import { Actor, OrganisationEntity, Role } from '@app/identity';
 import { MatchTargetType } from '@app/matching';
 import { NotificationKind, NotificationsService } from '@app/notifications';
@@ -285,6 +285,110 @@ export class RewardsService {
     return application;
   }
 
+  /**
+   * A registered contract was amended (amendDealRegistration). An application not yet submitted (DRAFT, RETURNED)
+   * is refreshed from the amended registration: number, date, contract value, technical income, and the amount by
+   * the rules in force on the registration date. A submitted, approved or paid one is never changed silently: it is
+   * flagged (registrationAmendedAt, with what changed and why) for the bureau's reviewer, who may return it. Safe
+   * to run twice (the refresh is idempotent; the record notes each amendment once).
+   */
+  async followRegistrationAmendment(dealId: string, amendmentId: string): Promise<JobOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await manager.findOne(RewardApplicationEntity, {
+        where: { dealId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const amendment = await manager.findOneBy(DealAmendmentEntity, { id: amendmentId });
+      if (!application || !amendment) return 'skipped';
+      const marker = `[${amendment.id}]`;
+      const noted = await manager
+        .createQueryBuilder(RewardApplicationEventEntity, 'e')
+        .where('e.application_id = :id AND e.kind = :kind AND e.body LIKE :marker', {
+          id: application.id,
+          kind: RewardEventKind.REGISTRATION_AMENDED,
+          marker: `%${marker}`,
+        })
+        .getExists();
+      if (noted) return 'skipped';
+      const changes = (Object.keys(amendment.after) as Array<keyof typeof amendment.after>)
+        .filter((key) => amendment.before[key] !== amendment.after[key])
+        .map((key) => `${key}: ${String(amendment.before[key] ?? '—')} → ${String(amendment.after[key] ?? '—')}`)
+        .join('; ');
+      const note = `${amendment.reason} (${changes})`;
+      if (
+        application.status === RewardApplicationStatus.DRAFT ||
+        application.status === RewardApplicationStatus.RETURNED
+      ) {
+        const deal = await manager.findOneByOrFail(DealEntity, { id: dealId });
+        await this.refreshFromRegistration(manager, application, deal);
+        await this.event(manager, application.id, null, RewardEventKind.REGISTRATION_AMENDED, `${note} ${marker}`);
+        await manager.save(application);
+        await this.notifyApplicants(
+          manager,
+          application,
+          `amended-${amendment.id}`,
+          '技术合同登记已更正，申请已按更正后的登记更新 / The contract registration was amended; the application was updated',
+        );
+      } else {
+        application.registrationAmendedAt = amendment.createdAt;
+        application.registrationAmendmentNote = note;
+        await this.event(
+          manager,
+          application.id,
+          null,
+          RewardEventKind.REGISTRATION_AMENDED,
+          `submitted before the amendment, not changed: ${note} ${marker}`,
+        );
+        await manager.save(application);
+      }
+      return 'done';
+    });
+  }
+
+  /**
+   * The application's registration fields as the deal's registration now stands, the rule version in force on its
+   * registration date and the amount those rules allow (in the caller's transaction, the application locked).
+   */
+  private async refreshFromRegistration(
+    manager: EntityManager,
+    application: RewardApplicationEntity,
+    deal: DealEntity,
+  ): Promise<void> {
+    if (!deal.registeredAt || !deal.registrationNumber) return;
+    const versions = await manager.find(RewardRuleVersionEntity);
+    const version =
+      ruleVersionInForce(versions, deal.registeredAt) ??
+      versions.find((candidate) => candidate.id === application.ruleVersionId)!;
+    application.registrationNumber = deal.registrationNumber;
+    application.registeredAt = deal.registeredAt;
+    application.awardYear = shanghaiYear(deal.registeredAt);
+    application.technicalIncomeWan = deal.technicalIncomeWan ?? 0;
+    application.ruleVersionId = version.id;
+    await this.lockInstitutionYear(manager, application.institutionId, application.awardYear);
+    const amount = rewardAmount(
+      version.terms,
+      application.technicalIncomeWan,
+      await this.approvedThisYear(manager, application.institutionId, application.awardYear),
+    );
+    application.proposedAmountWan = amount.amountWan;
+    application.prefill = {
+      ...application.prefill,
+      registration: {
+        registrationNumber: deal.registrationNumber,
+        contractType: deal.contractType,
+        contractValueWan: deal.contractValueWan,
+        technicalIncomeWan: deal.technicalIncomeWan,
+        registeredAt: deal.registeredAt.toISOString(),
+      },
+      eligibility: {
+        ...application.prefill.eligibility,
+        ruleVersion: version.version,
+        uncappedWan: amount.uncappedWan,
+        cappedBy: amount.cappedBy,
+      },
+    };
+  }
+
   // ---- reads ----
 
   async get(actor: Actor, id: string): Promise<RewardApplicationEntity> {
@@ -334,11 +438,19 @@ export class RewardsService {
     id: string,
     input: { applicantNote?: string | null; evidence?: Array<{ fileId: string; label: string }> },
   ): Promise<RewardApplicationEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    const { application, dropped } = await this.dataSource.transaction(async (manager) => {
       const application = await this.lockForApplicant(manager, actor, id, 'edit reward applications');
       this.assertStatus(application, [RewardApplicationStatus.DRAFT, RewardApplicationStatus.RETURNED]);
       if (input.applicantNote !== undefined) application.applicantNote = input.applicantNote?.trim() || null;
+      const dropped: StoredFileEntity[] = [];
       if (input.evidence !== undefined) {
+        // Evidence left out of the new list is removed as by removeEvidence: no file stays stored unlisted.
+        const kept = new Set(input.evidence.map((item) => item.fileId));
+        for (const item of application.evidence.filter((candidate) => !kept.has(candidate.fileId))) {
+          dropped.push(
+            await this.files.removeAttached(manager, item.fileId, { kind: FileOwnerKind.REWARD_EVIDENCE, ids: [id] }),
+          );
+        }
         const attached = await this.files.attach(
           manager,
           actor,
@@ -352,8 +464,38 @@ export class RewardsService {
         }));
       }
       await this.event(manager, id, actor.userId, RewardEventKind.UPDATED, null);
-      return manager.save(application);
+      return { application: await manager.save(application), dropped };
     });
+    await this.files.purge(dropped);
+    return application;
+  }
+
+  /**
+   * Removes one piece of evidence and deletes its file (the applicants, while the application is a DRAFT or
+   * RETURNED). A file that is not the application's evidence is NOT_FOUND.
+   */
+  async removeEvidence(actor: Actor, id: string, fileId: string): Promise<RewardApplicationEntity> {
+    const { application, removed } = await this.dataSource.transaction(async (manager) => {
+      const application = await this.lockForApplicant(manager, actor, id, 'edit reward applications');
+      this.assertStatus(application, [RewardApplicationStatus.DRAFT, RewardApplicationStatus.RETURNED]);
+      const item = application.evidence.find((candidate) => candidate.fileId === fileId);
+      if (!item) throw notFound('File', fileId);
+      const removed = await this.files.removeAttached(manager, fileId, {
+        kind: FileOwnerKind.REWARD_EVIDENCE,
+        ids: [id],
+      });
+      application.evidence = application.evidence.filter((candidate) => candidate.fileId !== fileId);
+      await this.event(
+        manager,
+        id,
+        actor.userId,
+        RewardEventKind.UPDATED,
+        `移除材料 / removed: ${item.label} · ${item.name}`,
+      );
+      return { application: await manager.save(application), removed };
+    });
+    await this.files.purge([removed]);
+    return application;
   }
 
   /** Submits once every required piece of evidence is attached; the proposed amount is recomputed. */
@@ -361,6 +503,16 @@ export class RewardsService {
     return this.dataSource.transaction(async (manager) => {
       const application = await this.lockForApplicant(manager, actor, id, 'submit reward applications');
       this.assertStatus(application, [RewardApplicationStatus.DRAFT, RewardApplicationStatus.RETURNED]);
+      if (application.registrationAmendedAt) {
+        // Amended while it was with the bureau (and returned since): submitted again as the registration now is.
+        await this.refreshFromRegistration(
+          manager,
+          application,
+          await manager.findOneByOrFail(DealEntity, { id: application.dealId }),
+        );
+        application.registrationAmendedAt = null;
+        application.registrationAmendmentNote = null;
+      }
       const version = await manager.findOneByOrFail(RewardRuleVersionEntity, { id: application.ruleVersionId });
       const labels = new Set(application.evidence.map((item) => item.label));
       const missing = version.terms.requiredEvidence.filter((label) => !labels.has(label));

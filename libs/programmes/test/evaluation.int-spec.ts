@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DealEntity, DealStage, TechContractType } from '@app/brokerage';
+import { FILE_STORAGE, FileStorage, StoredFileEntity } from '@app/files';
 import { OrganisationKind, Role } from '@app/identity';
 import { MatchTargetType } from '@app/matching';
 import { EvaluationResultEntity, EvaluationSchemeEntity } from '@app/programmes';
@@ -39,6 +40,8 @@ const SAVE_SCHEME = `mutation($input: EvaluationSchemeInput!) { saveEvaluationSc
 const START = `mutation($inst: ID!, $year: Int!) { startEvaluationReport(institutionId: $inst, year: $year) { id status
   values { indicatorKey source value verification links { kind id label } } } }`;
 const SAVE = `mutation($input: SaveEvaluationValuesInput!) { saveEvaluationValues(input: $input) { id values { indicatorKey value verification } } }`;
+const REMOVE_ATTACHMENT = `mutation($id: ID!, $fileId: ID!) { removeEvaluationAttachment(reportId: $id, fileId: $fileId) {
+  id values { indicatorKey verification attachments { fileId } } } }`;
 const SUBMIT = `mutation($id: ID!) { submitEvaluationReport(reportId: $id) { id status } }`;
 const VERIFY = `mutation($input: VerifyEvaluationIndicatorInput!) { verifyEvaluationIndicator(input: $input) { id status } }`;
 const REPORT = `query($id: ID!) { evaluationReport(id: $id) { id status institution { id } scheme { year } values { indicatorKey value verification } } }`;
@@ -181,7 +184,46 @@ describe('new R&D institution evaluation through GraphQL, per role', () => {
     );
     expect(await downloadStatus(api, admin, fileA)).toBe(200);
     expect(await downloadStatus(api, ttoB, fileA)).toBe(404);
+
+    // Removing an attachment: only the institution's TTO, only while the report is editable; the file is deleted.
+    const wrongFile = await uploadPdf(api, ttoA, '错传的审计报告.pdf');
+    await ok(
+      api,
+      SAVE,
+      { input: { reportId: reportA.id, values: [{ indicatorKey: 'revenue', value: 5000, fileIds: [wrongFile] }] } },
+      ttoA,
+    );
+    const wrongKey = (await dataSource.getRepository(StoredFileEntity).findOneByOrFail({ id: wrongFile })).storageKey;
+    for (const stranger of [ttoB, researcherA])
+      expect(await failure(api, REMOVE_ATTACHMENT, { id: reportA.id, fileId: wrongFile }, stranger)).toMatchObject({
+        code: 'NOT_FOUND',
+        reason: 'EVALUATION_REPORT_NOT_FOUND',
+      });
+    expect(await failure(api, REMOVE_ATTACHMENT, { id: reportA.id, fileId: wrongFile }, admin)).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'PROGRAMME_ACTION_FORBIDDEN',
+    });
+    // Another report's file is not this report's to remove.
+    expect(await failure(api, REMOVE_ATTACHMENT, { id: reportA.id, fileId: fileB }, ttoA)).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'FILE_NOT_FOUND',
+    });
+    const afterRemoval = (await ok(api, REMOVE_ATTACHMENT, { id: reportA.id, fileId: wrongFile }, ttoA))
+      .removeEvaluationAttachment;
+    expect(afterRemoval.values.find((v: any) => v.indicatorKey === 'revenue')).toEqual({
+      indicatorKey: 'revenue',
+      verification: 'PENDING',
+      attachments: [{ fileId: fileA }],
+    });
+    expect(await downloadStatus(api, ttoA, wrongFile)).toBe(404);
+    expect(await dataSource.getRepository(StoredFileEntity).existsBy({ id: wrongFile })).toBe(false);
+    expect(await api.app.get<FileStorage>(FILE_STORAGE).get(wrongKey)).toBeNull();
+    expect(await downloadStatus(api, ttoB, fileB)).toBe(200);
     expect((await ok(api, SUBMIT, { id: reportA.id }, ttoA)).submitEvaluationReport.status).toBe('SUBMITTED');
+    expect(await failure(api, REMOVE_ATTACHMENT, { id: reportA.id, fileId: fileA }, ttoA)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'EVALUATION_REPORT_WRONG_STATUS',
+    });
     await ok(api, SUBMIT, { id: reportB.id }, ttoB);
 
     // Reports are seen by administrators and their own institution only.

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobName, JobQueue } from '@app/core';
+import { FILE_STORAGE, FileStorage, StoredFileEntity } from '@app/files';
 import { NotificationEntity, NotificationKind } from '@app/notifications';
 import { RewardApplicationEntity, RewardRuleVersionEntity } from '@app/programmes';
 import { startTestApi, TestApi, settledWorker } from '@app/testing';
@@ -20,6 +21,7 @@ const CREATE_RULES = `mutation($input: CreateRewardRuleVersionInput!) { createRe
   id version effectiveFrom effectiveTo terms { sharePercent capPerItemWan capPerYearWan requiredEvidence } } }`;
 const APPLICATION = `query($id: ID!) { rewardApplication(id: $id) { id status qualification awardYear registrationNumber
   technicalIncomeWan proposedAmountWan approvedAmountWan returnReason paidAmountWan prefillJson yearCapRemainingWan
+  registrationAmendedAt registrationAmendmentNote
   evidence { fileId label name url } ruleVersion { version } institution { id name } enterprise { id }
   events { kind body } } }`;
 const UPDATE = `mutation($input: UpdateRewardApplicationInput!) { updateRewardApplication(input: $input) { id status evidence { label } } }`;
@@ -28,6 +30,8 @@ const APPROVE = `mutation($id: ID!, $amount: Float!) { approveRewardApplication(
   id status approvedAmountWan } }`;
 const RETURN = `mutation($id: ID!, $reason: String!) { returnRewardApplication(id: $id, reason: $reason) { id status returnReason } }`;
 const PAY = `mutation($input: RecordRewardPaymentInput!) { recordRewardPayment(input: $input) { id status paidAmountWan paidAt } }`;
+const REMOVE_EVIDENCE = `mutation($id: ID!, $fileId: ID!) { removeRewardEvidence(applicationId: $id, fileId: $fileId) {
+  id status evidence { fileId label } } }`;
 const LIST = `query($year: Int) { rewardApplications(awardYear: $year, first: 100) { totalCount nodes { id dealId status } } }`;
 
 describe('transfer rewards through GraphQL, per role', () => {
@@ -166,6 +170,64 @@ describe('transfer rewards through GraphQL, per role', () => {
       { input: { applicationId: id, evidence: [{ fileId: contract, label: '技术合同' }] } },
       world.researcher,
     );
+
+    // Removing evidence: only the applicants, only while editable; the file is deleted, record and bytes.
+    const stray = await uploadPdf(api, world.researcher, '错传的文件.pdf');
+    await ok(
+      api,
+      UPDATE,
+      {
+        input: {
+          applicationId: id,
+          evidence: [
+            { fileId: contract, label: '技术合同' },
+            { fileId: stray, label: '赋权协议' },
+          ],
+        },
+      },
+      world.researcher,
+    );
+    const strayKey = (await dataSource.getRepository(StoredFileEntity).findOneByOrFail({ id: stray })).storageKey;
+    for (const stranger of [world.member, world.otherTto, world.brokers[0], world.outsider])
+      expect(await failure(api, REMOVE_EVIDENCE, { id, fileId: stray }, stranger)).toMatchObject({
+        code: 'NOT_FOUND',
+        reason: 'REWARD_APPLICATION_NOT_FOUND',
+      });
+    expect(await failure(api, REMOVE_EVIDENCE, { id, fileId: stray }, world.admin)).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'PROGRAMME_ACTION_FORBIDDEN',
+    });
+    expect(await failure(api, REMOVE_EVIDENCE, { id, fileId: crypto.randomUUID() }, world.tto)).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'FILE_NOT_FOUND',
+    });
+    expect(await downloadStatus(api, world.tto, stray)).toBe(200);
+    expect((await ok(api, REMOVE_EVIDENCE, { id, fileId: stray }, world.tto)).removeRewardEvidence).toEqual({
+      id,
+      status: 'DRAFT',
+      evidence: [{ fileId: contract, label: '技术合同' }],
+    });
+    expect(await downloadStatus(api, world.researcher, stray)).toBe(404);
+    expect(await dataSource.getRepository(StoredFileEntity).existsBy({ id: stray })).toBe(false);
+    expect(await api.app.get<FileStorage>(FILE_STORAGE).get(strayKey)).toBeNull();
+    expect(await downloadStatus(api, world.researcher, contract)).toBe(200);
+
+    // Evidence left out of a new list is deleted the same way; the evidence kept stays.
+    const replaced = await uploadPdf(api, world.researcher, '旧版合同.pdf');
+    const evidenceWith = (fileIds: string[]) => ({
+      input: {
+        applicationId: id,
+        evidence: fileIds.map((fileId, index) => ({ fileId, label: index ? '补充' : '技术合同' })),
+      },
+    });
+    await ok(api, UPDATE, evidenceWith([contract, replaced]), world.researcher);
+    const replacedKey = (await dataSource.getRepository(StoredFileEntity).findOneByOrFail({ id: replaced })).storageKey;
+    await ok(api, UPDATE, evidenceWith([contract]), world.researcher);
+    expect(await downloadStatus(api, world.researcher, replaced)).toBe(404);
+    expect(await dataSource.getRepository(StoredFileEntity).existsBy({ id: replaced })).toBe(false);
+    expect(await api.app.get<FileStorage>(FILE_STORAGE).get(replacedKey)).toBeNull();
+    expect(await downloadStatus(api, world.researcher, contract)).toBe(200);
+
     const missing = await failure(api, SUBMIT, { id }, world.researcher);
     expect(missing).toMatchObject({ reason: 'REWARD_EVIDENCE_MISSING', extensions: { missing: ['赋权协议'] } });
     expect((await failure(api, SUBMIT, { id }, world.member)).code).toBe('NOT_FOUND');
@@ -197,6 +259,11 @@ describe('transfer rewards through GraphQL, per role', () => {
     expect(
       (await failure(api, UPDATE, { input: { applicationId: id, applicantNote: 'late' } }, world.tto)).reason,
     ).toBe('REWARD_APPLICATION_WRONG_STATUS');
+    expect(await failure(api, REMOVE_EVIDENCE, { id, fileId: contract }, world.researcher)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'REWARD_APPLICATION_WRONG_STATUS',
+    });
+    expect(await downloadStatus(api, world.researcher, contract)).toBe(200);
 
     // The bureau: only administrators decide; the amount stays within the caps; a return needs a reason.
     expect((await failure(api, APPROVE, { id, amount: 10 }, world.tto)).reason).toBe('PROGRAMME_ACTION_FORBIDDEN');
@@ -230,7 +297,15 @@ describe('transfer rewards through GraphQL, per role', () => {
     const record = (await ok(api, APPLICATION, { id }, world.researcher)).rewardApplication.events.map(
       (e: any) => e.kind,
     );
-    expect(record).toEqual(['RAISED', 'UPDATED', 'UPDATED', 'SUBMITTED', 'RETURNED', 'SUBMITTED', 'APPROVED', 'PAID']);
+    expect(record).toEqual([
+      'RAISED',
+      ...Array<string>(6).fill('UPDATED'),
+      'SUBMITTED',
+      'RETURNED',
+      'SUBMITTED',
+      'APPROVED',
+      'PAID',
+    ]);
 
     // Totals by year, institution and industry (administrators only).
     const totals = `query($by: RewardTotalsDimension!) { rewardTotals(groupBy: $by) { key label applications approved paid approvedAmountWan paidAmountWan } }`;
@@ -254,6 +329,100 @@ describe('transfer rewards through GraphQL, per role', () => {
     await worker.get(JobQueue).enqueue(JobName.SweepProgrammes, {});
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await dataSource.getRepository(RewardApplicationEntity).countBy({ dealId })).toBe(1);
+  });
+
+  it('follows an amended registration: refreshes a draft, flags a submitted application for the bureau', async () => {
+    const amendWorld = await buildProgrammesWorld(api, 'reward-amend');
+    const broker = amendWorld.brokers[0];
+    const dealId = await registeredDeal(api, amendWorld, {
+      contractValueWan: 500,
+      technicalIncomeWan: 100,
+      registrationNumber: '2026330106000903',
+    });
+    const { id } = await eventually(
+      () => dataSource.getRepository(RewardApplicationEntity).findOneBy({ dealId }),
+      20_000,
+    );
+    expect((await ok(api, APPLICATION, { id }, amendWorld.tto)).rewardApplication).toMatchObject({
+      registrationNumber: '2026330106000903',
+      technicalIncomeWan: 100,
+      proposedAmountWan: 10,
+    });
+    const AMEND = `mutation($input: AmendDealRegistrationInput!) { amendDealRegistration(input: $input) { id } }`;
+
+    // A draft follows the amended registration: number, income, the amount by the rules in force, the prefill.
+    await ok(
+      api,
+      AMEND,
+      {
+        input: {
+          dealId,
+          registrationNumber: '2026330106000904',
+          technicalIncomeWan: 200,
+          reason: '登记号与技术交易额录入错误',
+        },
+      },
+      broker,
+    );
+    await eventually(
+      async () =>
+        (await dataSource.getRepository(RewardApplicationEntity).findOneByOrFail({ id })).registrationNumber ===
+        '2026330106000904',
+      20_000,
+    );
+    const refreshed = (await ok(api, APPLICATION, { id }, amendWorld.tto)).rewardApplication;
+    expect(refreshed).toMatchObject({
+      status: 'DRAFT',
+      registrationNumber: '2026330106000904',
+      technicalIncomeWan: 200,
+      proposedAmountWan: 20,
+      registrationAmendedAt: null,
+      ruleVersion: { version: 2 },
+    });
+    expect(JSON.parse(refreshed.prefillJson as string)).toMatchObject({
+      registration: { registrationNumber: '2026330106000904', technicalIncomeWan: 200, contractValueWan: 500 },
+      eligibility: { ruleVersion: 2, uncappedWan: 20 },
+    });
+    expect(refreshed.events.map((e: any) => e.kind)).toEqual(['RAISED', 'REGISTRATION_AMENDED']);
+
+    // Submitted: an amendment changes nothing silently; the bureau's reviewer sees that it came after submission.
+    const contract = await uploadPdf(api, amendWorld.researcher, '技术合同.pdf');
+    const agreement = await uploadPdf(api, amendWorld.researcher, '赋权协议.pdf');
+    await ok(
+      api,
+      UPDATE,
+      {
+        input: {
+          applicationId: id,
+          evidence: [
+            { fileId: contract, label: '技术合同' },
+            { fileId: agreement, label: '赋权协议' },
+          ],
+        },
+      },
+      amendWorld.researcher,
+    );
+    await ok(api, SUBMIT, { id }, amendWorld.researcher);
+    await ok(api, AMEND, { input: { dealId, technicalIncomeWan: 150, reason: '按发票更正技术交易额' } }, broker);
+    const flagged = await eventually(async () => {
+      const row = (await ok(api, APPLICATION, { id }, amendWorld.admin)).rewardApplication;
+      return row.registrationAmendedAt ? row : null;
+    }, 20_000);
+    expect(flagged).toMatchObject({ status: 'SUBMITTED', technicalIncomeWan: 200, proposedAmountWan: 20 });
+    expect(flagged.registrationAmendmentNote).toContain('按发票更正技术交易额');
+    expect(flagged.registrationAmendmentNote).toContain('technicalIncomeWan: 200 → 150');
+
+    // The reviewer returns it; submitted again, it is as the registration now stands, and the flag is gone.
+    await ok(api, RETURN, { id, reason: '登记已更正，请按更正后的登记重新提交' }, amendWorld.admin);
+    expect((await ok(api, SUBMIT, { id }, amendWorld.tto)).submitRewardApplication).toMatchObject({
+      status: 'SUBMITTED',
+      proposedAmountWan: 15,
+    });
+    expect((await ok(api, APPLICATION, { id }, amendWorld.admin)).rewardApplication).toMatchObject({
+      technicalIncomeWan: 150,
+      registrationAmendedAt: null,
+      registrationAmendmentNote: null,
+    });
   });
 
   it('raises nothing for a contract with an enterprise outside the district', async () => {

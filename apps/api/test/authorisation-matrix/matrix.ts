@@ -134,7 +134,9 @@ export const EXPECTED: Record<string, string> = {
   'mutation rejectMembership': 'U N N N N N N N N N',
   'mutation rejectOrganisationVerification': 'U N N N N N N N N N',
   'mutation releaseClaim': 'U N N N N N N N N N',
+  'mutation removeEvaluationAttachment': 'U N N N N N N N N N',
   'mutation removeMembership': 'U N N N N N N N N N',
+  'mutation removeRewardEvidence': 'U N N N N N N N N N',
   'mutation requestEventMeeting': 'U N N N N N N N N N',
   'mutation requestMembership': 'U F F F F F F F F F',
   'mutation requestPasswordReset': 'O O O O O O O O O O',
@@ -174,6 +176,7 @@ export const EXPECTED: Record<string, string> = {
   'mutation updateBrokerAgencySettings': 'U F F F F F F F F O',
   'mutation updateDemand': 'U N N N N N N N N N',
   'mutation updateDigestPreferences': 'U O O O O O O O O O',
+  'mutation updateEvent': 'U N N N N N N N N N',
   // A person's own channels per kind; the smallest input names DIGEST, which is not an event kind.
   'mutation updateNotificationPreferences': 'U B B B B B B B B B',
   'mutation updateExpertProfile': 'U N N N N N N N N N',

@@ -12,6 +12,7 @@ export enum QueueName {
   Deliveries = 'deliveries',
   Brokerage = 'brokerage',
   Programmes = 'programmes',
+  Events = 'events',
 }
 
 export enum JobName {
@@ -59,12 +60,18 @@ export enum JobName {
   SendNotificationEmail = 'notifications.send-email',
   /** A technology contract was registered: schedule its outcome follow-ups and raise a reward draft if it qualifies. */
   ContractRegistered = 'programmes.contract-registered',
+  /** A registered contract was amended: refresh its reward draft, or flag a submitted application for the bureau. */
+  RegistrationAmended = 'programmes.registration-amended',
   /** Performs the due step of one outcome follow-up (ask, remind, lapse), delayed until it is due. */
   FollowUpStep = 'programmes.follow-up-step',
   /** Sends one programme email (a follow-up question or reminder) at most once. */
   DeliverProgrammeEmail = 'programmes.deliver-email',
   /** Hourly (job scheduler): registered contracts not taken in, follow-up steps and emails whose job was lost. */
   SweepProgrammes = 'programmes.sweep',
+  /** Reminds an event's approved participants a day before it starts, delayed until then (once per start time). */
+  EventReminder = 'events.reminder',
+  /** Hourly (job scheduler): reminders due whose delayed job was lost. */
+  SweepEventReminders = 'events.sweep-reminders',
 }
 
 /**
@@ -100,9 +107,13 @@ export interface JobPayloads {
   [JobName.SendAccountMail]: { kind: AccountMailKind; id: string };
   [JobName.SendNotificationEmail]: { notificationId: string };
   [JobName.ContractRegistered]: { dealId: string };
+  [JobName.RegistrationAmended]: { dealId: string; amendmentId: string };
   [JobName.FollowUpStep]: { followUpId: string };
   [JobName.DeliverProgrammeEmail]: { messageId: string };
   [JobName.SweepProgrammes]: { requestedAt?: string };
+  /** `startsAt`: the start (ISO) the reminder was planned for; a job for an older start does nothing. */
+  [JobName.EventReminder]: { eventId: string; startsAt: string };
+  [JobName.SweepEventReminders]: { requestedAt?: string };
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
@@ -128,9 +139,12 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.SendAccountMail]: QueueName.Deliveries,
   [JobName.SendNotificationEmail]: QueueName.Deliveries,
   [JobName.ContractRegistered]: QueueName.Programmes,
+  [JobName.RegistrationAmended]: QueueName.Programmes,
   [JobName.FollowUpStep]: QueueName.Programmes,
   [JobName.DeliverProgrammeEmail]: QueueName.Deliveries,
   [JobName.SweepProgrammes]: QueueName.Programmes,
+  [JobName.EventReminder]: QueueName.Events,
+  [JobName.SweepEventReminders]: QueueName.Events,
 };
 
 /** How many jobs of a queue one worker process runs at once (2 cores: keep it small). */
@@ -147,6 +161,7 @@ export const QUEUE_CONCURRENCY: { readonly [Q in QueueName]: number } = {
   [QueueName.Deliveries]: 4,
   [QueueName.Brokerage]: 1,
   [QueueName.Programmes]: 1,
+  [QueueName.Events]: 1,
 };
 
 /** What a handler reports; `skipped` when the job no longer applies (the entity is gone, the state moved on). */

@@ -1,5 +1,7 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
-import { ExpertCalls1796667228107 } from './1796667228107-ExpertCalls';
+import { ExpertCalls1796668100089 } from './1796668100089-ExpertCalls';
+import { EventEditsAndReminders1796665433849 } from './1796665433849-EventEditsAndReminders';
+import { ListingExitAndAmendedRegistrations1796665292700 } from './1796665292700-ListingExitAndAmendedRegistrations';
 import { Events1796653890212 } from './1796653890212-Events';
 import { RegistrationIntegrity1796653736143 } from './1796653736143-RegistrationIntegrity';
 import { BureauDealIndexes1796624973474 } from './1796624973474-BureauDealIndexes';
@@ -61,5 +63,7 @@ export const MIGRATIONS = [
   BureauDealIndexes1796624973474,
   RegistrationIntegrity1796653736143,
   Events1796653890212,
-  ExpertCalls1796667228107,
+  ListingExitAndAmendedRegistrations1796665292700,
+  EventEditsAndReminders1796665433849,
+  ExpertCalls1796668100089,
 ];

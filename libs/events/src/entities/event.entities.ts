@@ -105,6 +105,10 @@ export class EventEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   publishedAt: Date | null;
 
+  /** The calendar entry's SEQUENCE (RFC 5545): raised by every edit of what the .ics shows. */
+  @Column({ type: 'int', default: 0 })
+  sequence: number;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

@@ -5,6 +5,11 @@ export enum MatchStatus {
   INTERESTED = 'INTERESTED',
   DECLINED = 'DECLINED',
   DISMISSED = 'DISMISSED',
+  /**
+   * Its demand or target left the market (withdrawn, closed, expired, unlisted): no more work on it. Set by the
+   * platform, never by people; a later ranking that proposes the pair again (the listing returned) reopens it.
+   */
+  CLOSED = 'CLOSED',
 }
 
 /**
@@ -33,6 +38,7 @@ const ALLOWED: { readonly [S in MatchStatus]: readonly MatchStatus[] } = {
   [MatchStatus.INTERESTED]: [MatchStatus.DECLINED, MatchStatus.DISMISSED],
   [MatchStatus.DECLINED]: [],
   [MatchStatus.DISMISSED]: [MatchStatus.INTERESTED],
+  [MatchStatus.CLOSED]: [],
 };
 
 /** Null when `from → to` is allowed (marking VIEWED again is a no-op, not an error), else the problem. */
@@ -41,6 +47,13 @@ export function statusChangeProblem(from: MatchStatus, to: MatchStatus): string 
   if (to === MatchStatus.VIEWED && from !== MatchStatus.SUGGESTED) return null; // already past "viewed": keep it
   return ALLOWED[from].includes(to) ? null : `a ${from} match cannot become ${to}`;
 }
+
+/** Matches not (or no longer) listed: declined and dismissed (kept as feedback), closed (the listing left). */
+export const HIDDEN_MATCH_STATUSES: readonly MatchStatus[] = [
+  MatchStatus.DECLINED,
+  MatchStatus.DISMISSED,
+  MatchStatus.CLOSED,
+];
 
 /** The status to store: marking viewed never downgrades INTERESTED or DISMISSED. */
 export function nextStatus(from: MatchStatus, to: MatchStatus): MatchStatus {

@@ -13,9 +13,12 @@ export const EVENT_KINDS = [
   NotificationKind.DETAILS_REVEALED,
   NotificationKind.DEAL_STAGE_CHANGED,
   NotificationKind.PRICE_NOTICE_OBJECTION,
+  NotificationKind.MATCH_CLOSED,
   NotificationKind.EVENT_REGISTRATION_DECIDED,
   NotificationKind.EVENT_MEETING_REQUESTED,
   NotificationKind.EVENT_MEETING_ANSWERED,
+  NotificationKind.EVENT_CHANGED,
+  NotificationKind.EVENT_REMINDER,
   NotificationKind.EXPERT_CALL_INVITED,
 ] as const;
 
@@ -45,9 +48,12 @@ export const DEFAULT_EVENT_CHANNELS: { readonly [K in EventKind]: ChannelChoice 
   [NotificationKind.DETAILS_REVEALED]: { inApp: true, email: false },
   [NotificationKind.DEAL_STAGE_CHANGED]: { inApp: true, email: false },
   [NotificationKind.PRICE_NOTICE_OBJECTION]: { inApp: true, email: true },
+  [NotificationKind.MATCH_CLOSED]: { inApp: true, email: true },
   [NotificationKind.EVENT_REGISTRATION_DECIDED]: { inApp: true, email: true },
   [NotificationKind.EVENT_MEETING_REQUESTED]: { inApp: true, email: true },
   [NotificationKind.EVENT_MEETING_ANSWERED]: { inApp: true, email: true },
+  [NotificationKind.EVENT_CHANGED]: { inApp: true, email: true },
+  [NotificationKind.EVENT_REMINDER]: { inApp: true, email: true },
   [NotificationKind.EXPERT_CALL_INVITED]: { inApp: true, email: true },
 };
 
@@ -92,7 +98,10 @@ export interface EventParams {
   reason?: string | null;
   /** Who did it (the reader of revealed details, the objector is never named). */
   actorName?: string | null;
-  /** OBJECTION_RESOLVED: upheld or dismissed; INTRODUCTION_*: which side answered; DEAL_STAGE_CHANGED: the stage. */
+  /**
+   * OBJECTION_RESOLVED: upheld or dismissed; INTRODUCTION_*: which side answered; DEAL_STAGE_CHANGED: the stage;
+   * MATCH_CLOSED: which listing left the market (DEMAND, ACHIEVEMENT, EXPERT).
+   */
   outcome?: string | null;
 }
 
@@ -109,6 +118,12 @@ const STAGES: Record<string, { zh: string; en: string }> = {
 const SIDES: Record<string, { zh: string; en: string }> = {
   DEMAND: { zh: '需求方', en: 'the demand side' },
   TARGET: { zh: '成果方', en: 'the listing side' },
+};
+
+const WITHDRAWN_LISTINGS: Record<string, { zh: string; en: string }> = {
+  DEMAND: { zh: '需求已关闭', en: 'the demand was closed' },
+  ACHIEVEMENT: { zh: '成果已撤回', en: 'the achievement was withdrawn' },
+  EXPERT: { zh: '专家已取消展示', en: 'the expert profile was unlisted' },
 };
 
 const DECLINE_REASONS: Record<string, { zh: string; en: string }> = {
@@ -203,6 +218,15 @@ export function renderEvent(
       return zh
         ? { title: `协议定价公示收到异议：${s}`, body: reason ? `异议内容：${reason}` : '' }
         : { title: `An objection to the price notice: ${s}`, body: reason ? `Objection: ${reason}` : '' };
+    case NotificationKind.MATCH_CLOSED: {
+      const why = WITHDRAWN_LISTINGS[params.outcome ?? '']?.[language] ?? (zh ? '对象已下架' : 'the listing left');
+      return zh
+        ? { title: `对接已关闭：${s}`, body: `${why}：认领已结束，待答复的引荐已撤回。` }
+        : {
+            title: `Match closed: ${s}`,
+            body: `${why[0].toUpperCase()}${why.slice(1)}: the claim ended and a pending introduction was withdrawn.`,
+          };
+    }
     case NotificationKind.EVENT_REGISTRATION_DECIDED: {
       const approved = params.outcome === 'APPROVED';
       return zh
@@ -245,6 +269,14 @@ export function renderEvent(
             body: accepted ? `${reason ?? ''} (calendar file .ics attached)` : reason ? `Reason: ${reason}` : '',
           };
     }
+    case NotificationKind.EVENT_CHANGED:
+      return zh
+        ? { title: `活动时间或地点已变更：${s}`, body: reason ? `现为：${reason}` : '' }
+        : { title: `Event times or place changed: ${s}`, body: reason ? `Now: ${reason}` : '' };
+    case NotificationKind.EVENT_REMINDER:
+      return zh
+        ? { title: `活动明天开始：${s}`, body: reason ? `时间地点：${reason}` : '' }
+        : { title: `Your event starts tomorrow: ${s}`, body: reason ? `When and where: ${reason}` : '' };
     case NotificationKind.EXPERT_CALL_INVITED:
       return zh
         ? {

@@ -182,6 +182,18 @@ export class RewardApplicationEntity {
   @Column({ type: 'text', nullable: true })
   paymentReference: string | null;
 
+  /**
+   * Set when the contract registration was amended after the application was submitted (SUBMITTED, APPROVED or
+   * PAID): the application is not changed silently; the bureau's reviewer sees this and may return it. Cleared
+   * when the applicants submit again (a returned application is refreshed from the registration first).
+   */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  registrationAmendedAt: Date | null;
+
+  /** What the amendment changed and why (as the deal's amendment records it), with `registrationAmendedAt`. */
+  @Column({ type: 'text', nullable: true })
+  registrationAmendmentNote: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
@@ -192,6 +204,8 @@ export class RewardApplicationEntity {
 export enum RewardEventKind {
   RAISED = 'RAISED',
   UPDATED = 'UPDATED',
+  /** The registration was amended: a draft (or returned) application was refreshed from it, or a submitted one flagged. */
+  REGISTRATION_AMENDED = 'REGISTRATION_AMENDED',
   SUBMITTED = 'SUBMITTED',
   RETURNED = 'RETURNED',
   APPROVED = 'APPROVED',

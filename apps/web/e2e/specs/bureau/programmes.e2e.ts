@@ -99,6 +99,17 @@ test.describe('the bureau’s programmes', () => {
     await fontsReady(page);
     await expectAccessible(page);
     await saveScreenshot(page, 'programmes-reward-review.zh');
+    // The same review in English (the language switch keeps its choice), then back to Chinese.
+    await page.getByRole('button', { name: /English/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(`Reward application: ${application.title}`);
+    await expect(page.getByText('Platform records (prefilled)')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Approve', exact: true })).toBeVisible();
+    await page.mouse.move(0, 0);
+    await fontsReady(page);
+    await expectAccessible(page);
+    await saveScreenshot(page, 'programmes-reward-review.en');
+    await page.getByRole('button', { name: /中文/ }).click();
+    await expect(page.getByText('平台记录（自动带入）')).toBeVisible();
 
     // Approve with an amount below the computed one, with a comment.
     await page.getByRole('button', { name: '批准', exact: true }).click();
@@ -182,6 +193,20 @@ test.describe('the bureau’s programmes', () => {
     await fontsReady(page);
     await expectAccessible(page);
     await saveScreenshot(page, 'programmes-evaluation-results.zh');
+    // The results in English, then back to Chinese for the downloads and publishing.
+    await page.getByRole('button', { name: /English/ }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'New R&D institution performance evaluation' }),
+    ).toBeVisible();
+    const resultsEn = page.getByRole('tabpanel', { name: 'Results' });
+    await expect(resultsEn.getByRole('row').filter({ hasText: '明湖智能制造研究院' })).toBeVisible();
+    await expect(page.getByText('Not published (the bureau only)')).toBeVisible();
+    await page.mouse.move(0, 0);
+    await fontsReady(page);
+    await expectAccessible(page);
+    await saveScreenshot(page, 'programmes-evaluation-results.en');
+    await page.getByRole('button', { name: /中文/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '新型研发机构绩效评价' })).toBeVisible();
 
     // The downloads: a CSV with a BOM and the institutions' names, a PDF.
     const csvDownload = page.waitForEvent('download');

@@ -49,6 +49,19 @@ test.describe('matchmaking events', () => {
     await accessible(page);
     await row.getByRole('button', { name: /^通过/ }).click();
     await expect(row.getByText('已通过')).toBeVisible();
+
+    // The organiser edits the event on the desk: the form starts from it, the presenting institution shown by name.
+    await page.getByRole('button', { name: '编辑活动' }).click();
+    const form = page.locator('form').filter({ has: page.getByLabel('活动名称') });
+    await expect(form.getByLabel('活动名称')).toHaveValue(EVENT);
+    await expect(form.locator('.ant-select-selection-item', { hasText: '明湖理工大学' })).toBeVisible();
+    await form.getByLabel('名额').fill('40');
+    await accessible(page);
+    await form.getByRole('button', { name: '保存修改' }).click();
+    await expect(page.getByText('活动已更新')).toBeVisible();
+    await expect(form).toBeHidden();
+    // The toast gone before the desk's screenshot.
+    await expect(page.getByText('活动已更新')).toBeHidden({ timeout: 10_000 });
     await page.getByRole('tab', { name: '活动成效' }).click();
     await expect(page.getByRole('tab', { name: '活动成效' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByText(/^通过 \d+/)).toBeVisible();

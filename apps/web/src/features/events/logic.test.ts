@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bookable, clockOf, freeSlots, funnel, type ParticipantLike } from './logic';
+import {
+  bookable,
+  clockOf,
+  createEventInput,
+  formValuesOf,
+  freeSlots,
+  funnel,
+  type ParticipantLike,
+  splitList,
+  updateEventInput,
+} from './logic';
 
 const participants: ParticipantLike[] = [
   { registrationId: 'me', side: 'ENTERPRISE', busySlotIndexes: [0, 2], isMe: true },
@@ -35,5 +45,43 @@ describe('events logic', () => {
     expect(
       funnel({ registrations: 0, approved: 0, meetingsAccepted: 0, introductions: 0, deals: 0 })[1].conversion,
     ).toBe(0);
+  });
+
+  it('the event form: lists split on Chinese and Latin commas; an edit round-trips and clears an emptied link', () => {
+    expect(splitList('无人机， 视觉导航、 eVTOL,')).toEqual(['无人机', '视觉导航', 'eVTOL']);
+    const values = formValuesOf({
+      kind: 'ROADSHOW',
+      title: '路演',
+      description: '',
+      startsAtLocal: '2026-12-10T09:00',
+      endsAtLocal: '2026-12-10T12:00',
+      timeZone: 'Asia/Shanghai',
+      venue: '会展中心',
+      onlineUrl: null,
+      capacity: 30,
+      slotMinutes: 15,
+      keywords: ['无人机', '导航'],
+      industryCodes: ['low_altitude'],
+      presentingInstitutionIds: ['u1'],
+    });
+    expect(updateEventInput('e1', values)).toEqual({
+      id: 'e1',
+      title: '路演',
+      description: '',
+      startsAt: '2026-12-10T09:00',
+      endsAt: '2026-12-10T12:00',
+      timeZone: 'Asia/Shanghai',
+      venue: '会展中心',
+      onlineUrl: null,
+      capacity: 30,
+      keywords: ['无人机', '导航'],
+      industryCodes: ['low_altitude'],
+      presentingInstitutionIds: ['u1'],
+    });
+    expect(createEventInput({ ...values, presentingInstitutionIds: undefined })).toMatchObject({
+      kind: 'ROADSHOW',
+      slotMinutes: 15,
+      presentingInstitutionIds: [],
+    });
   });
 });

@@ -70,3 +70,86 @@ export function localInput(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** The create / edit form's values (lists as comma-separated text, as typed). */
+export interface EventFormValues {
+  kind: 'MATCHMAKING' | 'POLICY_SESSION' | 'ROADSHOW';
+  title: string;
+  description?: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  venue?: string | null;
+  onlineUrl?: string | null;
+  capacity: number;
+  slotMinutes: number;
+  keywords?: string;
+  industryCodes?: string;
+  presentingInstitutionIds?: string[];
+}
+
+/** `a, b，c、d` → `['a', 'b', 'c', 'd']`. */
+export const splitList = (text?: string | null) =>
+  (text ?? '')
+    .split(/[,，、]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** The fields both createEvent and updateEvent take, from the form. */
+function commonInput(values: EventFormValues) {
+  return {
+    title: values.title,
+    description: values.description ?? '',
+    startsAt: values.startsAt,
+    endsAt: values.endsAt,
+    timeZone: values.timeZone,
+    venue: values.venue || null,
+    onlineUrl: values.onlineUrl || null,
+    capacity: values.capacity,
+    keywords: splitList(values.keywords),
+    industryCodes: splitList(values.industryCodes),
+    presentingInstitutionIds: values.presentingInstitutionIds ?? [],
+  };
+}
+
+export const createEventInput = (values: EventFormValues) => ({
+  ...commonInput(values),
+  kind: values.kind,
+  slotMinutes: values.slotMinutes,
+});
+
+/** The kind and the slot length are fixed once created (meetings are booked on the grid). */
+export const updateEventInput = (id: string, values: EventFormValues) => ({ id, ...commonInput(values) });
+
+export interface EditableEvent {
+  kind: EventFormValues['kind'];
+  title: string;
+  description: string;
+  startsAtLocal: string;
+  endsAtLocal: string;
+  timeZone: string;
+  venue?: string | null;
+  onlineUrl?: string | null;
+  capacity: number;
+  slotMinutes: number;
+  keywords: readonly string[];
+  industryCodes: readonly string[];
+  presentingInstitutionIds: readonly string[];
+}
+
+/** The edit form's starting values: the event as it is. */
+export const formValuesOf = (event: EditableEvent): EventFormValues => ({
+  kind: event.kind,
+  title: event.title,
+  description: event.description,
+  startsAt: event.startsAtLocal,
+  endsAt: event.endsAtLocal,
+  timeZone: event.timeZone,
+  venue: event.venue ?? '',
+  onlineUrl: event.onlineUrl ?? '',
+  capacity: event.capacity,
+  slotMinutes: event.slotMinutes,
+  keywords: event.keywords.join('、'),
+  industryCodes: event.industryCodes.join(', '),
+  presentingInstitutionIds: [...event.presentingInstitutionIds],
+});

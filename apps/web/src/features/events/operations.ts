@@ -5,6 +5,8 @@ export {
   RegisterForEventDocument as RegisterForEventMutation,
   OrganisedEventsDocument as OrganisedEventsQuery,
   CreateEventDocument as CreateEventMutation,
+  UpdateEventDocument as UpdateEventMutation,
+  PresentingInstitutionChoicesDocument as PresentingInstitutionChoicesQuery,
   PublishEventDocument as PublishEventMutation,
   OrganiserDeskDocument as OrganiserDeskQuery,
   EventProposalsDocument as EventProposalsQuery,

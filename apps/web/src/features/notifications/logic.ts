@@ -72,6 +72,7 @@ export const KIND_AUDIENCE: Partial<
   DETAILS_REVEALED: 'enterprise',
   DEAL_STAGE_CHANGED: 'parties',
   PRICE_NOTICE_OBJECTION: 'broker',
+  MATCH_CLOSED: 'parties',
 };
 
 export interface DigestForm {

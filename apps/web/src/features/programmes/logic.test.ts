@@ -1,9 +1,11 @@
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { describe, expect, it } from 'vitest';
 import {
   annualReportInstitution,
   exportFileBlob,
   followUpAnswer,
   formatWan,
+  isSchemeField,
   mayAnswer,
   mayEditReport,
   mayVerify,
@@ -12,8 +14,11 @@ import {
   resultActions,
   rewardActions,
   ruleVersionInput,
+  schemeFieldErrors,
+  schemeInput,
   splitList,
   verificationProgress,
+  weightShares,
 } from './logic';
 
 describe('readPrefill', () => {
@@ -232,5 +237,108 @@ describe('annualReportInstitution', () => {
         membership('TTO_OFFICER', 'ENTERPRISE'),
       ]),
     ).toBeNull();
+  });
+});
+
+describe('the indicator scheme editor', () => {
+  it('shows each weight’s share of the sum, blanks and zeros as none', () => {
+    expect(weightShares([40, 60])).toEqual([40, 60]);
+    expect(weightShares([1, 2, null, 0])).toEqual([33.3, 66.7, null, null]);
+    expect(weightShares([0, undefined])).toEqual([null, null]);
+  });
+
+  it('sends a platform metric only for platform indicators and thresholds only for threshold scoring', () => {
+    const input = schemeInput(2031, {
+      title: ' 2031 指标 ',
+      tiers: { excellent: 90, good: 75, pass: 60 },
+      indicators: [
+        {
+          key: ' revenue ',
+          label: '营业收入',
+          weight: 60,
+          source: 'SELF_REPORTED',
+          platformMetric: 'LISTINGS',
+          method: 'MIN_MAX',
+          thresholds: [{ min: 1, points: 50 }],
+        },
+        {
+          key: 'contracts',
+          label: '技术合同登记数',
+          weight: 40,
+          source: 'PLATFORM',
+          platformMetric: 'REGISTERED_CONTRACTS',
+          method: 'THRESHOLDS',
+          thresholds: [{ min: 2, points: 100 }],
+        },
+      ],
+    });
+    expect(input).toEqual({
+      year: 2031,
+      title: '2031 指标',
+      tiers: { excellent: 90, good: 75, pass: 60 },
+      indicators: [
+        {
+          key: 'revenue',
+          label: '营业收入',
+          weight: 60,
+          source: 'SELF_REPORTED',
+          platformMetric: null,
+          method: 'MIN_MAX',
+          thresholds: [],
+        },
+        {
+          key: 'contracts',
+          label: '技术合同登记数',
+          weight: 40,
+          source: 'PLATFORM',
+          platformMetric: 'REGISTERED_CONTRACTS',
+          method: 'THRESHOLDS',
+          thresholds: [{ min: 2, points: 100 }],
+        },
+      ],
+    });
+  });
+
+  it('knows the editor’s fields', () => {
+    expect(isSchemeField(['indicators', 1, 'weight'], 2)).toBe(true);
+    expect(isSchemeField(['indicators', 2, 'weight'], 2)).toBe(false);
+    expect(isSchemeField(['indicators', 0, 'thresholds', 1, 'points'], 1)).toBe(true);
+    expect(isSchemeField(['tiers', 'good'], 1)).toBe(true);
+    expect(isSchemeField(['tiers'], 1)).toBe(false);
+    expect(isSchemeField(['indicators'], 1)).toBe(false);
+  });
+
+  it('puts the API’s problems next to the fields they name, the rest above the form', () => {
+    const known = (name: Array<string | number>) => isSchemeField(name, 2);
+    const invalid = new CombinedGraphQLErrors({
+      errors: [
+        {
+          message: '指标体系不完整或不一致（indicators.1.weight）',
+          extensions: { code: 'BAD_USER_INPUT', reason: 'EVALUATION_SCHEME_INVALID', field: 'indicators.1.weight' },
+        },
+      ],
+    });
+    expect(schemeFieldErrors(invalid, known)).toEqual({
+      fields: [{ name: ['indicators', 1, 'weight'], errors: ['指标体系不完整或不一致（indicators.1.weight）'] }],
+      general: [],
+    });
+    const tiers = new CombinedGraphQLErrors({
+      errors: [{ message: '指标体系不完整或不一致（tiers）', extensions: { field: 'tiers' } }],
+    });
+    expect(schemeFieldErrors(tiers, known)).toEqual({ fields: [], general: ['指标体系不完整或不一致（tiers）'] });
+    const pipe = new CombinedGraphQLErrors({
+      errors: [
+        {
+          message: 'Invalid fields',
+          extensions: {
+            reason: 'INVALID_FIELDS',
+            fields: [{ field: 'indicators.0.thresholds.1.points', problems: ['points must not be greater than 100'] }],
+          },
+        },
+      ],
+    });
+    expect(schemeFieldErrors(pipe, known).fields).toEqual([
+      { name: ['indicators', 0, 'thresholds', 1, 'points'], errors: ['points must not be greater than 100'] },
+    ]);
   });
 });

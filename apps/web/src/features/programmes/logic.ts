@@ -3,11 +3,16 @@ import type {
   AwardTier,
   CreateRewardRuleVersionInput,
   EvaluationReportStatus,
+  EvaluationSchemeInput,
   EvaluationSchemeStatus,
+  IndicatorSource,
   IndicatorVerification,
+  PlatformMetric,
   RewardApplicationStatus,
   RewardQualification,
+  ScoringMethod,
 } from '../../gql/graphql';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { TAG_COLOURS } from '../../shared/ui/tag-colours';
 
 // ---- rewards ----
@@ -159,6 +164,139 @@ export function verificationProgress(values: readonly ReportValueLike[]): {
 }
 
 /** The bureau may verify items of a submitted report only. */
+// ---- the indicator scheme editor ----
+
+export interface SchemeIndicatorFormValues {
+  key: string;
+  label: string;
+  weight: number | null;
+  source: IndicatorSource;
+  platformMetric?: PlatformMetric | null;
+  method: ScoringMethod;
+  thresholds?: Array<{ min: number | null; points: number | null }>;
+}
+
+export interface SchemeFormValues {
+  title: string;
+  tiers: { excellent: number | null; good: number | null; pass: number | null };
+  indicators: SchemeIndicatorFormValues[];
+}
+
+/** The editor's starting values from a saved scheme. */
+export function schemeFormValues(scheme: {
+  title: string;
+  tiers: { excellent: number; good: number; pass: number };
+  indicators: ReadonlyArray<{
+    key: string;
+    label: string;
+    weight: number;
+    source: IndicatorSource;
+    platformMetric?: PlatformMetric | null;
+    method: ScoringMethod;
+    thresholds: ReadonlyArray<{ min: number; points: number }>;
+  }>;
+}): SchemeFormValues {
+  return {
+    title: scheme.title,
+    tiers: { ...scheme.tiers },
+    indicators: scheme.indicators.map((indicator) => ({
+      key: indicator.key,
+      label: indicator.label,
+      weight: indicator.weight,
+      source: indicator.source,
+      platformMetric: indicator.platformMetric ?? null,
+      method: indicator.method,
+      thresholds: indicator.thresholds.map((threshold) => ({ min: threshold.min, points: threshold.points })),
+    })),
+  };
+}
+
+/**
+ * What the API is sent: a platform metric only for platform indicators, thresholds only for threshold scoring.
+ * Blank numbers go as they are (NaN would hide them): the API names the field.
+ */
+export function schemeInput(year: number, values: SchemeFormValues): EvaluationSchemeInput {
+  return {
+    year,
+    title: values.title.trim(),
+    tiers: { excellent: values.tiers.excellent ?? 0, good: values.tiers.good ?? 0, pass: values.tiers.pass ?? 0 },
+    indicators: values.indicators.map((indicator) => ({
+      key: indicator.key.trim(),
+      label: indicator.label.trim(),
+      weight: indicator.weight ?? 0,
+      source: indicator.source,
+      platformMetric: indicator.source === 'PLATFORM' ? (indicator.platformMetric ?? null) : null,
+      method: indicator.method,
+      thresholds:
+        indicator.method === 'THRESHOLDS'
+          ? (indicator.thresholds ?? []).map((threshold) => ({
+              min: threshold.min ?? 0,
+              points: threshold.points ?? 0,
+            }))
+          : [],
+    })),
+  };
+}
+
+/** Each indicator's share of the total (weights are normalised by their sum), in percent to one decimal. */
+export function weightShares(weights: ReadonlyArray<number | null | undefined>): Array<number | null> {
+  const sum = weights.reduce<number>((total, weight) => total + (weight && weight > 0 ? weight : 0), 0);
+  return weights.map((weight) => (sum > 0 && weight && weight > 0 ? Math.round((weight / sum) * 1000) / 10 : null));
+}
+
+const INDICATOR_FIELDS = new Set(['key', 'label', 'weight', 'source', 'platformMetric', 'method', 'thresholds']);
+
+/** Whether the scheme editor has a field of this name (with `indicatorCount` indicators). */
+export function isSchemeField(name: ReadonlyArray<string | number>, indicatorCount: number): boolean {
+  const [head, a, b, c, d] = name;
+  if (head === 'title') return name.length === 1;
+  if (head === 'tiers') return name.length === 2 && ['excellent', 'good', 'pass'].includes(String(a));
+  if (head !== 'indicators' || typeof a !== 'number' || a >= indicatorCount) return false;
+  if (name.length === 3) return INDICATOR_FIELDS.has(String(b));
+  return name.length === 5 && b === 'thresholds' && typeof c === 'number' && (d === 'min' || d === 'points');
+}
+
+/**
+ * The API's problems with a scheme as form fields: its `field` (`indicators.0.weight`, `tiers`) or the validation
+ * pipe's `fields`, with the message it gave. Paths become antd name paths (numbers for list indexes); problems
+ * that name no field the form has go to `general`.
+ */
+export function schemeFieldErrors(
+  error: unknown,
+  known: (name: Array<string | number>) => boolean,
+): { fields: Array<{ name: Array<string | number>; errors: string[] }>; general: string[] } {
+  const fields: Array<{ name: Array<string | number>; errors: string[] }> = [];
+  const general: string[] = [];
+  if (!CombinedGraphQLErrors.is(error) || error.errors.length === 0) {
+    general.push(error instanceof Error ? error.message : String(error));
+    return { fields, general };
+  }
+  const first = error.errors[0];
+  const extensions = (first.extensions ?? {}) as { field?: unknown; fields?: unknown };
+  const problems: Array<{ field: string; messages: string[] }> = [];
+  if (Array.isArray(extensions.fields)) {
+    for (const entry of extensions.fields as Array<{ field?: unknown; problems?: unknown }>) {
+      if (typeof entry.field !== 'string') continue;
+      const messages = Array.isArray(entry.problems)
+        ? entry.problems.filter((p): p is string => typeof p === 'string')
+        : [];
+      problems.push({ field: entry.field, messages: messages.length ? messages : [first.message] });
+    }
+  } else if (typeof extensions.field === 'string') {
+    problems.push({ field: extensions.field, messages: [first.message] });
+  }
+  if (problems.length === 0) general.push(first.message);
+  for (const problem of problems) {
+    const name = problem.field
+      .replace(/^input\./, '')
+      .split('.')
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    if (known(name)) fields.push({ name, errors: problem.messages });
+    else general.push(problem.messages.join('；'));
+  }
+  return { fields, general };
+}
+
 export function mayVerify(status: EvaluationReportStatus): boolean {
   return status === 'SUBMITTED';
 }

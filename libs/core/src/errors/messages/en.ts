@@ -177,6 +177,8 @@ export const en: Record<ErrorReason, string> = {
   EVENT_TIMES_INVALID: 'The event needs real times in a known time zone, the end after the start ({field})',
   EVENT_NOT_OPEN: 'This event is not open for that any more ({state})',
   EVENT_FULL: 'The event is full: {capacity} registrations approved',
+  EVENT_CAPACITY_BELOW_APPROVED: 'The capacity cannot be below the {approved} registrations approved already',
+  EVENT_MEETINGS_OUTSIDE_TIMES: 'Booked meetings would fall outside the new times (slot {slotIndex})',
   EVENT_REGISTRATION_ALREADY_DECIDED: 'This registration was decided already ({status})',
   EVENT_MEETING_SLOT_INVALID: 'There is no slot {slotIndex} in this event',
   EVENT_MEETING_SIDES_INVALID: 'Meetings pair an enterprise with a researcher or expert ({problem})',

@@ -169,6 +169,8 @@ export const zh: Record<ErrorReason, string> = {
   EVENT_TIMES_INVALID: '活动须填写有效时间和时区，且结束晚于开始（{field}）',
   EVENT_NOT_OPEN: '该活动已不再开放此操作（{state}）',
   EVENT_FULL: '活动名额已满：已通过 {capacity} 人',
+  EVENT_CAPACITY_BELOW_APPROVED: '名额不能少于已通过的 {approved} 人',
+  EVENT_MEETINGS_OUTSIDE_TIMES: '已预约的洽谈将落在新时间之外（第 {slotIndex} 个时段）',
   EVENT_REGISTRATION_ALREADY_DECIDED: '该报名已处理（{status}）',
   EVENT_MEETING_SLOT_INVALID: '活动没有第 {slotIndex} 个时段',
   EVENT_MEETING_SIDES_INVALID: '洽谈须在企业与科研人员或专家之间进行（{problem}）',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Card, Col, List, message, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -5,6 +6,7 @@ import { useParams } from 'react-router';
 import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
 import { describeApiError } from '../../../shared/lib/graphql-errors';
 import { ErrorState, ListStates, PageLoading } from '../../../shared/ui/states';
+import { EventForm } from '../components/EventForm';
 import { clockOf, funnel } from '../logic';
 import {
   CheckInEventRegistrationMutation,
@@ -25,6 +27,7 @@ export default function OrganiserDeskPage() {
   const proposals = useQuery(EventProposalsQuery, { variables: { id } });
   const [decide] = useMutation(DecideEventRegistrationMutation);
   const [checkIn] = useMutation(CheckInEventRegistrationMutation);
+  const [editing, setEditing] = useState(false);
 
   if ((event.loading && !event.data) || (desk.loading && !desk.data)) return <PageLoading />;
   if (event.error || desk.error || !event.data || !desk.data) {
@@ -93,9 +96,25 @@ export default function OrganiserDeskPage() {
 
   return (
     <div>
-      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
-        {t('events.desk.title', { title: event.data.event.title })}
-      </Typography.Title>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
+          {t('events.desk.title', { title: event.data.event.title })}
+        </Typography.Title>
+        {event.data.event.status !== 'CANCELLED' && new Date(event.data.event.endsAt).getTime() > Date.now() && (
+          <Button onClick={() => setEditing((open) => !open)}>{t('events.desk.edit')}</Button>
+        )}
+      </Space>
+      {editing && (
+        <Card title={t('events.desk.editTitle')} style={{ marginBottom: 16 }}>
+          <EventForm
+            event={event.data.event}
+            onSaved={() => {
+              setEditing(false);
+              void Promise.all([event.refetch(), desk.refetch()]);
+            }}
+          />
+        </Card>
+      )}
       <Tabs
         items={[
           { key: 'registrations', label: t('events.desk.registrations'), children: registrationTable(false) },

@@ -74,7 +74,10 @@ export function RewardApplicationsTable({
           title: t('programmes.rewards.status'),
           key: 'status',
           render: (_, row) => (
-            <Tag color={REWARD_STATUS_COLOURS[row.status]}>{t(`programmes.rewardStatus.${row.status}`)}</Tag>
+            <>
+              <Tag color={REWARD_STATUS_COLOURS[row.status]}>{t(`programmes.rewardStatus.${row.status}`)}</Tag>
+              {row.registrationAmendedAt && <Tag color="warning">{t('programmes.rewards.registrationAmended')}</Tag>}
+            </>
           ),
         },
       ]}

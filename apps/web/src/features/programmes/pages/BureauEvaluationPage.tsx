@@ -10,7 +10,9 @@ import { describeApiError } from '../../../shared/lib/graphql-errors';
 import { EmptyState, ErrorState, ListStates, PageLoading } from '../../../shared/ui/states';
 import { BureauNav } from '../../bureau/components/BureauNav';
 import { ExportButton } from '../components/ExportButton';
+import { RdInstitutionPartners } from '../components/RdInstitutionPartners';
 import { ReasonDialog } from '../components/ReasonDialog';
+import { SchemeTab } from '../components/SchemeTab';
 import { mayVerify, resultActions, TIER_COLOURS, verificationProgress } from '../logic';
 import {
   ComputeEvaluationResultsMutation,
@@ -19,7 +21,6 @@ import {
   EvaluationResultsPdfQuery,
   EvaluationResultsQuery,
   EvaluationSchemesQuery,
-  OpenEvaluationSchemeMutation,
   PublishEvaluationResultsMutation,
   ReturnEvaluationReportMutation,
   VerifyEvaluationIndicatorMutation,
@@ -29,57 +30,6 @@ import {
 import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
 
 const failed = (failure: unknown) => void message.error(describeApiError(failure).message);
-
-function SchemeTab({ scheme }: { scheme: EvaluationSchemePartsFragment }) {
-  const { t } = useTranslation();
-  const [open, opening] = useMutation(OpenEvaluationSchemeMutation);
-  return (
-    <div>
-      <Space style={{ marginBottom: 12 }} wrap>
-        <Typography.Text strong>{scheme.title}</Typography.Text>
-        <Tag>{t(`programmes.evaluation.schemeStatus.${scheme.status}`)}</Tag>
-        <span className="secondary">{t('programmes.evaluation.tiers', scheme.tiers)}</span>
-        {scheme.status === 'DRAFT' && (
-          <Button
-            type="primary"
-            loading={opening.loading}
-            onClick={() =>
-              void open({ variables: { year: scheme.year } }).then(
-                () => void message.success(t('programmes.evaluation.opened')),
-                failed,
-              )
-            }
-          >
-            {t('programmes.evaluation.openScheme')}
-          </Button>
-        )}
-      </Space>
-      <Table
-        rowKey="key"
-        size="middle"
-        pagination={false}
-        dataSource={scheme.indicators}
-        columns={[
-          { title: t('programmes.evaluation.indicator'), dataIndex: 'label' },
-          { title: t('programmes.evaluation.weight'), dataIndex: 'weight', align: 'right' },
-          {
-            title: t('programmes.evaluation.sourceLabel'),
-            key: 'source',
-            render: (_, row) => t(`programmes.evaluation.source.${row.source}`),
-          },
-          {
-            title: t('programmes.evaluation.scoring'),
-            key: 'method',
-            render: (_, row) =>
-              row.method === 'THRESHOLDS'
-                ? `${t('programmes.evaluation.method.THRESHOLDS')}：${row.thresholds.map((th) => `≥${th.min} → ${th.points}`).join('，')}`
-                : t('programmes.evaluation.method.MIN_MAX'),
-          },
-        ]}
-      />
-    </div>
-  );
-}
 
 function ReportCard({ report, labels }: { report: EvaluationReportPartsFragment; labels: Map<string, string> }) {
   const { t } = useTranslation();
@@ -416,7 +366,9 @@ function ResultsTab({ scheme }: { scheme: EvaluationSchemePartsFragment }) {
               title: t('programmes.evaluation.tier'),
               key: 'tier',
               render: (_, row) => (
-                <Tag color={TIER_COLOURS[row.tier]}>{i18n.language === 'en' ? row.tier : row.tierLabel}</Tag>
+                <Tag color={TIER_COLOURS[row.tier]}>
+                  {i18n.language === 'en' ? t(`programmes.evaluation.tierName.${row.tier}`) : row.tierLabel}
+                </Tag>
               ),
             },
             {
@@ -484,6 +436,11 @@ export default function BureauEvaluationPage() {
                 key: 'results',
                 label: t('programmes.evaluation.tabs.results'),
                 children: <ResultsTab scheme={scheme} />,
+              },
+              {
+                key: 'institutions',
+                label: t('programmes.evaluation.tabs.institutions'),
+                children: <RdInstitutionPartners />,
               },
             ]}
           />

@@ -5,9 +5,10 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { useSession } from '../../../app/session-context';
-import { uploadFile } from '../../../shared/lib/files';
+import { downloadFile, uploadFile } from '../../../shared/lib/files';
 import { describeApiError } from '../../../shared/lib/graphql-errors';
 import { EmptyState, ErrorState, PageLoading } from '../../../shared/ui/states';
+import { RemoveFileButton } from '../components/RemoveFileButton';
 import { mayEditReport } from '../logic';
 import {
   EvaluationReportsQuery,
@@ -121,6 +122,19 @@ function ReportForm({
                 <Space direction="vertical" size={4}>
                   <Tag>{t(`programmes.evaluation.verification.${value.verification}`)}</Tag>
                   {value.verificationNote && <span className="secondary">{value.verificationNote}</span>}
+                  {value.attachments.map((file) => (
+                    <Space key={file.fileId} size={4}>
+                      <Button
+                        type="link"
+                        size="small"
+                        style={{ padding: 0 }}
+                        onClick={() => void downloadFile(file.url, file.name).catch(failed)}
+                      >
+                        {file.name}
+                      </Button>
+                      {editable && <RemoveFileButton owner={{ kind: 'evaluation', reportId: report.id }} file={file} />}
+                    </Space>
+                  ))}
                   {editable && (
                     <Upload
                       showUploadList={false}

@@ -29,6 +29,7 @@ import { formatDate } from '../../../shared/lib/format';
 import { describeApiError } from '../../../shared/lib/graphql-errors';
 import { ErrorState, PageLoading } from '../../../shared/ui/states';
 import { ReasonDialog } from '../components/ReasonDialog';
+import { RemoveFileButton } from '../components/RemoveFileButton';
 import { useActiveRole } from '../hooks';
 import { formatWan, missingEvidence, readPrefill, REWARD_STATUS_COLOURS, rewardActions, whenValid } from '../logic';
 import {
@@ -287,6 +288,17 @@ export default function RewardApplicationPage() {
           {t(`programmes.rewardStatus.${application.status}`)}
         </Tag>
       </Typography.Title>
+      {application.registrationAmendedAt && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('programmes.application.registrationAmended', {
+            date: formatDate(application.registrationAmendedAt, i18n.language),
+            note: application.registrationAmendmentNote ?? '',
+          })}
+        />
+      )}
       {application.returnReason && application.status === 'RETURNED' && (
         <Alert
           type="warning"
@@ -396,6 +408,9 @@ export default function RewardApplicationPage() {
                   <Button type="link" onClick={() => void downloadFile(item.url, item.name).catch(failed)}>
                     {item.name}
                   </Button>
+                  {!bureau && applicantMay && (
+                    <RemoveFileButton owner={{ kind: 'reward', applicationId: application.id }} file={item} />
+                  )}
                 </Space>
               </List.Item>
             )}

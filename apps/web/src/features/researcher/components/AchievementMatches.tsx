@@ -14,6 +14,7 @@ const STATUS_COLOURS: Record<string, string> = {
   INTERESTED: TAG_COLOURS.mode,
   DECLINED: TAG_COLOURS.danger,
   DISMISSED: 'default',
+  CLOSED: 'default',
 };
 
 /**
