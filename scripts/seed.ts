@@ -28,6 +28,7 @@ import { CliModule } from './cli/cli.module';
 import { seedBrokerage } from './seed-brokerage';
 import { seedCatalogue } from './seed-catalogue';
 import { seedEvents } from './seed-events';
+import { seedExpertCalls } from './seed-expert-calls';
 import { seedVerifiedBrokerCredential } from './seed-credentials';
 import { seedProgrammes } from './seed-programmes';
 import { seedPendingVerification } from './seed-verification';
@@ -242,6 +243,7 @@ async function main(): Promise<void> {
     await seedBrokerage(app);
     await seedProgrammes(app);
     await seedEvents(app);
+    await seedExpertCalls(app);
     console.log('Demo data is in place.');
   } finally {
     await app.close();

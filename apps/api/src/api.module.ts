@@ -25,6 +25,7 @@ import { DirectoryService, GraphqlAuthGuard, IdentityGraphqlModule } from '@app/
 import { MatchingGraphqlModule } from '@app/matching';
 import { NotificationsGraphqlModule } from '@app/notifications';
 import { EventsGraphqlModule } from '@app/events';
+import { ExpertCallsGraphqlModule } from '@app/expert-calls';
 import { ProgrammesGraphqlModule } from '@app/programmes';
 import { SearchGraphqlModule } from '@app/search';
 import { TaxonomyGraphqlModule } from '@app/taxonomy';
@@ -69,6 +70,7 @@ import { RequestContextInterceptor } from './request-context.interceptor';
     AnalyticsGraphqlModule,
     ProgrammesGraphqlModule,
     EventsGraphqlModule,
+    ExpertCallsGraphqlModule,
     FilesHttpModule,
   ],
   providers: [

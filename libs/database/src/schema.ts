@@ -11,6 +11,7 @@ import {
 import { DEMAND_ENTITIES } from '@app/demands';
 import { DIGEST_ENTITIES } from '@app/digests';
 import { EVENT_ENTITIES } from '@app/events';
+import { EXPERT_CALL_ENTITIES } from '@app/expert-calls';
 import { EXPERT_ENTITIES } from '@app/experts';
 import { FILE_ENTITIES } from '@app/files';
 import { IDENTITY_ENTITIES } from '@app/identity';
@@ -34,6 +35,7 @@ export const ALL_ENTITIES = [
   ...FILE_ENTITIES,
   ...PROGRAMME_ENTITIES,
   ...EVENT_ENTITIES,
+  ...EXPERT_CALL_ENTITIES,
   OutboxEventEntity,
   OutboxConsumerEntity,
   SearchIndexGenerationEntity,

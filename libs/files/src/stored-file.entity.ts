@@ -15,6 +15,8 @@ export enum FileOwnerKind {
   REWARD_EVIDENCE = 'REWARD_EVIDENCE',
   /** An attachment of a self-reported evaluation indicator: the institution's TTO, administrators. */
   EVALUATION_EVIDENCE = 'EVALUATION_EVIDENCE',
+  /** An attachment of an expert's response to a call for experts: the expert, the bureau. */
+  EXPERT_CALL_RESPONSE = 'EXPERT_CALL_RESPONSE',
 }
 
 /** An uploaded file: its bytes are in the storage under `storageKey`; until attached only its uploader sees it. */

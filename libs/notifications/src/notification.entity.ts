@@ -58,6 +58,8 @@ export enum NotificationKind {
   EVENT_CHANGED = 'EVENT_CHANGED',
   /** Events: the event starts in a day (approved participants, the .ics attached). */
   EVENT_REMINDER = 'EVENT_REMINDER',
+  /** Expert calls: the bureau invited an expert to answer a research question (政府决策课题). */
+  EXPERT_CALL_INVITED = 'EXPERT_CALL_INVITED',
 }
 
 /** A file the notification's email carries (an event's or meeting's calendar entry). Never secrets. */

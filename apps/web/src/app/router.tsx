@@ -58,6 +58,10 @@ const EventPage = lazy(() => import('../features/events/pages/EventPage'));
 const OrganisedEventsPage = lazy(() => import('../features/events/pages/OrganisedEventsPage'));
 const OrganiserDeskPage = lazy(() => import('../features/events/pages/OrganiserDeskPage'));
 const MyMeetingsPage = lazy(() => import('../features/events/pages/MyMeetingsPage'));
+// Calls for experts: the bureau's calls and desk, an expert's invitations.
+const ExpertCallsPage = lazy(() => import('../features/expert-calls/pages/ExpertCallsPage'));
+const ExpertCallDeskPage = lazy(() => import('../features/expert-calls/pages/ExpertCallDeskPage'));
+const MyExpertCallInvitationsPage = lazy(() => import('../features/expert-calls/pages/MyExpertCallInvitationsPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
@@ -120,6 +124,9 @@ export const router = createBrowserRouter([
       { path: '/workspace/events', element: page(<OrganisedEventsPage />) },
       { path: '/workspace/events/:id/organise', element: page(<OrganiserDeskPage />) },
       { path: '/workspace/events/:id/meetings', element: page(<MyMeetingsPage />) },
+      { path: '/workspace/expert-calls', element: page(<ExpertCallsPage />) },
+      { path: '/workspace/expert-calls/invitations', element: page(<MyExpertCallInvitationsPage />) },
+      { path: '/workspace/expert-calls/:id', element: page(<ExpertCallDeskPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

@@ -1,4 +1,5 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
+import { ExpertCalls1796668100089 } from './1796668100089-ExpertCalls';
 import { EventEditsAndReminders1796665433849 } from './1796665433849-EventEditsAndReminders';
 import { ListingExitAndAmendedRegistrations1796665292700 } from './1796665292700-ListingExitAndAmendedRegistrations';
 import { Events1796653890212 } from './1796653890212-Events';
@@ -64,4 +65,5 @@ export const MIGRATIONS = [
   Events1796653890212,
   ListingExitAndAmendedRegistrations1796665292700,
   EventEditsAndReminders1796665433849,
+  ExpertCalls1796668100089,
 ];

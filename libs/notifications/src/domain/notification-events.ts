@@ -19,6 +19,7 @@ export const EVENT_KINDS = [
   NotificationKind.EVENT_MEETING_ANSWERED,
   NotificationKind.EVENT_CHANGED,
   NotificationKind.EVENT_REMINDER,
+  NotificationKind.EXPERT_CALL_INVITED,
 ] as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -53,6 +54,7 @@ export const DEFAULT_EVENT_CHANNELS: { readonly [K in EventKind]: ChannelChoice 
   [NotificationKind.EVENT_MEETING_ANSWERED]: { inApp: true, email: true },
   [NotificationKind.EVENT_CHANGED]: { inApp: true, email: true },
   [NotificationKind.EVENT_REMINDER]: { inApp: true, email: true },
+  [NotificationKind.EXPERT_CALL_INVITED]: { inApp: true, email: true },
 };
 
 export type NotificationLanguage = 'zh' | 'en';
@@ -85,6 +87,8 @@ export const SCREENS = {
   myEventMeetings: (eventId: string) => `/workspace/events/${encodeURIComponent(eventId)}/meetings`,
   /** The public page of an event. */
   event: (eventId: string) => `/events/${encodeURIComponent(eventId)}`,
+  /** An expert's invitations to the bureau's calls for experts (accept, decline, respond). */
+  myExpertCallInvitations: () => '/workspace/expert-calls/invitations',
 } as const;
 
 /** What a notification's text is made of: titles and reasons as the domain holds them (user data, any language). */
@@ -273,6 +277,16 @@ export function renderEvent(
       return zh
         ? { title: `活动明天开始：${s}`, body: reason ? `时间地点：${reason}` : '' }
         : { title: `Your event starts tomorrow: ${s}`, body: reason ? `When and where: ${reason}` : '' };
+    case NotificationKind.EXPERT_CALL_INVITED:
+      return zh
+        ? {
+            title: `科技局邀请您参与专家征集：${s}`,
+            body: `请接受或婉拒${reason ? `，截止时间：${reason}` : ''}。接受后可提交意见。`,
+          }
+        : {
+            title: `The bureau invites you to answer a call for experts: ${s}`,
+            body: `Accept or decline it${reason ? `; deadline ${reason}` : ''}. Once accepted, submit your response.`,
+          };
   }
 }
 

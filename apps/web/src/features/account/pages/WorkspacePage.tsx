@@ -92,6 +92,7 @@ export default function WorkspacePage() {
             <Link to="/workspace/achievements">{t('myAchievements.link')}</Link>
             <Link to="/workspace/expert-profile">{t('researcher.expert.link')}</Link>
             <Link to="/workspace/rewards">{t('programmes.nav.myRewards')}</Link>
+            <Link to="/workspace/expert-calls/invitations">{t('expertCalls.my.link')}</Link>
           </Space>
         </Card>
       )}
@@ -135,6 +136,7 @@ export default function WorkspacePage() {
           <Space wrap size="large">
             <Link to="/workspace/bureau">{t('bureau.link')}</Link>
             <Link to="/workspace/events">{t('events.workspace.link')}</Link>
+            <Link to="/workspace/expert-calls">{t('expertCalls.bureau.link')}</Link>
           </Space>
         </Card>
       )}
