@@ -1,4 +1,5 @@
 import { ACHIEVEMENT_ENTITIES } from '@app/achievements';
+import { ANALYTICS_ENTITIES } from '@app/analytics';
 import { BROKERAGE_ENTITIES } from '@app/brokerage';
 import {
   JobIntentEntity,
@@ -34,6 +35,7 @@ export const ALL_ENTITIES = [
   ...FILE_ENTITIES,
   ...PROGRAMME_ENTITIES,
   ...EVENT_ENTITIES,
+  ...ANALYTICS_ENTITIES,
   OutboxEventEntity,
   OutboxConsumerEntity,
   SearchIndexGenerationEntity,

@@ -26,6 +26,9 @@ export enum PriceNoticeStatus {
 @Index('idx_deals_idle', ['lastActivityAt'], { where: "stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')" })
 /** The bureau's ledger and figures of registered contracts, by registration time. */
 @Index('idx_deals_registered', ['registeredAt'], { where: 'registered_at IS NOT NULL' })
+// The bureau's figures: deals opened in a time range, and an achievement's deals (the funnel rollup).
+@Index('idx_deals_created', ['createdAt', 'demandId', 'stage'])
+@Index('idx_deals_target', ['targetType', 'targetId'])
 export class DealEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
