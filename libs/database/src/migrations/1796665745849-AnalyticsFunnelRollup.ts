@@ -12,6 +12,10 @@ CREATE FUNCTION analytics_funnel_refresh() RETURNS integer LANGUAGE plpgsql AS $
 DECLARE
   touched integer;
 BEGIN
+  -- Nothing marked (the usual case): nothing to take, no lock, no temporary table.
+  IF NOT EXISTS (SELECT 1 FROM analytics_funnel_dirty) THEN
+    RETURN 0;
+  END IF;
   -- One refresher at a time; each statement below sees what committed before it (READ COMMITTED), so a mark is
   -- only taken together with the change that made it.
   PERFORM pg_advisory_xact_lock(hashtext('analytics_funnel_refresh'));
