@@ -199,13 +199,14 @@ const LEDGER_FROM = (labels = '') => `
 /** Shanghai months: the bureau reports by its own calendar. */
 const MONTH = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
 /**
- * The hour a time falls in, by arithmetic alone (date_bin; MONTH's time-zone lookup per row costs ~10× more). Every
- * offset Asia/Shanghai has had since 1901 is whole hours, so an hour lies in one Shanghai month: counting by hour,
- * then naming each hour's month, gives the same months. Earlier times keep their own value.
+ * The Shanghai day a time falls in, by arithmetic alone (date_bin; MONTH's time-zone conversion per row costs far
+ * more): Asia/Shanghai has been UTC+8 all year since 1992, so from then on a day from midnight +08:00 lies in one
+ * Shanghai month, and counting by day, then naming each day's month, gives the same months. Earlier times (DST
+ * until 1991) keep their own value and are named one by one.
  */
-const HOUR = (column: string) =>
-  `CASE WHEN ${column} >= TIMESTAMPTZ '1901-01-01 00:00:00+08'
-        THEN date_bin('1 hour', ${column}, TIMESTAMPTZ '2000-01-01 00:00:00+00') ELSE ${column} END`;
+const DAY = (column: string) =>
+  `CASE WHEN ${column} >= TIMESTAMPTZ '1992-01-01 00:00:00+08'
+        THEN date_bin('1 day', ${column}, TIMESTAMPTZ '2000-01-01 00:00:00+08') ELSE ${column} END`;
 /**
  * A match's, introduction's or deal's demand in the industry filter ($3). Each has its demand (a demand is deleted
  * only as a never-published draft, which has none), so without a filter this is TRUE and no join is made —
@@ -267,16 +268,16 @@ const KEYS: { readonly [D in AnalyticsDimension]: KeySql } = {
     signed: 'd.broker_id::text',
     registration: 'd.broker_id::text',
   },
-  // Hours, named by their month afterwards (figures()); the confirmations (a median) by month at once.
+  // Days, named by their month afterwards (figures()); the confirmations (a median) by month at once.
   [AnalyticsDimension.MONTH]: {
-    achievement: HOUR('a.listed_at'),
+    achievement: DAY('a.listed_at'),
     confirmation: MONTH('rc.confirmed_at'),
-    demand: HOUR('dm.published_at'),
-    match: HOUR('m.created_at'),
-    introduction: HOUR('i.created_at'),
-    deal: HOUR('d.created_at'),
-    signed: HOUR('s.signed_at'),
-    registration: HOUR('d.registered_at'),
+    demand: DAY('dm.published_at'),
+    match: DAY('m.created_at'),
+    introduction: DAY('i.created_at'),
+    deal: DAY('d.created_at'),
+    signed: DAY('s.signed_at'),
+    registration: DAY('d.registered_at'),
   },
 };
 
@@ -734,7 +735,7 @@ export class AnalyticsService {
     };
     const run = <T>(sql: string, extra: unknown[] = []) =>
       this.dataSource.query<Array<T & { key: string | null }>>(sql, [...params, ...extra]);
-    // By month, a fact is counted per hour first (cheap arithmetic), then the hours are named by their month.
+    // By month, a fact is counted per day first (cheap arithmetic), then the days are named by their month.
     const monthly = dimension === AnalyticsDimension.MONTH;
     const grouped = (sql: string, sums: string[]) =>
       monthly
