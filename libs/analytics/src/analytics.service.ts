@@ -325,14 +325,22 @@ function factsOf(fields: ReadonlySet<string> | null | undefined): ReadonlySet<Fa
 }
 
 /**
- * Deals (d) with when each one's contract was signed (s.signed_at): its first move to CONTRACT_SIGNED, else (a deal
- * registered without that step on record) its registration; null when neither happened. The partial index
- * idx_deal_activities_signed keeps the activities to the signing rows.
+ * The deals (d) whose contract was signed in the range ($1, $2), with when (s.signed_at): a deal is signed at its
+ * first move to CONTRACT_SIGNED, else (registered without that step on record) at its registration. Found from the
+ * range, not from every deal: the signings in it that had none before it (idx_deal_activities_signed_at, then
+ * idx_deal_activities_signed), and the registrations in it of deals never moved to CONTRACT_SIGNED.
  */
 const SIGNED_DEALS_FROM = `
-  deals d LEFT JOIN (SELECT deal_id, min(created_at) AS signed_at FROM deal_activities
-                     WHERE to_stage = 'CONTRACT_SIGNED' GROUP BY deal_id) x ON x.deal_id = d.id
-  CROSS JOIN LATERAL (SELECT COALESCE(x.signed_at, d.registered_at) AS signed_at) s`;
+  (SELECT x.deal_id, min(x.created_at) AS signed_at FROM deal_activities x
+   WHERE x.to_stage = 'CONTRACT_SIGNED' AND ${IN_RANGE('x.created_at')}
+     AND ($1::timestamptz IS NULL OR NOT EXISTS (
+       SELECT 1 FROM deal_activities y WHERE y.deal_id = x.deal_id AND y.to_stage = 'CONTRACT_SIGNED' AND y.created_at < $1))
+   GROUP BY x.deal_id
+   UNION ALL
+   SELECT r.id, r.registered_at FROM deals r
+   WHERE ${IN_RANGE('r.registered_at')}
+     AND NOT EXISTS (SELECT 1 FROM deal_activities y WHERE y.deal_id = r.id AND y.to_stage = 'CONTRACT_SIGNED')) s
+  JOIN deals d ON d.id = s.deal_id`;
 
 const RIGHTS_CONFIRMATIONS = `
   rc AS (SELECT achievement_id, min(created_at) AS confirmed_at FROM achievement_transitions

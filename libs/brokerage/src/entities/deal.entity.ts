@@ -213,6 +213,8 @@ export class DealAmendmentEntity {
 @Index('idx_deal_activities_timeline', ['dealId', 'createdAt', 'id'])
 /** When each deal's contract was signed (the bureau's 签约 figures read only these rows). */
 @Index('idx_deal_activities_signed', ['dealId', 'createdAt'], { where: "to_stage = 'CONTRACT_SIGNED'" })
+// The bureau's signed contracts in a time range start from the signings in it.
+@Index('idx_deal_activities_signed_at', ['createdAt', 'dealId'], { where: "to_stage = 'CONTRACT_SIGNED'" })
 export class DealActivityEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

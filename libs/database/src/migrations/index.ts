@@ -1,4 +1,5 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
+import { DealSigningTimeIndex1796667332849 } from './1796667332849-DealSigningTimeIndex';
 import { AnalyticsFunnelRollup1796665745849 } from './1796665745849-AnalyticsFunnelRollup';
 import { Events1796653890212 } from './1796653890212-Events';
 import { RegistrationIntegrity1796653736143 } from './1796653736143-RegistrationIntegrity';
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   RegistrationIntegrity1796653736143,
   Events1796653890212,
   AnalyticsFunnelRollup1796665745849,
+  DealSigningTimeIndex1796667332849,
 ];
