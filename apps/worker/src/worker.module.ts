@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AchievementsJobsModule } from '@app/achievements';
+import { AnalyticsJobsModule } from '@app/analytics';
 import { BrokerageJobsModule } from '@app/brokerage';
 import {
   AppConfigModule,
@@ -40,6 +41,7 @@ import { WorkerHealthServer } from './worker-health.server';
     BrokerageJobsModule,
     NotificationsJobsModule,
     ProgrammesJobsModule,
+    AnalyticsJobsModule,
     EventsModule,
   ],
   providers: [HeartbeatJob, WorkerHealthServer],

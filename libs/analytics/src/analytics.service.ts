@@ -702,6 +702,18 @@ export class AnalyticsService {
     };
   }
 
+  /**
+   * Recomputes the funnel rollup's rows of the achievements marked since the last refresh (the funnel does it
+   * before it reads; the worker's job between visits). Returns how many achievements it recomputed.
+   */
+  async refreshFunnel(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL jit = off');
+      const [row] = await manager.query<Array<{ refreshed: number }>>('SELECT analytics_funnel_refresh() AS refreshed');
+      return Number(row.refreshed);
+    });
+  }
+
   private assertBureau(actor: Actor): void {
     if (!actor.isAdmin) throw forbidden('Only the bureau (administrators) sees the analytics');
   }

@@ -3,3 +3,4 @@ export * from './analytics.service';
 export * from './analytics.object';
 export * from './analytics.module';
 export * from './funnel.entity';
+export * from './analytics.jobs';

@@ -1,7 +1,11 @@
+import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { JobName, JobQueue, JOB_QUEUE } from '@app/core';
+import { FUNNEL_REFRESH_SCHEDULER_ID } from '@app/analytics';
 import { OrganisationKind, Role } from '@app/identity';
 import { startTestApi, TestApi } from '@app/testing';
-import { MarketplaceActors, TestActor } from '../../../apps/api/test/support/marketplace-actors';
+import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
+import { eventually, MarketplaceActors, TestActor } from '../../../apps/api/test/support/marketplace-actors';
 
 /**
  * The funnel reads a rollup (analytics_achievement_funnel) that statement triggers mark dirty and the funnel query
@@ -149,5 +153,38 @@ describe('the funnel rollup stays fresh', () => {
       'SELECT count(*) AS listed FROM achievements WHERE listed_at IS NOT NULL',
     );
     expect(Number(rows)).toBe(Number(listed));
+  });
+
+  it('is refreshed by the worker between visits, on a schedule registered once', async () => {
+    const worker: INestApplicationContext = await createWorkerApp();
+    try {
+      const second = await createWorkerApp();
+      await second.close();
+      const queue = worker.get(JobQueue).queue(JOB_QUEUE[JobName.RefreshAnalyticsFunnel]);
+      const schedulers = (await queue.getJobSchedulers()).filter((s) => s.key === FUNNEL_REFRESH_SCHEDULER_ID);
+      expect(schedulers).toHaveLength(1);
+      expect(schedulers[0]).toMatchObject({ name: JobName.RefreshAnalyticsFunnel, pattern: '*/5 * * * *' });
+
+      const listed = await one(
+        `INSERT INTO achievements (title, institution_id, industry_code, status, listed_at)
+         VALUES ('漏斗成果', $1, 'ai', 'LISTED', $2) RETURNING id`,
+        [id.U, t('06-01T00:00')],
+      );
+      const rollupRow = async () =>
+        (
+          await dataSource.query<unknown[]>('SELECT 1 FROM analytics_achievement_funnel WHERE achievement_id = $1', [
+            listed,
+          ])
+        ).length;
+      expect(await rollupRow()).toBe(0); // marked, not yet refreshed
+      await worker.get(JobQueue).enqueue(JobName.RefreshAnalyticsFunnel, { requestedAt: new Date().toISOString() });
+      await eventually(async () => (await rollupRow()) === 1);
+      const [{ marked }] = await dataSource.query<Array<{ marked: string }>>(
+        'SELECT count(*) AS marked FROM analytics_funnel_dirty',
+      );
+      expect(Number(marked)).toBe(0);
+    } finally {
+      await worker.close();
+    }
   });
 });
