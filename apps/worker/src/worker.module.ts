@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AchievementsJobsModule } from '@app/achievements';
+import { AnalyticsJobsModule } from '@app/analytics';
 import { BrokerageJobsModule } from '@app/brokerage';
 import {
   AppConfigModule,
@@ -41,6 +42,7 @@ import { WorkerHealthServer } from './worker-health.server';
     NotificationsJobsModule,
     ProgrammesJobsModule,
     EventsJobsModule,
+    AnalyticsJobsModule,
   ],
   providers: [HeartbeatJob, WorkerHealthServer],
 })

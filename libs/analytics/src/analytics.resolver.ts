@@ -1,4 +1,6 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectedFields } from '@app/core';
 import { Actor, CurrentActor } from '@app/identity';
 import {
   AnalyticsArgs,
@@ -27,8 +29,9 @@ export class AnalyticsResolver {
   constructor(private readonly analytics: AnalyticsService) {}
 
   @Query(() => AnalyticsOverviewObject, { description: 'Totals over the range (administrators)' })
-  analyticsOverview(@CurrentActor() actor: Actor, @Args() args: AnalyticsArgs) {
-    return this.analytics.overview(actor, rangeOf(args));
+  analyticsOverview(@CurrentActor() actor: Actor, @Args() args: AnalyticsArgs, @Info() info: GraphQLResolveInfo) {
+    // Only the figures the query selects are computed (the dashboard's cards read seven of them).
+    return this.analytics.overview(actor, rangeOf(args), selectedFields(info, []));
   }
 
   @Query(() => [AnalyticsRowObject], {
@@ -39,8 +42,8 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [LeaderboardRowObject], { description: 'Institutions or brokers ranked by registered contract value' })
-  analyticsLeaderboard(@CurrentActor() actor: Actor, @Args() args: LeaderboardArgs) {
-    return this.analytics.leaderboard(actor, args.kind, rangeOf(args), args.first);
+  analyticsLeaderboard(@CurrentActor() actor: Actor, @Args() args: LeaderboardArgs, @Info() info: GraphQLResolveInfo) {
+    return this.analytics.leaderboard(actor, args.kind, rangeOf(args), args.first, selectedFields(info, []));
   }
 
   @Query(() => [FunnelStepObject], { description: 'Listing → match → introduction → deal → registered contract' })

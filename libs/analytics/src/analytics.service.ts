@@ -198,6 +198,22 @@ const LEDGER_FROM = (labels = '') => `
 
 /** Shanghai months: the bureau reports by its own calendar. */
 const MONTH = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+/**
+ * The Shanghai day a time falls in, by arithmetic alone (date_bin; MONTH's time-zone conversion per row costs far
+ * more): Asia/Shanghai has been UTC+8 all year since 1992, so from then on a day from midnight +08:00 lies in one
+ * Shanghai month, and counting by day, then naming each day's month, gives the same months. Earlier times (DST
+ * until 1991) keep their own value and are named one by one.
+ */
+const DAY = (column: string) =>
+  `CASE WHEN ${column} >= TIMESTAMPTZ '1992-01-01 00:00:00+08'
+        THEN date_bin('1 day', ${column}, TIMESTAMPTZ '2000-01-01 00:00:00+08') ELSE ${column} END`;
+/**
+ * A match's, introduction's or deal's demand in the industry filter ($3). Each has its demand (a demand is deleted
+ * only as a never-published draft, which has none), so without a filter this is TRUE and no join is made —
+ * PostgreSQL plans each query with its parameters' values, so `$3 IS NULL` folds away.
+ */
+const DEMAND_IN_INDUSTRY = (column: string) =>
+  `($3::text IS NULL OR ${column} IN (SELECT dm.id FROM demands dm WHERE dm.industry_code = $3::text))`;
 /** `column` equal to the industry filter ($3) when there is one. */
 const IN_INDUSTRY = (column: string) => `($3::text IS NULL OR ${column} = $3::text)`;
 /** `column` within [$1, $2) where a null bound is open. */
@@ -252,27 +268,79 @@ const KEYS: { readonly [D in AnalyticsDimension]: KeySql } = {
     signed: 'd.broker_id::text',
     registration: 'd.broker_id::text',
   },
+  // Days, named by their month afterwards (figures()); the confirmations (a median) by month at once.
   [AnalyticsDimension.MONTH]: {
-    achievement: MONTH('a.listed_at'),
+    achievement: DAY('a.listed_at'),
     confirmation: MONTH('rc.confirmed_at'),
-    demand: MONTH('dm.published_at'),
-    match: MONTH('m.created_at'),
-    introduction: MONTH('i.created_at'),
-    deal: MONTH('d.created_at'),
-    signed: MONTH('s.signed_at'),
-    registration: MONTH('d.registered_at'),
+    demand: DAY('dm.published_at'),
+    match: DAY('m.created_at'),
+    introduction: DAY('i.created_at'),
+    deal: DAY('d.created_at'),
+    signed: DAY('s.signed_at'),
+    registration: DAY('d.registered_at'),
   },
 };
 
+/** The facts: one aggregate query each. */
+type Fact = keyof KeySql;
+const ALL_FACTS: ReadonlySet<Fact> = new Set<Fact>([
+  'achievement',
+  'confirmation',
+  'demand',
+  'match',
+  'introduction',
+  'deal',
+  'signed',
+  'registration',
+]);
+
+/** The fact each figure comes from. */
+const FACT_OF: { readonly [F in keyof AnalyticsFigures]: Fact } = {
+  achievementsListed: 'achievement',
+  rightsConfirmed: 'confirmation',
+  medianDaysToRightsConfirmation: 'confirmation',
+  demandsPosted: 'demand',
+  matches: 'match',
+  introductions: 'introduction',
+  introductionsAccepted: 'introduction',
+  introductionsDeclined: 'introduction',
+  acceptanceRate: 'introduction',
+  deals: 'deal',
+  contractsSigned: 'signed',
+  registeredContracts: 'registration',
+  contractValueWan: 'registration',
+  technicalIncomeWan: 'registration',
+  commissionWan: 'registration',
+};
+
+/** The facts behind the named fields (GraphQL's selection); every fact when the fields are not known. */
+function factsOf(fields: ReadonlySet<string> | null | undefined): ReadonlySet<Fact> {
+  if (!fields) return ALL_FACTS;
+  const facts = new Set<Fact>();
+  for (const field of fields) {
+    const fact = FACT_OF[field as keyof AnalyticsFigures];
+    if (fact) facts.add(fact);
+  }
+  return facts;
+}
+
 /**
- * When each deal's contract was signed: its first move to CONTRACT_SIGNED, else (a deal registered without that
- * step on record) its registration. The partial index idx_deal_activities_signed keeps it to the signing rows.
+ * The deals (d) whose contract was signed in the range ($1, $2), with when (s.signed_at): a deal is signed at its
+ * first move to CONTRACT_SIGNED, else (registered without that step on record) at its registration. Found from the
+ * range, not from every deal: the signings in it that had none before it (idx_deal_activities_signed_at, then
+ * idx_deal_activities_signed), and the registrations in it of deals never moved to CONTRACT_SIGNED.
  */
-const SIGNED_DEALS = `
-  s AS (SELECT d.id AS deal_id, COALESCE(x.signed_at, d.registered_at) AS signed_at
-        FROM deals d LEFT JOIN (SELECT deal_id, min(created_at) AS signed_at FROM deal_activities
-                                WHERE to_stage = 'CONTRACT_SIGNED' GROUP BY deal_id) x ON x.deal_id = d.id
-        WHERE x.signed_at IS NOT NULL OR d.registered_at IS NOT NULL)`;
+const SIGNED_DEALS_FROM = `
+  (SELECT x.deal_id, min(x.created_at) AS signed_at FROM deal_activities x
+   WHERE x.to_stage = 'CONTRACT_SIGNED' AND ${IN_RANGE('x.created_at')}
+     AND ($1::timestamptz IS NULL OR NOT EXISTS (
+       SELECT 1 FROM deal_activities y WHERE y.deal_id = x.deal_id AND y.to_stage = 'CONTRACT_SIGNED' AND y.created_at < $1))
+   GROUP BY x.deal_id
+   UNION ALL
+   SELECT r.id, r.registered_at FROM deals r
+   WHERE ${IN_RANGE('r.registered_at')}
+     AND NOT EXISTS (SELECT 1 FROM deal_activities y WHERE y.deal_id = r.id AND y.to_stage = 'CONTRACT_SIGNED')) s
+  JOIN deals d ON d.id = s.deal_id`;
 
 const RIGHTS_CONFIRMATIONS = `
   rc AS (SELECT achievement_id, min(created_at) AS confirmed_at FROM achievement_transitions
@@ -288,17 +356,20 @@ const RIGHTS_CONFIRMATIONS = `
 export class AnalyticsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async overview(actor: Actor, range: AnalyticsRange): Promise<AnalyticsOverview> {
+  /** `fields`: the figures the caller reads (GraphQL's selection); only their facts are computed. */
+  async overview(actor: Actor, range: AnalyticsRange, fields?: ReadonlySet<string>): Promise<AnalyticsOverview> {
     this.assertBureau(actor);
     const params = this.params(range); // checks the range before any query starts
     const [groups, stages] = await Promise.all([
-      this.figures(null, range),
-      this.dataSource.query<Array<{ stage: string; count: string }>>(
-        `SELECT d.stage::text AS stage, count(*) AS count FROM deals d JOIN demands dm ON dm.id = d.demand_id
-       WHERE ${IN_RANGE('d.created_at')} AND ${IN_INDUSTRY('dm.industry_code')}
-       GROUP BY d.stage ORDER BY array_position(enum_range(NULL::deal_stage), d.stage)`,
-        params,
-      ),
+      this.figures(null, range, factsOf(fields)),
+      !fields || fields.has('dealsByStage')
+        ? this.dataSource.query<Array<{ stage: string; count: string }>>(
+            `SELECT d.stage::text AS stage, count(*) AS count FROM deals d
+             WHERE ${IN_RANGE('d.created_at')} AND ${DEMAND_IN_INDUSTRY('d.demand_id')}
+             GROUP BY d.stage ORDER BY array_position(enum_range(NULL::deal_stage), d.stage)`,
+            params,
+          )
+        : [],
     ]);
     const figures = groups.get('') ?? emptyFigures();
     return { ...figures, dealsByStage: stages.map((row) => ({ stage: row.stage, count: Number(row.count) })) };
@@ -306,35 +377,46 @@ export class AnalyticsService {
 
   async breakdown(actor: Actor, dimension: AnalyticsDimension, range: AnalyticsRange): Promise<AnalyticsRow[]> {
     this.assertBureau(actor);
-    const groups = await this.figures(dimension, range);
-    const labels = await this.labels(dimension, [...groups.keys()]);
-    return [...groups.entries()]
-      .map(([key, figures]) => ({ key, label: labels.get(key) ?? key, ...figures }))
-      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    return this.rows(dimension, await this.figures(dimension, range));
   }
 
-  /** Institutions or brokers ranked by registered contract value, then registered contracts, then deals. */
+  /**
+   * Institutions or brokers ranked by registered contract value, then registered contracts, then deals, then key.
+   * `fields` (GraphQL's selection) lets it compute the ranking facts and the figures read first: when the top
+   * `first` of those rows all rank above a row without deals (0, 0, 0), they are the answer — every row the other
+   * facts could add ranks below them. Otherwise (few rows with deals) every fact is computed, as without `fields`.
+   */
   async leaderboard(
     actor: Actor,
     kind: LeaderboardKind,
     range: AnalyticsRange,
     first: number,
+    fields?: ReadonlySet<string>,
   ): Promise<LeaderboardRow[]> {
-    const rows = await this.breakdown(
-      actor,
-      kind === LeaderboardKind.BROKERS ? AnalyticsDimension.BROKER : AnalyticsDimension.INSTITUTION,
-      range,
-    );
-    return rows
-      .sort(
-        (x, y) =>
-          (y.contractValueWan ?? 0) - (x.contractValueWan ?? 0) ||
-          (y.registeredContracts ?? 0) - (x.registeredContracts ?? 0) ||
-          (y.deals ?? 0) - (x.deals ?? 0) ||
-          (x.key < y.key ? -1 : 1),
-      )
-      .slice(0, first)
-      .map((row, index) => ({ ...row, rank: index + 1 }));
+    this.assertBureau(actor);
+    const dimension = kind === LeaderboardKind.BROKERS ? AnalyticsDimension.BROKER : AnalyticsDimension.INSTITUTION;
+    const figure = (value: number | null) => value ?? 0;
+    const rank = (rows: AnalyticsRow[]) =>
+      rows
+        .sort(
+          (x, y) =>
+            figure(y.contractValueWan) - figure(x.contractValueWan) ||
+            figure(y.registeredContracts) - figure(x.registeredContracts) ||
+            figure(y.deals) - figure(x.deals) ||
+            (x.key < y.key ? -1 : 1),
+        )
+        .slice(0, first);
+    if (fields) {
+      const facts = new Set<Fact>([...factsOf(fields), 'deal', 'registration']);
+      const top = rank(await this.rows(dimension, await this.figures(dimension, range, facts)));
+      const aboveNoDeals = (row: AnalyticsRow) =>
+        figure(row.contractValueWan) > 0 ||
+        (figure(row.contractValueWan) === 0 &&
+          (figure(row.registeredContracts) > 0 || (figure(row.registeredContracts) === 0 && figure(row.deals) > 0)));
+      if (top.length === first && top.every(aboveNoDeals))
+        return top.map((row, index) => ({ ...row, rank: index + 1 }));
+    }
+    return rank(await this.breakdown(actor, dimension, range)).map((row, index) => ({ ...row, rank: index + 1 }));
   }
 
   /**
@@ -343,31 +425,38 @@ export class AnalyticsService {
    */
   async funnel(actor: Actor, range: AnalyticsRange): Promise<FunnelStep[]> {
     this.assertBureau(actor);
-    const [row] = await this.withoutJit<Array<Record<string, string | null>>>(
-      `WITH cohort AS (SELECT id, listed_at FROM achievements a
-                       WHERE ${IN_RANGE('a.listed_at')} AND ${IN_INDUSTRY('a.industry_code')}),
-        fm AS (SELECT m.target_id AS id, min(m.created_at) AS at FROM matches m JOIN cohort c ON c.id = m.target_id
-               WHERE m.target_type = 'ACHIEVEMENT' AND m.engine_version <> $4 GROUP BY m.target_id),
-        fi AS (SELECT i.target_id AS id, min(i.created_at) AS at FROM introductions i JOIN cohort c ON c.id = i.target_id
-               WHERE i.target_type = 'ACHIEVEMENT' GROUP BY i.target_id),
-        fd AS (SELECT d.target_id AS id, min(d.created_at) AS at FROM deals d JOIN cohort c ON c.id = d.target_id
-               WHERE d.target_type = 'ACHIEVEMENT' GROUP BY d.target_id),
-        ${SIGNED_DEALS},
-        fs AS (SELECT d.target_id AS id, min(s.signed_at) AS at FROM deals d JOIN cohort c ON c.id = d.target_id
-               JOIN s ON s.deal_id = d.id WHERE d.target_type = 'ACHIEVEMENT' GROUP BY d.target_id),
-        fr AS (SELECT d.target_id AS id, min(d.registered_at) AS at FROM deals d JOIN cohort c ON c.id = d.target_id
-               WHERE d.target_type = 'ACHIEVEMENT' AND d.registered_at IS NOT NULL GROUP BY d.target_id)
-       SELECT count(c.id) AS listed, count(fm.id) AS matched, count(fi.id) AS introduced, count(fd.id) AS dealt,
-              count(fs.id) AS signed, count(fr.id) AS registered,
-              ${MEDIAN(DAYS('fm.at - c.listed_at'), 'fm.at IS NOT NULL')} AS listed_to_matched,
-              ${MEDIAN(DAYS('fi.at - fm.at'), 'fi.at IS NOT NULL AND fm.at IS NOT NULL')} AS matched_to_introduced,
-              ${MEDIAN(DAYS('fd.at - fi.at'), 'fd.at IS NOT NULL AND fi.at IS NOT NULL')} AS introduced_to_dealt,
-              ${MEDIAN(DAYS('fs.at - fd.at'), 'fs.at IS NOT NULL AND fd.at IS NOT NULL')} AS dealt_to_signed,
-              ${MEDIAN(DAYS('fr.at - fs.at'), 'fr.at IS NOT NULL AND fs.at IS NOT NULL')} AS signed_to_registered
-       FROM cohort c LEFT JOIN fm ON fm.id = c.id LEFT JOIN fi ON fi.id = c.id
-            LEFT JOIN fd ON fd.id = c.id LEFT JOIN fs ON fs.id = c.id LEFT JOIN fr ON fr.id = c.id`,
-      [...this.params(range), DECLINED_OUTSIDE_MATCHING],
-    );
+    const params = this.params(range);
+    // From the rollup (one row per listed achievement with its first times), brought up to date first in the same
+    // transaction: the achievements the triggers marked since the last refresh are recomputed from the live tables.
+    const [row] = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL jit = off');
+      await manager.query('SELECT analytics_funnel_refresh()');
+      return manager.query<Array<Record<string, string | null>>>(
+        `SELECT count(*) AS listed, count(f.first_matched_at) AS matched, count(f.first_introduced_at) AS introduced,
+                count(f.first_deal_at) AS dealt, count(f.first_signed_at) AS signed,
+                count(f.first_registered_at) AS registered,
+                ${MEDIAN(DAYS('f.first_matched_at - f.listed_at'), 'f.first_matched_at IS NOT NULL')} AS listed_to_matched,
+                ${MEDIAN(
+                  DAYS('f.first_introduced_at - f.first_matched_at'),
+                  'f.first_introduced_at IS NOT NULL AND f.first_matched_at IS NOT NULL',
+                )} AS matched_to_introduced,
+                ${MEDIAN(
+                  DAYS('f.first_deal_at - f.first_introduced_at'),
+                  'f.first_deal_at IS NOT NULL AND f.first_introduced_at IS NOT NULL',
+                )} AS introduced_to_dealt,
+                ${MEDIAN(
+                  DAYS('f.first_signed_at - f.first_deal_at'),
+                  'f.first_signed_at IS NOT NULL AND f.first_deal_at IS NOT NULL',
+                )} AS dealt_to_signed,
+                ${MEDIAN(
+                  DAYS('f.first_registered_at - f.first_signed_at'),
+                  'f.first_registered_at IS NOT NULL AND f.first_signed_at IS NOT NULL',
+                )} AS signed_to_registered
+         FROM analytics_achievement_funnel f
+         WHERE ${IN_RANGE('f.listed_at')} AND ${IN_INDUSTRY('f.industry_code')}`,
+        params,
+      );
+    });
     const steps: Array<[string, string, string | null]> = [
       ['LISTED', 'listed', null],
       ['MATCHED', 'matched', 'listed_to_matched'],
@@ -614,13 +703,14 @@ export class AnalyticsService {
   }
 
   /**
-   * One query with PostgreSQL's JIT off: the funnel's outer joins of per-step aggregates are estimated at absurd
-   * row counts, so the planner spends seconds compiling a query that runs in tens of milliseconds.
+   * Recomputes the funnel rollup's rows of the achievements marked since the last refresh (the funnel does it
+   * before it reads; the worker's job between visits). Returns how many achievements it recomputed.
    */
-  private withoutJit<T>(sql: string, params: unknown[]): Promise<T> {
+  async refreshFunnel(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL jit = off');
-      return manager.query<T>(sql, params);
+      const [row] = await manager.query<Array<{ refreshed: number }>>('SELECT analytics_funnel_refresh() AS refreshed');
+      return Number(row.refreshed);
     });
   }
 
@@ -636,10 +726,14 @@ export class AnalyticsService {
     return [from, to, range.industry ?? null];
   }
 
-  /** Every figure grouped by the dimension (or overall, key ''), each fact by one aggregate query. */
+  /**
+   * Every figure grouped by the dimension (or overall, key ''), each fact by one aggregate query; `facts` narrows
+   * them to those a caller reads (the groups then come from those facts only).
+   */
   private async figures(
     dimension: AnalyticsDimension | null,
     range: AnalyticsRange,
+    facts: ReadonlySet<Fact> = ALL_FACTS,
   ): Promise<Map<string, AnalyticsFigures>> {
     const keys: KeySql = dimension
       ? KEYS[dimension]
@@ -661,14 +755,32 @@ export class AnalyticsService {
     };
     const run = <T>(sql: string, extra: unknown[] = []) =>
       this.dataSource.query<Array<T & { key: string | null }>>(sql, [...params, ...extra]);
+    // By month, a fact is counted per day first (cheap arithmetic), then the days are named by their month.
+    const monthly = dimension === AnalyticsDimension.MONTH;
+    const grouped = (sql: string, sums: string[]) =>
+      monthly
+        ? `SELECT ${MONTH('x.key')} AS key, ${sums.map((c) => `sum(x.${c}) AS ${c}`).join(', ')}
+           FROM (${sql}) x GROUP BY 1`
+        : sql;
+    // The demand's industry: a join only when it is the key, else a filter that vanishes without one.
+    const byIndustry = dimension === AnalyticsDimension.INDUSTRY;
+    const demandOf = (alias: string) =>
+      byIndustry
+        ? { join: `JOIN demands dm ON dm.id = ${alias}.demand_id`, where: IN_INDUSTRY('dm.industry_code') }
+        : { join: '', where: DEMAND_IN_INDUSTRY(`${alias}.demand_id`) };
+    const wanted = (fact: Fact): string | null => (facts.has(fact) ? keys[fact] : null);
 
     // The facts are independent: their queries run side by side (merging is synchronous, so order is free).
     const tasks: Array<Promise<void>> = [];
-    if (keys.achievement) {
+    const achievementKey = wanted('achievement');
+    if (achievementKey) {
       tasks.push(
         run<{ n: string }>(
-          `SELECT ${keys.achievement} AS key, count(*) AS n FROM achievements a
-         WHERE ${IN_RANGE('a.listed_at')} AND ${IN_INDUSTRY('a.industry_code')} GROUP BY 1`,
+          grouped(
+            `SELECT ${achievementKey} AS key, count(*) AS n FROM achievements a
+             WHERE ${IN_RANGE('a.listed_at')} AND ${IN_INDUSTRY('a.industry_code')} GROUP BY 1`,
+            ['n'],
+          ),
         ).then((rows) => {
           for (const row of rows) {
             merge(row.key, { achievementsListed: Number(row.n) });
@@ -676,11 +788,12 @@ export class AnalyticsService {
         }),
       );
     }
-    if (keys.confirmation) {
+    const confirmationKey = wanted('confirmation');
+    if (confirmationKey) {
       tasks.push(
         run<{ n: string; median: string | null }>(
           `WITH ${RIGHTS_CONFIRMATIONS}
-         SELECT ${keys.confirmation} AS key, count(*) AS n,
+         SELECT ${confirmationKey} AS key, count(*) AS n,
                 ${MEDIAN(DAYS('rc.confirmed_at - sub.submitted_at'), 'sub.submitted_at IS NOT NULL')} AS median
          FROM rc JOIN achievements a ON a.id = rc.achievement_id LEFT JOIN sub ON sub.achievement_id = rc.achievement_id
          WHERE ${IN_RANGE('rc.confirmed_at')} AND ${IN_INDUSTRY('a.industry_code')} GROUP BY 1`,
@@ -691,11 +804,15 @@ export class AnalyticsService {
         }),
       );
     }
-    if (keys.demand) {
+    const demandKey = wanted('demand');
+    if (demandKey) {
       tasks.push(
         run<{ n: string }>(
-          `SELECT ${keys.demand} AS key, count(*) AS n FROM demands dm
-         WHERE ${IN_RANGE('dm.published_at')} AND ${IN_INDUSTRY('dm.industry_code')} GROUP BY 1`,
+          grouped(
+            `SELECT ${demandKey} AS key, count(*) AS n FROM demands dm
+             WHERE ${IN_RANGE('dm.published_at')} AND ${IN_INDUSTRY('dm.industry_code')} GROUP BY 1`,
+            ['n'],
+          ),
         ).then((rows) => {
           for (const row of rows) {
             merge(row.key, { demandsPosted: Number(row.n) });
@@ -703,15 +820,22 @@ export class AnalyticsService {
         }),
       );
     }
-    if (keys.match) {
+    const matchKey = wanted('match');
+    if (matchKey) {
+      const demand = demandOf('m');
+      // The targets are joined only for the institution's key.
+      const targets = /\bt[ax]\./.test(matchKey)
+        ? `LEFT JOIN achievements ta ON m.target_type = 'ACHIEVEMENT' AND ta.id = m.target_id
+           LEFT JOIN experts tx ON m.target_type = 'EXPERT' AND tx.id = m.target_id`
+        : '';
       tasks.push(
         run<{ n: string }>(
-          `SELECT ${keys.match} AS key, count(*) AS n FROM matches m
-         JOIN demands dm ON dm.id = m.demand_id
-         LEFT JOIN achievements ta ON m.target_type = 'ACHIEVEMENT' AND ta.id = m.target_id
-         LEFT JOIN experts tx ON m.target_type = 'EXPERT' AND tx.id = m.target_id
-         WHERE ${IN_RANGE('m.created_at')} AND ${IN_INDUSTRY('dm.industry_code')} AND m.engine_version <> $4
-         GROUP BY 1`,
+          grouped(
+            `SELECT ${matchKey} AS key, count(*) AS n FROM matches m ${demand.join} ${targets}
+             WHERE ${IN_RANGE('m.created_at')} AND ${demand.where} AND m.engine_version <> $4
+             GROUP BY 1`,
+            ['n'],
+          ),
           [DECLINED_OUTSIDE_MATCHING],
         ).then((rows) => {
           for (const row of rows) {
@@ -720,14 +844,19 @@ export class AnalyticsService {
         }),
       );
     }
-    if (keys.introduction) {
+    const introductionKey = wanted('introduction');
+    if (introductionKey) {
+      const demand = demandOf('i');
       tasks.push(
         run<{ n: string; accepted: string; declined: string }>(
-          `SELECT ${keys.introduction} AS key, count(*) AS n,
-                count(*) FILTER (WHERE i.status = 'ACCEPTED') AS accepted,
-                count(*) FILTER (WHERE i.status = 'DECLINED') AS declined
-         FROM introductions i JOIN demands dm ON dm.id = i.demand_id
-         WHERE ${IN_RANGE('i.created_at')} AND ${IN_INDUSTRY('dm.industry_code')} GROUP BY 1`,
+          grouped(
+            `SELECT ${introductionKey} AS key, count(*) AS n,
+                    count(*) FILTER (WHERE i.status = 'ACCEPTED') AS accepted,
+                    count(*) FILTER (WHERE i.status = 'DECLINED') AS declined
+             FROM introductions i ${demand.join}
+             WHERE ${IN_RANGE('i.created_at')} AND ${demand.where} GROUP BY 1`,
+            ['n', 'accepted', 'declined'],
+          ),
         ).then((rows) => {
           for (const row of rows) {
             const accepted = Number(row.accepted);
@@ -742,11 +871,16 @@ export class AnalyticsService {
         }),
       );
     }
-    if (keys.deal) {
+    const dealKey = wanted('deal');
+    if (dealKey) {
+      const demand = demandOf('d');
       tasks.push(
         run<{ n: string }>(
-          `SELECT ${keys.deal} AS key, count(*) AS n FROM deals d JOIN demands dm ON dm.id = d.demand_id
-         WHERE ${IN_RANGE('d.created_at')} AND ${IN_INDUSTRY('dm.industry_code')} GROUP BY 1`,
+          grouped(
+            `SELECT ${dealKey} AS key, count(*) AS n FROM deals d ${demand.join}
+             WHERE ${IN_RANGE('d.created_at')} AND ${demand.where} GROUP BY 1`,
+            ['n'],
+          ),
         ).then((rows) => {
           for (const row of rows) {
             merge(row.key, { deals: Number(row.n) });
@@ -754,13 +888,16 @@ export class AnalyticsService {
         }),
       );
     }
-    if (keys.signed) {
+    const signedKey = wanted('signed');
+    if (signedKey) {
+      const demand = demandOf('d');
       tasks.push(
         run<{ n: string }>(
-          `WITH ${SIGNED_DEALS}
-         SELECT ${keys.signed} AS key, count(*) AS n FROM s JOIN deals d ON d.id = s.deal_id
-         JOIN demands dm ON dm.id = d.demand_id
-         WHERE ${IN_RANGE('s.signed_at')} AND ${IN_INDUSTRY('dm.industry_code')} GROUP BY 1`,
+          grouped(
+            `SELECT ${signedKey} AS key, count(*) AS n FROM ${SIGNED_DEALS_FROM} ${demand.join}
+             WHERE ${IN_RANGE('s.signed_at')} AND ${demand.where} GROUP BY 1`,
+            ['n'],
+          ),
         ).then((rows) => {
           for (const row of rows) {
             merge(row.key, { contractsSigned: Number(row.n) });
@@ -768,13 +905,18 @@ export class AnalyticsService {
         }),
       );
     }
-    if (keys.registration) {
+    const registrationKey = wanted('registration');
+    if (registrationKey) {
+      const demand = demandOf('d');
       tasks.push(
         run<{ n: string; value: string; income: string; commission: string }>(
-          `SELECT ${keys.registration} AS key, count(*) AS n, COALESCE(sum(d.contract_value_wan), 0) AS value,
-                COALESCE(sum(d.technical_income_wan), 0) AS income, COALESCE(sum(d.commission_wan), 0) AS commission
-         FROM deals d JOIN demands dm ON dm.id = d.demand_id
-         WHERE ${IN_RANGE('d.registered_at')} AND ${IN_INDUSTRY('dm.industry_code')} GROUP BY 1`,
+          grouped(
+            `SELECT ${registrationKey} AS key, count(*) AS n, COALESCE(sum(d.contract_value_wan), 0) AS value,
+                    COALESCE(sum(d.technical_income_wan), 0) AS income, COALESCE(sum(d.commission_wan), 0) AS commission
+             FROM deals d ${demand.join}
+             WHERE ${IN_RANGE('d.registered_at')} AND ${demand.where} GROUP BY 1`,
+            ['n', 'value', 'income', 'commission'],
+          ),
         ).then((rows) => {
           for (const row of rows) {
             merge(row.key, {
@@ -790,6 +932,14 @@ export class AnalyticsService {
     await Promise.all(tasks);
     if (!dimension && !groups.has('')) groups.set('', emptyFigures(null));
     return groups;
+  }
+
+  /** The groups as rows with their labels, by key. */
+  private async rows(dimension: AnalyticsDimension, groups: Map<string, AnalyticsFigures>): Promise<AnalyticsRow[]> {
+    const labels = await this.labels(dimension, [...groups.keys()]);
+    return [...groups.entries()]
+      .map(([key, figures]) => ({ key, label: labels.get(key) ?? key, ...figures }))
+      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   }
 
   private async labels(dimension: AnalyticsDimension, keys: string[]): Promise<Map<string, string>> {

@@ -1,4 +1,5 @@
 import { ACHIEVEMENT_ENTITIES } from '@app/achievements';
+import { ANALYTICS_ENTITIES } from '@app/analytics';
 import { BROKERAGE_ENTITIES } from '@app/brokerage';
 import {
   JobIntentEntity,
@@ -36,6 +37,7 @@ export const ALL_ENTITIES = [
   ...PROGRAMME_ENTITIES,
   ...EVENT_ENTITIES,
   ...EXPERT_CALL_ENTITIES,
+  ...ANALYTICS_ENTITIES,
   OutboxEventEntity,
   OutboxConsumerEntity,
   SearchIndexGenerationEntity,

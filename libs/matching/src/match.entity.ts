@@ -11,6 +11,8 @@ import { MatchStatus, DeclineReason } from './domain/match-status';
 @Index('idx_matches_pair', ['demandId', 'targetType', 'targetId'], { unique: true })
 @Index('idx_matches_demand_score', ['demandId', 'score'])
 @Index('idx_matches_target_score', ['targetType', 'targetId', 'score'])
+// The bureau's figures count matches in a time range (index-only, with what they filter on).
+@Index('idx_matches_created', ['createdAt', 'engineVersion', 'demandId'])
 export class MatchEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { i18n } from './i18n';
+import { i18n, loadLanguage } from './i18n';
 
 function keyPaths(messages: unknown, prefix = ''): string[] {
   if (typeof messages !== 'object' || messages === null) return [prefix];
@@ -9,7 +9,17 @@ function keyPaths(messages: unknown, prefix = ''): string[] {
 }
 
 describe('messages', () => {
-  it('has every message in both languages', () => {
+  it('bundles Chinese and loads English when it is chosen', async () => {
+    expect(i18n.hasResourceBundle('zh-CN', 'translation')).toBe(true);
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(false); // not in the entry chunk
+    await i18n.changeLanguage('en');
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(true);
+    expect(i18n.t('nav.language')).not.toBe(i18n.getFixedT('zh-CN')('nav.language'));
+    await i18n.changeLanguage('zh-CN');
+  });
+
+  it('has every message in both languages', async () => {
+    await loadLanguage('en');
     const zh = keyPaths(i18n.getResourceBundle('zh-CN', 'translation')).sort();
     const en = keyPaths(i18n.getResourceBundle('en', 'translation')).sort();
     expect(zh.filter((key) => !en.includes(key))).toEqual([]);

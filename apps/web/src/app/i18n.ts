@@ -1,14 +1,16 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zhCN from '../locales/zh-CN/translation.json';
-import en from '../locales/en/translation.json';
 
 type Messages = Record<string, unknown>;
 
 // Each feature may keep its messages in its own file (locales/<language>/<feature>.json, top-level key = the
 // feature), so that features grow without editing one shared file.
+// Chinese (the default and the fallback) is in the entry; English (~19 KB compressed) loads on demand: when it is
+// the chosen language (before the first render, see `i18nReady`), on switching, or for text in a listing's own
+// language (`loadLanguage`).
 const zhCNFeatures = import.meta.glob<Messages>('../locales/zh-CN/*.json', { eager: true, import: 'default' });
-const enFeatures = import.meta.glob<Messages>('../locales/en/*.json', { eager: true, import: 'default' });
+const enFeatures = import.meta.glob<Messages>('../locales/en/*.json', { import: 'default' });
 
 function withFeatures(base: Messages, features: Record<string, Messages>): Messages {
   const merged: Messages = { ...base };
@@ -33,17 +35,46 @@ export function storedLanguage(): UiLanguage {
   }
 }
 
+async function englishMessages(): Promise<Messages> {
+  const entries = await Promise.all(
+    Object.entries(enFeatures).map(async ([path, load]) => [path, await load()] as const),
+  );
+  const features = Object.fromEntries(entries);
+  const base = Object.entries(features).find(([path]) => path.endsWith('/translation.json'))?.[1] ?? {};
+  return withFeatures(base, features);
+}
+
 export const i18n = i18next.createInstance();
-void i18n.use(initReactI18next).init({
-  resources: {
-    'zh-CN': { translation: withFeatures(zhCN, zhCNFeatures) },
-    en: { translation: withFeatures(en, enFeatures) },
-  },
-  lng: storedLanguage(),
-  fallbackLng: 'zh-CN',
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
+void i18n
+  .use(initReactI18next)
+  // Loads a language's messages on first use (changeLanguage, loadLanguages); Chinese is bundled.
+  .use({
+    type: 'backend',
+    init: () => undefined,
+    read: (language: string, _namespace: string, done: (error: unknown, messages?: Messages) => void) => {
+      if (language !== 'en') return done(null, {});
+      englishMessages().then(
+        (messages) => done(null, messages),
+        (error: unknown) => done(error),
+      );
+    },
+  })
+  .init({
+    resources: { 'zh-CN': { translation: withFeatures(zhCN, zhCNFeatures) } },
+    partialBundledLanguages: true,
+    lng: 'zh-CN',
+    fallbackLng: 'zh-CN',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+
+/** Makes a language's messages available (e.g. for getFixedT), loading them once. */
+export async function loadLanguage(language: UiLanguage): Promise<void> {
+  if (!i18n.hasResourceBundle(language, 'translation')) await i18n.loadLanguages(language);
+}
+
+/** Resolves once the chosen language's messages are in: the app renders after it (no flash of Chinese). */
+export const i18nReady: Promise<unknown> = i18n.changeLanguage(storedLanguage());
 
 export function setLanguage(language: UiLanguage): void {
   localStorage.setItem(STORAGE_KEY, language);

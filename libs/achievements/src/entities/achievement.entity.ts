@@ -36,6 +36,8 @@ export interface FileMetadata {
 })
 @Index('idx_achievements_listing', ['createdAt', 'id'])
 @Index('idx_achievements_status', ['status', 'createdAt'])
+// The bureau's figures count listings in a time range (index-only, with the industry and institution).
+@Index('idx_achievements_listed', ['listedAt', 'industryCode', 'institutionId'], { where: 'listed_at IS NOT NULL' })
 export class AchievementEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -26,6 +26,9 @@ export enum PriceNoticeStatus {
 @Index('idx_deals_idle', ['lastActivityAt'], { where: "stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')" })
 /** The bureau's ledger and figures of registered contracts, by registration time. */
 @Index('idx_deals_registered', ['registeredAt'], { where: 'registered_at IS NOT NULL' })
+// The bureau's figures: deals opened in a time range, and an achievement's deals (the funnel rollup).
+@Index('idx_deals_created', ['createdAt', 'demandId', 'stage'])
+@Index('idx_deals_target', ['targetType', 'targetId'])
 export class DealEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -210,6 +213,8 @@ export class DealAmendmentEntity {
 @Index('idx_deal_activities_timeline', ['dealId', 'createdAt', 'id'])
 /** When each deal's contract was signed (the bureau's 签约 figures read only these rows). */
 @Index('idx_deal_activities_signed', ['dealId', 'createdAt'], { where: "to_stage = 'CONTRACT_SIGNED'" })
+// The bureau's signed contracts in a time range start from the signings in it.
+@Index('idx_deal_activities_signed_at', ['createdAt', 'dealId'], { where: "to_stage = 'CONTRACT_SIGNED'" })
 export class DealActivityEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

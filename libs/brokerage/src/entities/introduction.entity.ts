@@ -18,6 +18,9 @@ import {
   unique: true,
   where: "status IN ('PROPOSED', 'ACCEPTED')",
 })
+// The bureau's figures: introductions in a time range, and an achievement's first one (the funnel rollup).
+@Index('idx_introductions_created', ['createdAt', 'status', 'demandId'])
+@Index('idx_introductions_target', ['targetType', 'targetId', 'createdAt'])
 export class IntroductionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -20,6 +20,8 @@ export enum JobName {
   Heartbeat = 'maintenance.heartbeat',
   /** Marks OPEN demands past their deadline EXPIRED (a job scheduler runs it; tests enqueue it directly). */
   ExpireOverdueDemands = 'demands.expire-overdue',
+  /** Brings the bureau funnel's rollup up to date between dashboard visits (a job scheduler runs it). */
+  RefreshAnalyticsFunnel = 'analytics.refresh-funnel',
   /** Ends one round of an achievement's public notice (公示), delayed by the notice period. */
   EndAchievementNotice = 'achievements.end-notice',
   /** Marks listings not reconfirmed in time STALE and ends overdue notices (a job scheduler runs it). */
@@ -83,6 +85,7 @@ export type AccountMailKind = 'VERIFY_EMAIL' | 'RESET_PASSWORD' | 'INVITATION' |
 export interface JobPayloads {
   [JobName.Heartbeat]: { requestedAt: string };
   [JobName.ExpireOverdueDemands]: { requestedAt?: string };
+  [JobName.RefreshAnalyticsFunnel]: { requestedAt?: string };
   [JobName.EndAchievementNotice]: { achievementId: string; noticeRound: number };
   [JobName.SweepAchievements]: { requestedAt?: string };
   [JobName.DrainSearchOutbox]: { requestedAt?: string };
@@ -119,6 +122,7 @@ export interface JobPayloads {
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.Heartbeat]: QueueName.Maintenance,
   [JobName.ExpireOverdueDemands]: QueueName.Maintenance,
+  [JobName.RefreshAnalyticsFunnel]: QueueName.Maintenance,
   [JobName.EndAchievementNotice]: QueueName.Achievements,
   [JobName.SweepAchievements]: QueueName.Achievements,
   [JobName.DrainSearchOutbox]: QueueName.Search,

@@ -1,5 +1,7 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
 import { ExpertCalls1796668100089 } from './1796668100089-ExpertCalls';
+import { DealSigningTimeIndex1796667332849 } from './1796667332849-DealSigningTimeIndex';
+import { AnalyticsFunnelRollup1796665745849 } from './1796665745849-AnalyticsFunnelRollup';
 import { EventEditsAndReminders1796665433849 } from './1796665433849-EventEditsAndReminders';
 import { ListingExitAndAmendedRegistrations1796665292700 } from './1796665292700-ListingExitAndAmendedRegistrations';
 import { Events1796653890212 } from './1796653890212-Events';
@@ -65,5 +67,7 @@ export const MIGRATIONS = [
   Events1796653890212,
   ListingExitAndAmendedRegistrations1796665292700,
   EventEditsAndReminders1796665433849,
+  AnalyticsFunnelRollup1796665745849,
+  DealSigningTimeIndex1796667332849,
   ExpertCalls1796668100089,
 ];

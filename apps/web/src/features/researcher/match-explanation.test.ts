@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { i18n } from '../../app/i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { i18n, loadLanguage } from '../../app/i18n';
 import { explainMatch, uiLanguageOf } from './match-explanation';
 
 const explanation = {
@@ -17,6 +17,7 @@ const explanation = {
 };
 
 describe('explainMatch', () => {
+  beforeAll(() => loadLanguage('en'));
   it('reads in Chinese for a Chinese achievement, never showing the operators’ English notes', () => {
     const { raised, lowered } = explainMatch(explanation, i18n.getFixedT(uiLanguageOf('zh')));
     expect(raised).toEqual(['命中需求关键词：水质、传感器（经由 sensor），覆盖 67%', '与需求属于同一行业']);

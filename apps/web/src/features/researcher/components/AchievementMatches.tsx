@@ -1,7 +1,9 @@
+import { useEffect, useState } from 'react';
 import { Card, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { loadLanguage } from '../../../app/i18n';
 import { formatDate, formatRelevance } from '../../../shared/lib/format';
 import { ListStates } from '../../../shared/ui/states';
 import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
@@ -27,7 +29,15 @@ export function AchievementMatches({ achievementId, language }: { achievementId:
     variables: { targetId: achievementId },
     fetchPolicy: 'cache-and-network',
   });
-  const inLanguage = i18n.getFixedT(uiLanguageOf(language));
+  // The reasons are in the achievement's language, whose messages may not be loaded yet (English loads on demand).
+  const reasonsLanguage = uiLanguageOf(language);
+  const [, setLoaded] = useState(0);
+  useEffect(() => {
+    if (!i18n.hasResourceBundle(reasonsLanguage, 'translation')) {
+      void loadLanguage(reasonsLanguage).then(() => setLoaded((n) => n + 1));
+    }
+  }, [i18n, reasonsLanguage]);
+  const inLanguage = i18n.getFixedT(reasonsLanguage);
   const matches = data?.targetMatches.nodes ?? [];
   const interested = matches.filter((match) => match.status === 'INTERESTED').length;
   return (
