@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
 import { describeApiError } from '../../../shared/lib/graphql-errors';
+import { formatRelevance } from '../../../shared/lib/format';
 import { ErrorState, ListStates, PageLoading } from '../../../shared/ui/states';
 import { EventForm } from '../components/EventForm';
 import { clockOf, funnel } from '../logic';
@@ -149,7 +150,7 @@ export default function OrganiserDeskPage() {
                           <Space direction="vertical" size={0}>
                             <span>
                               {proposal.demandTitle} ↔ {proposal.targetTitle} ·{' '}
-                              {t('events.desk.score', { score: proposal.score })}
+                              {t('events.desk.score', { score: formatRelevance(proposal.score) })}
                             </span>
                             {proposal.matchedTerms.length > 0 && (
                               <span>{t('events.desk.sharedTerms', { terms: proposal.matchedTerms.join('、') })}</span>
