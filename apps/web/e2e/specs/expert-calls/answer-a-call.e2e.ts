@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible } from '../../support';
+import { DEMO_PASSWORD, expectAccessible, saveScreenshot } from '../../support';
 
 /** The open call for experts of scripts/seed-expert-calls.ts, with an invitation to researcher@demo.local. */
 const CALL = '低空物流无人机安全监管政策研究';
@@ -38,6 +38,8 @@ test.describe('calls for experts', () => {
     await card.getByRole('button', { name: '提交意见' }).click();
     await expect(card.getByText(/已于 .* 提交意见/)).toBeVisible();
     await accessible(page);
+    await expect(page.locator('.ant-message-notice')).toHaveCount(0); // the toasts have gone
+    await saveScreenshot(page, 'expert-call-invitation.zh');
 
     await signInAs(page, 'admin@demo.local');
     await page.getByRole('link', { name: '专家征集', exact: true }).click();
@@ -47,5 +49,6 @@ test.describe('calls for experts', () => {
     await expect(page.getByRole('row').filter({ hasText: '周明远' }).getByText('已接受')).toBeVisible();
     await expect(page.getByText('已贡献意见的专家（1）')).toBeVisible();
     await accessible(page);
+    await saveScreenshot(page, 'expert-call-bureau.zh');
   });
 });
