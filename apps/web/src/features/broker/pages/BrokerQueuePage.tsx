@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, List, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, List, Row, Select, Space, Switch, Table, Tag } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
@@ -8,6 +8,7 @@ import { formatDate, formatRelevance, industryName } from '../../../shared/lib/f
 import { describeApiError } from '../../../shared/lib/graphql-errors';
 import { EmptyState, ErrorState, ListLoading } from '../../../shared/ui/states';
 import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
+import { PageTitle, Paragraph } from '../../../shared/ui/typography';
 import { toast } from '../../../shared/ui/toast';
 import { BrokerNav } from '../components/BrokerNav';
 import { targetTitle } from '../components/labels';
@@ -89,11 +90,9 @@ export default function BrokerQueuePage() {
 
   return (
     <div>
-      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
-        {t('broker.queue.title')}
-      </Typography.Title>
+      <PageTitle>{t('broker.queue.title')}</PageTitle>
       <BrokerNav />
-      <Typography.Paragraph className="secondary">{t('broker.queue.intro')}</Typography.Paragraph>
+      <Paragraph className="secondary">{t('broker.queue.intro')}</Paragraph>
       {error ? (
         <>
           <ErrorState error={error} onRetry={() => void refetch()} />
