@@ -1,8 +1,7 @@
-import { Button, Popconfirm } from 'antd';
+import { Button, Popconfirm, message } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../shared/lib/graphql-errors';
-import { toast } from '../../../shared/ui/toast';
 import { DeleteDemandDraftMutation } from '../operations';
 
 /**
@@ -21,10 +20,10 @@ export function DeleteDemandButton({
   const confirm = async () => {
     try {
       await remove({ variables: { id: demand.id } });
-      toast.success(t('enterprise.myDemands.deleted', { title: demand.title }));
+      message.success(t('enterprise.myDemands.deleted', { title: demand.title }));
       onDeleted();
     } catch (problem) {
-      toast.error(describeApiError(problem).message);
+      message.error(describeApiError(problem).message);
     }
   };
   return (

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Select, Space, Table, Tag } from 'antd';
+import { Alert, Badge, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import type { DemandStatus } from '../../../gql/graphql';
 import { formatDate, industryName } from '../../../shared/lib/format';
 import { ErrorState, ListStates, PageLoading } from '../../../shared/ui/states';
-import { PageTitle, Paragraph, SecondaryText } from '../../../shared/ui/typography';
 import { DeleteDemandButton } from '../components/DeleteDemandButton';
 import { MyDemandsQuery } from '../operations';
 import { DEMAND_STATUS_COLOURS, DEMAND_STATUSES } from '../status';
@@ -30,13 +29,17 @@ export default function MyDemandsPage() {
   const demands = data?.demands.nodes ?? [];
   return (
     <div>
-      <PageTitle>{t('enterprise.myDemands.title')}</PageTitle>
+      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
+        {t('enterprise.myDemands.title')}
+      </Typography.Title>
       <Card
         title={
           <Space wrap>
             <span>{enterprise.name}</span>
             {data && (
-              <SecondaryText>{t('enterprise.myDemands.total', { count: data.demands.totalCount })}</SecondaryText>
+              <Typography.Text type="secondary">
+                {t('enterprise.myDemands.total', { count: data.demands.totalCount })}
+              </Typography.Text>
             )}
           </Space>
         }
@@ -75,10 +78,10 @@ export default function MyDemandsPage() {
                 render: (_, demand) => (
                   <Space direction="vertical" size={0}>
                     <Link to={`/workspace/demands/${demand.id}`}>{demand.title}</Link>
-                    <SecondaryText>
+                    <Typography.Text type="secondary">
                       {industryName(i18n.language, demand.industry)}
                       {demand.anonymous && ` · ${t('enterprise.myDemands.anonymous')}`}
-                    </SecondaryText>
+                    </Typography.Text>
                   </Space>
                 ),
               },
@@ -94,7 +97,7 @@ export default function MyDemandsPage() {
                 key: 'matches',
                 render: (_, demand) =>
                   demand.status === 'DRAFT' ? (
-                    <SecondaryText>{t('enterprise.myDemands.notPublished')}</SecondaryText>
+                    <Typography.Text type="secondary">{t('enterprise.myDemands.notPublished')}</Typography.Text>
                   ) : (
                     <Link
                       to={`/workspace/demands/${demand.id}`}
@@ -148,9 +151,9 @@ export default function MyDemandsPage() {
             ]}
           />
           {data?.demands.pageInfo.hasNextPage && (
-            <Paragraph secondary style={{ marginTop: 12 }}>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
               {t('enterprise.myDemands.more')}
-            </Paragraph>
+            </Typography.Paragraph>
           )}
         </ListStates>
       </Card>
