@@ -89,9 +89,7 @@ describe('a change followed during a rematch', () => {
       return row?.done;
     }, 'the fresh demand indexed');
     await matching.followIndexedChanges({});
-    const [freshJob] = (await queue.getJobs(['waiting', 'paused'], 0, 100)).filter(
-      (job) => job.data.demandId === fresh.id,
-    );
+    const [freshJob] = (await queue.getJobs(['waiting'], 0, 100)).filter((job) => job.data.demandId === fresh.id);
     expect(freshJob).toBeDefined();
 
     await queue.resume();
