@@ -9,30 +9,20 @@
  * up in the judgements. Prints a table per event, then one JSON line with the totals.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ImportModule } from '@app/catalog-import';
-import {
-  AppConfigModule,
-  ClockModule,
-  createMeiliClient,
-  createRedisClient,
-  MeilisearchModule,
-  QueuesModule,
-  RedisModule,
-} from '@app/core';
-import { createDatabase, databaseUrlWithName, DatabaseModule, dropDatabase, runMigrations } from '@app/database';
-import { startMeilisearch, type ManagedMeilisearch } from '@app/dev-services';
+import { AppConfigModule, ClockModule, MeilisearchModule, QueuesModule, RedisModule } from '@app/core';
+import { DatabaseModule } from '@app/database';
 import { EventEntity, EventKind, EventStatus, EventsModule, ProposalDirection, ProposalsService } from '@app/events';
 import { Actor, OrganisationKind, Role } from '@app/identity';
 import { indexEvaluationFolder, MatchesService, MatchingEngine, MatchingModule, parseQrels } from '@app/matching';
 import { SearchModule } from '@app/search';
+import { inThrowawayNamespace } from './support/throwaway-namespace';
 
 @Module({
   imports: [
@@ -232,66 +222,11 @@ async function main(): Promise<void> {
   const folder = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
   if (!folder) throw new Error('usage: npm run eval:event-proposals -- <dataset-folder>');
   const directory = resolve(folder);
-  const namespace = `tt_evprop_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const cleanups: Array<() => unknown> = [];
-  try {
-    await createDatabase(baseUrl, namespace);
-    cleanups.push(() => dropDatabase(baseUrl, namespace));
-    const databaseUrl = databaseUrlWithName(baseUrl, namespace);
-    await runMigrations(databaseUrl);
-    let meili: ManagedMeilisearch | null = null;
-    if (!process.env.MEILI_URL) {
-      const dataDir = mkdtempSync(join(tmpdir(), 'tt-evprop-meili-'));
-      meili = await startMeilisearch({ dataDir });
-      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-      cleanups.push(() => meili?.stop());
-    }
-    Object.assign(process.env, {
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      MEILI_URL: meili?.url ?? process.env.MEILI_URL,
-      MEILI_MASTER_KEY: meili?.masterKey ?? process.env.MEILI_MASTER_KEY,
-      MEILI_INDEX_PREFIX: `${namespace}_`,
-      REDIS_PREFIX: namespace,
-      JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex'),
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    });
-    cleanups.push(async () => {
-      const { client, close } = createMeiliClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
-      try {
-        const { results } = await client.getIndexes({ limit: 1000 });
-        for (const index of results.filter((i) => i.uid.startsWith(`${namespace}_`)))
-          await client.deleteIndex(index.uid).waitTask();
-      } finally {
-        close();
-      }
-    });
-    cleanups.push(async () => {
-      const redis = createRedisClient(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-      try {
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${namespace}:*`, 'COUNT', 1000);
-          if (keys.length > 0) await redis.del(...keys);
-          cursor = next;
-        } while (cursor !== '0');
-      } finally {
-        redis.disconnect();
-      }
-    });
+  await inThrowawayNamespace('evprop', async (defer) => {
     const app = await NestFactory.createApplicationContext(ProposalEvaluationModule, { logger: ['error', 'warn'] });
-    cleanups.push(() => app.close());
+    defer(() => app.close());
     console.log(report(await evaluate(app, directory)));
-  } finally {
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        console.error('cleanup failed:', error);
-      }
-    }
-  }
+  });
 }
 
 main().then(
