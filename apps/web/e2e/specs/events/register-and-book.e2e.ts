@@ -101,5 +101,25 @@ test.describe('matchmaking events', () => {
     await request.getByRole('button', { name: '接受' }).click();
     await expect(request.getByText('已确认')).toBeVisible();
     await accessible(page);
+
+    // The enterprise withdraws with a note: the confirmed meeting is cancelled, and it may register again.
+    await signInAs(page, 'enterprise@demo.local');
+    await page.goto(eventUrl);
+    await page.getByRole('button', { name: '取消报名' }).click();
+    const dialog = page.getByRole('dialog', { name: `取消报名：${EVENT}` });
+    await dialog.getByLabel('说明（可选）').fill('项目延期，改日再约');
+    await accessible(page);
+    await dialog.getByRole('button', { name: '确认取消报名' }).click();
+    await expect(page.getByText('您已取消报名。')).toBeVisible();
+    await expect(page.getByRole('button', { name: '重新报名' })).toBeEnabled();
+    // The researcher sees the meeting cancelled.
+    await signInAs(page, 'researcher@demo.local');
+    await page.goto(`${eventUrl.replace(/\/events\//, '/workspace/events/')}/meetings`);
+    await expect(
+      page
+        .getByRole('listitem')
+        .filter({ hasText: '想了解无人机视觉导航的室内精度' })
+        .getByText('已取消', { exact: true }),
+    ).toBeVisible();
   });
 });
