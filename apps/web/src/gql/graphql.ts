@@ -175,17 +175,25 @@ export type CreateDemandInput = {
   /** Visible to the posting organisation, brokers and administrators only */
   confidentialDetails?: string | null | undefined;
   cooperationModes?: Array<CooperationMode> | null | undefined;
+  /** Application scenario: the data and facilities available */
+  dataAvailable?: string | null | undefined;
   deadline?: string | null | undefined;
   /** Industry code, Chinese or English name (see `industries`) */
   industryCode: string;
+  /** APPLICATION_SCENARIO (应用场景): verified government bodies and state-owned enterprises only; fixed once created */
+  kind?: DemandKind | null | undefined;
   /** The posting enterprise; defaults to your only enterprise */
   organisationId?: string | number | null | undefined;
   /** Open it right away instead of keeping a draft */
   publish?: boolean | null | undefined;
   region?: string | null | undefined;
+  /** Application scenario: the site (场景地点) */
+  site?: string | null | undefined;
   /** Public summary */
   summary: string;
   technicalIndicators?: Array<TechnicalIndicatorInput> | null | undefined;
+  /** Application scenario: the timeline (实施周期) */
+  timeline?: string | null | undefined;
   title: string;
 };
 
@@ -313,6 +321,13 @@ export type DemandAction =
   | 'MARK_SOLVED'
   | 'PUBLISH'
   | 'START_PROGRESS';
+
+/** A technical problem (技术需求) or an application scenario (应用场景) */
+export type DemandKind =
+  /** 应用场景: a public body or state-owned enterprise opens a site for new technology */
+  | 'APPLICATION_SCENARIO'
+  /** 技术需求 */
+  | 'TECHNICAL_PROBLEM';
 
 /** DRAFT → OPEN → IN_PROGRESS → SOLVED, or CLOSED; EXPIRED past the deadline */
 export type DemandStatus =
@@ -861,6 +876,8 @@ export type ScoringMethod =
   | 'THRESHOLDS';
 
 export type SearchFilterInput = {
+  /** Demands only: TECHNICAL_PROBLEM (技术需求) and/or APPLICATION_SCENARIO (应用场景), any of */
+  demandKinds?: Array<string> | null | undefined;
   /** Industry codes (any of) */
   industryCodes?: Array<string> | null | undefined;
   institutionId?: string | number | null | undefined;
@@ -940,13 +957,19 @@ export type UpdateDemandInput = {
   /** Visible to the posting organisation, brokers and administrators only */
   confidentialDetails?: string | null | undefined;
   cooperationModes?: Array<CooperationMode> | null | undefined;
+  /** Application scenario: the data and facilities available */
+  dataAvailable?: string | null | undefined;
   deadline?: string | null | undefined;
   /** Industry code, Chinese or English name (see `industries`) */
   industryCode?: string | null | undefined;
   region?: string | null | undefined;
+  /** Application scenario: the site (场景地点) */
+  site?: string | null | undefined;
   /** Public summary */
   summary?: string | null | undefined;
   technicalIndicators?: Array<TechnicalIndicatorInput> | null | undefined;
+  /** Application scenario: the timeline (实施周期) */
+  timeline?: string | null | undefined;
   title?: string | null | undefined;
 };
 
