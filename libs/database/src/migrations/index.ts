@@ -1,4 +1,5 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
+import { RecommendedCatalogue1796682375697 } from './1796682375697-RecommendedCatalogue';
 import { ApplicationScenarios1796681727047 } from './1796681727047-ApplicationScenarios';
 import { ExpertCalls1796668100089 } from './1796668100089-ExpertCalls';
 import { DealSigningTimeIndex1796667332849 } from './1796667332849-DealSigningTimeIndex';
@@ -72,4 +73,5 @@ export const MIGRATIONS = [
   DealSigningTimeIndex1796667332849,
   ExpertCalls1796668100089,
   ApplicationScenarios1796681727047,
+  RecommendedCatalogue1796682375697,
 ];

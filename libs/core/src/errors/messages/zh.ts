@@ -192,7 +192,7 @@ export const zh: Record<ErrorReason, string> = {
   CATALOGUE_ENTRY_NOT_FOUND: '未找到推荐目录条目',
   CATALOGUE_ENTERPRISE_ONLY: '只有申报企业的成员可以这样做',
   CATALOGUE_BUREAU_ONLY: '只有科技局可以审核应用示范推荐目录',
-  CATALOGUE_ACHIEVEMENT_NOT_TRANSFERRED: '产品须来自贵企业通过已登记技术合同受让的科技成果',
+  CATALOGUE_ACHIEVEMENT_NOT_TRANSFERRED: '产品须来自贵企业通过已签订或已登记的技术合同受让的科技成果',
   CATALOGUE_ENTRY_NOT_PENDING: '只能审核待审核的申报（当前状态为 {currentStatus}）',
   TEXT_BLANK: '{field} 不能为空',
   REGISTRATION_NUMBER_INVALID:
