@@ -55,7 +55,7 @@ export async function seedScenarios(app: INestApplicationContext): Promise<void>
   const dataSource = app.get(DataSource);
   await dataSource.getRepository(OrganisationEntity).update({ externalKey: 'seed:binhai-port' }, { stateOwned: true });
   const industries = new Set(
-    ((await dataSource.query('SELECT code FROM industries')) as Array<{ code: string }>).map((row) => row.code),
+    (await dataSource.query<Array<{ code: string }>>('SELECT code FROM industries')).map((row) => row.code),
   );
   for (const scenario of SCENARIOS) {
     await dataSource.transaction(async (manager) => {

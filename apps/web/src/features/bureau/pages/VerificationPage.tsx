@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Button, Card, Checkbox, Descriptions, Form, Input, List, Modal, Space, Tabs, Tag, Typography, message } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Modal,
+  Space,
+  Tabs,
+  Tag,
+  Typography,
+  message,
+} from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';

@@ -214,9 +214,7 @@ export default function DemandFormPage() {
                   options={kinds.map((kind) => ({ value: kind, label: t(`scenario.kinds.${kind}`) }))}
                 />
               </Form.Item>
-              {scenario && (
-                <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('scenario.form.hint')} />
-              )}
+              {scenario && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('scenario.form.hint')} />}
               <Form.Item name="title" label={t('enterprise.form.titleField')} required>
                 <Input maxLength={200} showCount />
               </Form.Item>

@@ -28,7 +28,9 @@ export default function DemandPage() {
             </Descriptions.Item>
             {demand.kind === 'APPLICATION_SCENARIO' && (
               <>
-                <Descriptions.Item label={t('scenario.fields.site')}>{demand.site ?? t('common.unknown')}</Descriptions.Item>
+                <Descriptions.Item label={t('scenario.fields.site')}>
+                  {demand.site ?? t('common.unknown')}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('scenario.fields.timeline')}>
                   {demand.timeline ?? t('common.unknown')}
                 </Descriptions.Item>
