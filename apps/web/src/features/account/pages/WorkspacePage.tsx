@@ -106,7 +106,9 @@ export default function WorkspacePage() {
                 m.role === 'ENTERPRISE_MEMBER' &&
                 (m.organisation.kind === 'GOVERNMENT' || m.organisation.stateOwned),
             ) && <Link to="/workspace/demands/new?kind=APPLICATION_SCENARIO">{t('scenario.nav.newScenario')}</Link>}
-            <Link to="/workspace/catalogue">{t('catalogue.apply.link')}</Link>
+            {memberships.some(
+              (m) => m.status === 'ACTIVE' && m.role === 'ENTERPRISE_MEMBER' && m.organisation.kind === 'ENTERPRISE',
+            ) && <Link to="/workspace/catalogue">{t('catalogue.apply.link')}</Link>}
             <Link to="/workspace/my-introductions">{t('enterprise.nav.introductions')}</Link>
             <Link to="/workspace/follow-ups">{t('programmes.nav.followUps')}</Link>
           </Space>
