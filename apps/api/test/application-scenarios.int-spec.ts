@@ -154,6 +154,15 @@ describe('application scenarios (应用场景): demands of public bodies and sta
     expect(draft.data!.createDemand).toMatchObject({ kind: 'APPLICATION_SCENARIO', status: 'DRAFT' });
     const published = await api.gql(PUBLISH, { id: draft.data!.createDemand.id }, transportOfficer.token);
     expect(published.data!.publishDemand.status).toBe('OPEN');
+    // The confidentiality rules are the demand's: the poster and the bureau read the details, another company not.
+    const id = draft.data!.createDemand.id as string;
+    const details = async (token?: string) =>
+      (await api.gql(GET, { id }, token)).data!.demand.confidentialDetails as string | null;
+    expect(await details(transportOfficer.token)).toBe('现有巡检外包费用每年 300 万元');
+    expect(await details(admin.token)).toBe('现有巡检外包费用每年 300 万元');
+    expect(await details(privateEnterprise.token)).toBeNull();
+    const problems = await api.gql(LIST, { filter: { kind: 'TECHNICAL_PROBLEM' } });
+    expect(problems.data!.demands.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(id);
 
     const problem = await api.gql(
       CREATE,
