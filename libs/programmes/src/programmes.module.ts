@@ -5,7 +5,7 @@ import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { AnnualReportResolver } from './annual-report.resolver';
 import { AnnualReportService } from './annual-report.service';
-import { CatalogueResolver } from './catalogue/catalogue.graphql';
+import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { EvaluationResolver, EvaluationResultResolver, EvaluationValueResolver } from './evaluation.resolver';
 import { EvaluationService } from './evaluation.service';

@@ -1,72 +1,10 @@
-import {
-  Args,
-  Field,
-  GraphQLISODateTime,
-  ID,
-  InputType,
-  Mutation,
-  ObjectType,
-  Query,
-  registerEnumType,
-  Resolver,
-} from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { IsNotBlank, Trim } from '@app/core';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, CurrentActor, Public } from '@app/identity';
 import { ExportFileObject } from '../programmes.objects';
 import { CatalogueEntryStatus } from './catalogue.entity';
+import { ApplyForCatalogueInput, RejectCatalogueEntryInput } from './catalogue.input';
+import { CatalogueEntryObject, TransferredAchievementObject } from './catalogue.object';
 import { CatalogueEntryView, CatalogueService } from './catalogue.service';
-
-registerEnumType(CatalogueEntryStatus, {
-  name: 'CatalogueEntryStatus',
-  description: 'PENDING (the bureau reviews) → PUBLISHED or REJECTED',
-});
-
-@ObjectType('CatalogueEntry', {
-  description: 'An entry of the recommended catalogue of innovative products (应用示范推荐目录)',
-})
-export class CatalogueEntryObject {
-  @Field(() => ID) id: string;
-  @Field() productName: string;
-  @Field() description: string;
-  @Field(() => CatalogueEntryStatus) status: CatalogueEntryStatus;
-  @Field(() => ID) enterpriseId: string;
-  @Field() enterpriseName: string;
-  @Field(() => ID, { description: 'The transferred achievement the product came from' }) achievementId: string;
-  @Field() achievementTitle: string;
-  @Field(() => String, { nullable: true, description: 'Why the bureau rejected it' }) rejectionReason: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt: Date | null;
-  @Field(() => GraphQLISODateTime) createdAt: Date;
-}
-
-@ObjectType('TransferredAchievement', {
-  description: 'An achievement the enterprise acquired in a signed or registered deal (it may apply with it)',
-})
-export class TransferredAchievementObject {
-  @Field(() => ID) achievementId: string;
-  @Field() achievementTitle: string;
-  @Field(() => ID) dealId: string;
-  @Field(() => ID) enterpriseId: string;
-  @Field() enterpriseName: string;
-}
-
-@InputType()
-export class ApplyForCatalogueInput {
-  @Field(() => ID, { nullable: true, description: 'The applying enterprise; defaults to your only enterprise' })
-  @IsOptional()
-  @IsUUID()
-  enterpriseId?: string | null;
-  @Field(() => ID) @IsUUID() achievementId: string;
-  @Field() @Trim() @IsNotBlank() @IsString() @Length(2, 200) productName: string;
-  @Field() @Trim() @IsNotBlank() @IsString() @Length(1, 5000) description: string;
-}
-
-@InputType()
-export class RejectCatalogueEntryInput {
-  @Field(() => ID) @IsUUID() id: string;
-  @Field() @Trim() @IsNotBlank() @IsString() @MaxLength(2000) reason: string;
-}
 
 /** The recommended catalogue (应用示范推荐目录): applications, the bureau's review, the public list and CSV. */
 @Resolver(() => CatalogueEntryObject)
