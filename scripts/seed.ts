@@ -31,6 +31,7 @@ import { seedEvents } from './seed-events';
 import { seedExpertCalls } from './seed-expert-calls';
 import { seedVerifiedBrokerCredential } from './seed-credentials';
 import { seedProgrammes } from './seed-programmes';
+import { seedScenarios } from './seed-scenarios';
 import { seedPendingVerification } from './seed-verification';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -49,6 +50,9 @@ const ORGANISATIONS: Array<{ slug: string; name: string; kind: OrganisationKind;
     kind: OrganisationKind.NEW_RD_INSTITUTION,
     region: '杭州',
   },
+  // Application scenarios (应用场景): a state-owned enterprise (stateOwned set in seed-scenarios) and a public body.
+  { slug: 'binhai-port', name: '滨海港务集团有限公司', kind: OrganisationKind.ENTERPRISE, region: '杭州' },
+  { slug: 'hz-transport', name: '杭州市交通运输局', kind: OrganisationKind.GOVERNMENT, region: '杭州' },
   // Also created by the catalogue; listed here so the demo logins below can join them.
   { slug: 'minghu-university', name: '明湖理工大学', kind: OrganisationKind.UNIVERSITY, region: '杭州' },
   { slug: 'yizhan-aviation', name: '翼展航空科技有限公司', kind: OrganisationKind.ENTERPRISE, region: '西安' },
@@ -103,6 +107,21 @@ export const DEMO_LOGINS: DemoLogin[] = [
     organisation: 'huizhi-transfer',
     what: 'technology broker, ORG_ADMIN of 汇智技术转移中心',
     orgAdmin: true,
+  },
+  {
+    email: 'soe@demo.local',
+    name: '滨海港务 赵工',
+    role: Role.ENTERPRISE_MEMBER,
+    organisation: 'binhai-port',
+    what: 'state-owned enterprise member, 滨海港务集团 (posts application scenarios)',
+    orgAdmin: true,
+  },
+  {
+    email: 'gov@demo.local',
+    name: '交通运输局 孙科长',
+    role: Role.ENTERPRISE_MEMBER,
+    organisation: 'hz-transport',
+    what: 'government body member, 杭州市交通运输局 (posts application scenarios only)',
   },
   {
     email: 'applicant@demo.local',
@@ -242,6 +261,7 @@ async function main(): Promise<void> {
     await seedCatalogue(app);
     await seedBrokerage(app);
     await seedProgrammes(app);
+    await seedScenarios(app);
     await seedEvents(app);
     await seedExpertCalls(app);
     console.log('Demo data is in place.');

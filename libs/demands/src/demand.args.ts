@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { ConnectionArgs } from '@app/core';
+import { DemandKind } from './domain/demand-kind';
 import { DemandStatus } from './domain/demand-status';
 
 @InputType()
@@ -10,6 +11,7 @@ export class DemandFilter {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) region?: string;
   @Field(() => DemandStatus, { nullable: true }) @IsOptional() @IsEnum(DemandStatus) status?: DemandStatus;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() organisationId?: string;
+  @Field(() => DemandKind, { nullable: true }) @IsOptional() @IsEnum(DemandKind) kind?: DemandKind;
 }
 
 @ArgsType()

@@ -13,6 +13,7 @@ import {
 import { OrganisationEntity, UserEntity } from '@app/identity';
 import { IndustryEntity } from '@app/taxonomy';
 import { CooperationMode } from './domain/cooperation-mode';
+import { DemandKind } from './domain/demand-kind';
 import { DemandStatus } from './domain/demand-status';
 
 export interface TechnicalIndicator {
@@ -62,6 +63,11 @@ export class DemandEntity {
   @JoinColumn({ name: 'posted_by_id' })
   postedBy?: Relation<UserEntity>;
 
+  /** A technical problem (the default) or an application scenario (应用场景) of a public body or state-owned enterprise. */
+  @Index()
+  @Column({ type: 'enum', enum: DemandKind, enumName: 'demand_kind', default: DemandKind.TECHNICAL_PROBLEM })
+  kind: DemandKind;
+
   @Column({ type: 'text' })
   title: string;
 
@@ -98,6 +104,18 @@ export class DemandEntity {
 
   @Column({ type: 'text', nullable: true })
   region: string | null;
+
+  /** Scenario: where the technology would be applied (场景地点). */
+  @Column({ type: 'text', nullable: true })
+  site: string | null;
+
+  /** Scenario: the data and facilities the owner makes available (可开放的数据与条件). */
+  @Column({ type: 'text', nullable: true })
+  dataAvailable: string | null;
+
+  /** Scenario: the timeline of the trial and first purchase (实施周期), in the owner's words. */
+  @Column({ type: 'text', nullable: true })
+  timeline: string | null;
 
   /** The company name is hidden from viewers outside the posting organisation, brokers and administrators. */
   @Column({ type: 'boolean', default: false })

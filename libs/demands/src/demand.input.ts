@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { IsNotBlank, Trim } from '@app/core';
 import { CooperationMode } from './domain/cooperation-mode';
+import { DemandKind } from './domain/demand-kind';
 
 @InputType()
 export class TechnicalIndicatorInput {
@@ -64,6 +65,24 @@ export class CreateDemandInput {
   @IsEnum(CooperationMode, { each: true })
   cooperationModes?: CooperationMode[];
   @Field(() => String, { nullable: true }) @IsOptional() @Trim() @IsString() @MaxLength(100) region?: string | null;
+  @Field(() => String, { nullable: true, description: 'Application scenario: the site (场景地点)' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(500)
+  site?: string | null;
+  @Field(() => String, { nullable: true, description: 'Application scenario: the data and facilities available' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(5000)
+  dataAvailable?: string | null;
+  @Field(() => String, { nullable: true, description: 'Application scenario: the timeline (实施周期)' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(1000)
+  timeline?: string | null;
   @Field({ nullable: true, defaultValue: false, description: 'Hide the company name from the public' })
   @IsOptional()
   @IsBoolean()
@@ -72,6 +91,15 @@ export class CreateDemandInput {
   @IsOptional()
   @IsUUID()
   organisationId?: string;
+  @Field(() => DemandKind, {
+    nullable: true,
+    defaultValue: DemandKind.TECHNICAL_PROBLEM,
+    description:
+      'APPLICATION_SCENARIO (应用场景): verified government bodies and state-owned enterprises only; fixed once created',
+  })
+  @IsOptional()
+  @IsEnum(DemandKind)
+  kind?: DemandKind;
   @Field({ nullable: true, defaultValue: false, description: 'Open it right away instead of keeping a draft' })
   @IsOptional()
   @IsBoolean()
@@ -81,5 +109,5 @@ export class CreateDemandInput {
 /** Every field optional: absent = unchanged, null clears a nullable field. */
 @InputType()
 export class UpdateDemandInput extends PartialType(
-  OmitType(CreateDemandInput, ['organisationId', 'publish'] as const),
+  OmitType(CreateDemandInput, ['organisationId', 'publish', 'kind'] as const),
 ) {}

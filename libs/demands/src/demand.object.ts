@@ -1,6 +1,7 @@
 import { Field, Float, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Paginated } from '@app/core';
 import { CooperationMode } from './domain/cooperation-mode';
+import { DemandKind } from './domain/demand-kind';
 import { DemandAction, DemandStatus } from './domain/demand-status';
 
 registerEnumType(DemandStatus, {
@@ -8,6 +9,16 @@ registerEnumType(DemandStatus, {
   description: 'DRAFT → OPEN → IN_PROGRESS → SOLVED, or CLOSED; EXPIRED past the deadline',
 });
 registerEnumType(DemandAction, { name: 'DemandAction' });
+registerEnumType(DemandKind, {
+  name: 'DemandKind',
+  description: 'A technical problem (技术需求) or an application scenario (应用场景)',
+  valuesMap: {
+    TECHNICAL_PROBLEM: { description: '技术需求' },
+    APPLICATION_SCENARIO: {
+      description: '应用场景: a public body or state-owned enterprise opens a site for new technology',
+    },
+  },
+});
 registerEnumType(CooperationMode, {
   name: 'CooperationMode',
   description: 'Accepted cooperation modes',
@@ -35,8 +46,13 @@ export class TechnicalIndicatorObject {
 @ObjectType('Demand')
 export class DemandObject {
   @Field(() => ID) id: string;
+  @Field(() => DemandKind) kind: DemandKind;
   @Field() title: string;
   @Field({ description: 'Public summary' }) summary: string;
+  @Field(() => String, { nullable: true, description: 'Application scenario: the site' }) site: string | null;
+  @Field(() => String, { nullable: true, description: 'Application scenario: the data and facilities available' })
+  dataAvailable: string | null;
+  @Field(() => String, { nullable: true, description: 'Application scenario: the timeline' }) timeline: string | null;
   @Field() industryCode: string;
   @Field(() => [TechnicalIndicatorObject]) technicalIndicators: TechnicalIndicatorObject[];
   @Field(() => Float, { nullable: true, description: '万元' }) budgetMinWan: number | null;

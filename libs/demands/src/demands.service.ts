@@ -21,10 +21,18 @@ import {
   pageNewestFirst,
   selectColumns,
 } from '@app/core';
-import { Actor, assertEmailVerified, assertOrganisationVerified, OrganisationEntity, Role } from '@app/identity';
+import {
+  Actor,
+  assertEmailVerified,
+  assertOrganisationVerified,
+  OrganisationEntity,
+  OrganisationVerificationStatus,
+  Role,
+} from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { DemandConfidentialReadEntity, DemandEntity, TechnicalIndicator } from './demand.entity';
 import { budgetProblem, CooperationMode } from './domain/cooperation-mode';
+import { DemandKind, demandKindRefusal } from './domain/demand-kind';
 import {
   allowedDemandActions,
   DemandAction,
@@ -48,9 +56,15 @@ export interface DemandContent {
   cooperationModes?: CooperationMode[];
   region?: string | null;
   anonymous?: boolean;
+  /** Application scenarios only: the site, the data available, the timeline. */
+  site?: string | null;
+  dataAvailable?: string | null;
+  timeline?: string | null;
 }
 
 export interface NewDemand extends DemandContent {
+  /** TECHNICAL_PROBLEM unless given; fixed once created. */
+  kind?: DemandKind;
   title: string;
   summary: string;
   industryCode: string;
@@ -63,6 +77,7 @@ export interface DemandFilterValues {
   region?: string;
   status?: DemandStatus;
   organisationId?: string;
+  kind?: DemandKind;
 }
 
 /** A catalogue line, already parsed: the catalogue import maps its own format onto this. */
@@ -194,6 +209,7 @@ export class DemandsService {
     if (filter.industryCode) query.andWhere('d.industryCode = :industryCode', { industryCode: filter.industryCode });
     if (filter.region) query.andWhere('d.region = :region', { region: filter.region });
     if (filter.status) query.andWhere('d.status = :status', { status: filter.status });
+    if (filter.kind) query.andWhere('d.kind = :kind', { kind: filter.kind });
     if (filter.organisationId) {
       query.andWhere('d.organisationId = :organisationId', { organisationId: filter.organisationId });
       // Filtering by company must not reveal which anonymous demands it posted.
@@ -228,11 +244,14 @@ export class DemandsService {
 
   async create(actor: Actor, input: NewDemand): Promise<DemandEntity> {
     const organisationId = this.postingOrganisation(actor, input.organisationId);
+    const kind = input.kind ?? DemandKind.TECHNICAL_PROBLEM;
     const content = await this.validatedContent(input);
     return this.dataSource.transaction(async (manager) => {
+      await this.assertMayPostKind(manager, kind, organisationId);
       const demand = manager.create(DemandEntity, {
         ...EMPTY_CONTENT,
         ...content,
+        kind,
         organisationId,
         postedById: actor.userId,
         status: DemandStatus.DRAFT,
@@ -240,7 +259,7 @@ export class DemandsService {
         publishedAt: null,
       });
       if (input.publish) {
-        await this.assertMayPublish(manager, actor, organisationId);
+        await this.assertMayPublish(manager, actor, organisationId, kind);
         this.applyTransition(demand, DemandAction.PUBLISH);
       }
       await manager.save(demand);
@@ -283,7 +302,8 @@ export class DemandsService {
   async transition(actor: Actor, id: string, action: DemandAction): Promise<DemandEntity> {
     if (action === DemandAction.EXPIRE) throw forbidden('Demands expire by themselves when their deadline passes');
     return this.change(actor, id, async (demand, manager) => {
-      if (action === DemandAction.PUBLISH) await this.assertMayPublish(manager, actor, demand.organisationId);
+      if (action === DemandAction.PUBLISH)
+        await this.assertMayPublish(manager, actor, demand.organisationId, demand.kind);
       this.applyTransition(demand, action);
     });
   }
@@ -393,10 +413,31 @@ export class DemandsService {
    * Publishing needs a verified email address (the person's) and a verified organisation (the enterprise's):
    * an unverified enterprise drafts demands but cannot publish them.
    */
-  private async assertMayPublish(manager: EntityManager, actor: Actor, organisationId: string): Promise<void> {
+  private async assertMayPublish(
+    manager: EntityManager,
+    actor: Actor,
+    organisationId: string,
+    kind: DemandKind,
+  ): Promise<void> {
     assertEmailVerified(actor);
     const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: organisationId });
     assertOrganisationVerified(organisation);
+    // Checked again: the bureau may have withdrawn the state-owned finding since the draft was made.
+    await this.assertMayPostKind(manager, kind, organisationId);
+  }
+
+  /**
+   * Application scenarios come from verified government bodies and verified state-owned enterprises only; a
+   * government body posts nothing else (demandKindRefusal). FORBIDDEN with the reason.
+   */
+  private async assertMayPostKind(manager: EntityManager, kind: DemandKind, organisationId: string): Promise<void> {
+    const organisation = await manager.findOneByOrFail(OrganisationEntity, { id: organisationId });
+    const refusal = demandKindRefusal(kind, {
+      kind: organisation.kind,
+      verified: organisation.verificationStatus === OrganisationVerificationStatus.VERIFIED,
+      stateOwned: organisation.stateOwned,
+    });
+    if (refusal) throw fail(refusal, { field: 'kind' });
   }
 
   private applyTransition(demand: DemandEntity, action: DemandAction): void {
@@ -427,7 +468,8 @@ export class DemandsService {
   private postingOrganisation(actor: Actor, requested: string | undefined): string {
     const enterprises = actor.organisationsWithRole(Role.ENTERPRISE_MEMBER);
     if (requested) {
-      if (!enterprises.includes(requested)) throw forbidden('Only members of an enterprise post demands for it');
+      if (!enterprises.includes(requested))
+        throw forbidden('Only members of an enterprise (or a government body) post demands for it');
       return requested;
     }
     if (enterprises.length === 0) throw forbidden('Only enterprise members post demands');
@@ -467,6 +509,9 @@ export class DemandsService {
     if (input.cooperationModes !== undefined) content.cooperationModes = [...new Set(input.cooperationModes ?? [])];
     if (input.region !== undefined) content.region = input.region?.trim() || null;
     if (input.anonymous !== undefined) content.anonymous = input.anonymous;
+    for (const field of ['site', 'dataAvailable', 'timeline'] as const) {
+      if (input[field] !== undefined) content[field] = input[field]?.trim() || null;
+    }
     return content;
   }
 }
@@ -480,6 +525,9 @@ const EMPTY_CONTENT: Partial<DemandEntity> = {
   cooperationModes: [],
   region: null,
   anonymous: false,
+  site: null,
+  dataAvailable: null,
+  timeline: null,
 };
 
 function requiredText(value: string, field: string): string {

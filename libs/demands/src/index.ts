@@ -1,5 +1,6 @@
 export * from './domain/demand-status';
 export * from './domain/cooperation-mode';
+export * from './domain/demand-kind';
 export * from './demand.entity';
 export * from './demand.object';
 export * from './demands.service';

@@ -36,6 +36,8 @@ export interface CandidateRow {
   score: number;
   explanation: MatchExplanation;
   demand_title: string;
+  /** TECHNICAL_PROBLEM or APPLICATION_SCENARIO. */
+  demand_kind: string;
   target_title: string;
   reason: string;
 }
@@ -271,12 +273,12 @@ export class DigestBuilderService {
            RETURNING id, user_id, created_at
          ), new_items AS (
            INSERT INTO digest_items (digest_id, position, match_id, demand_id, target_type, target_id, score,
-                                     demand_title, target_title, reason, explanation)
+                                     demand_title, demand_kind, target_title, reason, explanation)
            SELECT d.id, i.position, i.match_id, i.demand_id, i.target_type, i.target_id, i.score, i.demand_title,
-                  i.target_title, i.reason, i.explanation
+                  i.demand_kind, i.target_title, i.reason, i.explanation
            FROM new_digests d
            JOIN jsonb_to_recordset($2::jsonb) AS i(user_id uuid, position smallint, match_id uuid, demand_id uuid,
-                target_type text, target_id uuid, score double precision, demand_title text, target_title text,
+                target_type text, target_id uuid, score double precision, demand_title text, demand_kind text, target_title text,
                 reason text, explanation jsonb) ON i.user_id = d.user_id
          ), new_deliveries AS (
            INSERT INTO digest_deliveries (digest_id, user_id, channel)
@@ -312,6 +314,7 @@ export class DigestBuilderService {
                 target_id: item.target_id,
                 score: item.score,
                 demand_title: item.demand_title,
+                demand_kind: item.demand_kind,
                 target_title: item.target_title,
                 reason: item.reason,
                 explanation: item.explanation,
@@ -480,7 +483,7 @@ export class DigestBuilderService {
          SELECT DISTINCT ON (user_id, id) user_id, id, reason FROM candidates ORDER BY user_id, id, rank
        ), ranked AS (
          SELECT r.ord, r.item_limit, rs.user_id, rs.reason, m.id, m.demand_id, m.target_type, m.target_id, m.score,
-                m.explanation, d.title AS demand_title, COALESCE(a.title, e.name) AS target_title,
+                m.explanation, d.title AS demand_title, d.kind::text AS demand_kind, COALESCE(a.title, e.name) AS target_title,
                 row_number() OVER (PARTITION BY rs.user_id ORDER BY m.score DESC, m.id) AS n
          FROM reasons rs
          JOIN r ON r.user_id = rs.user_id
@@ -494,7 +497,8 @@ export class DigestBuilderService {
            AND (cardinality(r.keywords) = 0 OR EXISTS (
                  SELECT 1 FROM unnest(r.keywords) k WHERE d.title ILIKE k OR COALESCE(a.title, e.name) ILIKE k))
        )
-       SELECT user_id, id, demand_id, target_type, target_id, score, explanation, demand_title, target_title, reason
+       SELECT user_id, id, demand_id, target_type, target_id, score, explanation, demand_title, demand_kind, target_title,
+              reason
        FROM ranked WHERE n <= item_limit
        ORDER BY ord, score DESC, id`,
       [JSON.stringify(recipients)],

@@ -214,10 +214,11 @@ export class DigestDeliveryService {
       period: string;
       language: DigestLanguage;
       item_count: number;
-      first_items: Array<{ demandTitle: string; targetTitle: string }>;
+      first_items: Array<{ demandTitle: string; demandKind: string; targetTitle: string }>;
     }> = await this.dataSource.query(
       `SELECT dd.id, dd.user_id, d.id AS digest_id, d.period, d.language, d.item_count,
-              COALESCE((SELECT json_agg(json_build_object('demandTitle', i.demand_title, 'targetTitle', i.target_title)
+              COALESCE((SELECT json_agg(json_build_object('demandTitle', i.demand_title, 'demandKind', i.demand_kind,
+                                                   'targetTitle', i.target_title)
                                  ORDER BY i.position)
                         FROM digest_items i WHERE i.digest_id = d.id AND i.position <= 3), '[]') AS first_items
        FROM digest_deliveries dd JOIN digests d ON d.id = dd.digest_id
@@ -436,6 +437,7 @@ export class DigestDeliveryService {
         targetId: item.target_id,
         targetType: item.target_type,
         demandTitle: item.demand_title,
+        demandKind: item.demand_kind,
         targetTitle: item.target_title,
         score: item.score,
         reason: item.reason,
@@ -496,6 +498,7 @@ export class DigestDeliveryService {
         targetType: item.targetType,
         targetId: item.targetId,
         demandTitle: item.demandTitle,
+        demandKind: item.demandKind,
         targetTitle: item.targetTitle,
         score: item.score,
         reason: item.reason,

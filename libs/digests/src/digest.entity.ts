@@ -94,6 +94,10 @@ export class DigestItemEntity {
   @Column({ type: 'text' })
   demandTitle: string;
 
+  /** The demand's kind when the digest was built: an APPLICATION_SCENARIO is labelled 应用场景 / Application scenario. */
+  @Column({ type: 'text', default: 'TECHNICAL_PROBLEM' })
+  demandKind: string;
+
   @Column({ type: 'text' })
   targetTitle: string;
 

@@ -493,4 +493,27 @@ describe('weekly digests', () => {
     });
     expect(forged.status).toBe(401);
   });
+
+  it('labels an application scenario (应用场景) in the email and the in-app digest', async () => {
+    const at = slot(70);
+    const user = await register('zh');
+    const institution = await fixtures.organisation('UNIVERSITY');
+    const demandId = await fixtures.demand(user.organisationId, '港区无人机巡检');
+    await dataSource.query(`UPDATE demands SET kind = 'APPLICATION_SCENARIO', site = '3 号码头' WHERE id = $1`, [
+      demandId,
+    ]);
+    const expertId = await fixtures.expert(institution, '李教授');
+    await fixtures.match(demandId, expertId, 0.8, new Date(at.getTime() - 3_600_000));
+
+    await plan(at);
+    const mail = await eventually(async () => mailsTo(user.email)[0], 20_000, 'scenario mail');
+    await settled(user.id, 2);
+    expect(mail.text).toContain('[应用场景] 港区无人机巡检 ↔ 李教授');
+    expect(mail.html).toContain('[应用场景] 港区无人机巡检');
+    const inApp = await api.gql(`query { notifications(first: 5) { nodes { kind body } } }`, {}, user.token);
+    expect(inApp.data!.notifications.nodes).toContainEqual({
+      kind: 'DIGEST',
+      body: '[应用场景] 港区无人机巡检 ↔ 李教授',
+    });
+  });
 });

@@ -125,7 +125,8 @@ export class OrganisationVerificationService {
       .getMany();
   }
 
-  async approve(actor: Actor, requestId: string): Promise<OrganisationVerificationRequestEntity> {
+  /** Verifies the organisation; `stateOwned` records (or clears) the bureau's finding that it is state-owned. */
+  async approve(actor: Actor, requestId: string, stateOwned?: boolean): Promise<OrganisationVerificationRequestEntity> {
     return this.decide(actor, requestId, async (manager, request) => {
       const now = this.clock.now();
       if (request.creditCode) await this.requireUnclaimedCode(manager, request.creditCode, request.organisationId);
@@ -136,6 +137,7 @@ export class OrganisationVerificationService {
           verificationStatus: OrganisationVerificationStatus.VERIFIED,
           verifiedAt: now,
           ...(request.creditCode ? { creditCode: request.creditCode } : {}),
+          ...(stateOwned !== undefined ? { stateOwned } : {}),
         },
       );
       Object.assign(request, { status: VerificationRequestStatus.APPROVED, decidedById: actor.userId, decidedAt: now });

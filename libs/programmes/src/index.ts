@@ -13,6 +13,8 @@ export * from './evaluation.service';
 export * from './follow-ups.service';
 export * from './handoff.service';
 export * from './annual-report.service';
+export * from './catalogue/catalogue.entity';
+export * from './catalogue/catalogue.service';
 export * from './programmes.jobs';
 export * from './programmes.module';
 
@@ -25,6 +27,7 @@ import {
 } from './entities/evaluation.entities';
 import { OutcomeFollowUpEntity, ProgrammeEmailEntity } from './entities/follow-up.entities';
 import { ExchangeHandoffEntity } from './entities/handoff.entities';
+import { CatalogueEntryEntity } from './catalogue/catalogue.entity';
 import {
   RewardApplicationEntity,
   RewardApplicationEventEntity,
@@ -43,4 +46,5 @@ export const PROGRAMME_ENTITIES = [
   OutcomeFollowUpEntity,
   ProgrammeEmailEntity,
   ExchangeHandoffEntity,
+  CatalogueEntryEntity,
 ];

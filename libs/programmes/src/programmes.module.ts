@@ -5,6 +5,8 @@ import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { AnnualReportResolver } from './annual-report.resolver';
 import { AnnualReportService } from './annual-report.service';
+import { CatalogueResolver } from './catalogue/catalogue.resolver';
+import { CatalogueService } from './catalogue/catalogue.service';
 import { EvaluationResolver, EvaluationResultResolver, EvaluationValueResolver } from './evaluation.resolver';
 import { EvaluationService } from './evaluation.service';
 import { FollowUpsResolver } from './follow-ups.resolver';
@@ -16,7 +18,14 @@ import { ProgrammesJobs } from './programmes.jobs';
 import { RewardsResolver } from './rewards.resolver';
 import { RewardsService } from './rewards.service';
 
-const SERVICES = [RewardsService, EvaluationService, FollowUpsService, HandoffService, AnnualReportService];
+const SERVICES = [
+  RewardsService,
+  EvaluationService,
+  FollowUpsService,
+  HandoffService,
+  AnnualReportService,
+  CatalogueService,
+];
 
 /** The bureau's programmes (rewards, evaluation, follow-ups, exchange hand-off, annual reports), every process. */
 @Module({
@@ -37,6 +46,7 @@ export class ProgrammesModule {}
     FollowUpsResolver,
     HandoffResolver,
     AnnualReportResolver,
+    CatalogueResolver,
   ],
 })
 export class ProgrammesGraphqlModule {}

@@ -52,6 +52,14 @@ export const RUN_LAST = [
 export const SKIP_NEEDS_SEARCH_INDEX = 'skip: needs the search indexes (libs/search tests)';
 
 export const EXPECTED: Record<string, string> = {
+  'mutation applyForCatalogue': 'U B F B B F F F F F',
+  'mutation publishCatalogueEntry': 'U F F F F F F F F N',
+  'mutation rejectCatalogueEntry': 'U F F F F F F F F N',
+  'query catalogueEligibleAchievements': 'U O O O O O O O O O',
+  'query catalogueReviewQueue': 'U F F F F F F F F O',
+  'query myCatalogueApplications': 'U O O O O O O O O O',
+  'query recommendedCatalogue': 'O O O O O O O O O O',
+  'query recommendedCatalogueCsv': 'O O O O O O O O O O',
   'mutation acceptInvitation': 'U B B B B B B B B B',
   'mutation acknowledgeBrokerConfidentiality': 'U F F F F F F O O F',
   'mutation acknowledgeIntroductionConfidentiality': 'U N N N N N N N N N',

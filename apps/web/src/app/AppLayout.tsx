@@ -64,6 +64,9 @@ export function AppLayout() {
           <NavLink to="/events" style={navStyle}>
             {t('events.nav')}
           </NavLink>
+          <NavLink to="/catalogue" style={navStyle}>
+            {t('catalogue.nav')}
+          </NavLink>
         </nav>
         <Space size="middle">
           <Button

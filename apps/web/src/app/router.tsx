@@ -111,6 +111,11 @@ const MyExpertCallInvitationsPage = lazyPage(
   ['expertCalls', 'researcher'],
 );
 
+// The recommended catalogue (应用示范推荐目录): the public page, an enterprise's applications, the bureau's desk.
+const CataloguePage = lazy(() => import('../features/catalogue/pages/CataloguePage'));
+const CatalogueApplicationsPage = lazy(() => import('../features/catalogue/pages/CatalogueApplicationsPage'));
+const CatalogueReviewPage = lazy(() => import('../features/catalogue/pages/CatalogueReviewPage'));
+
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
 export const router = createBrowserRouter([
@@ -123,6 +128,9 @@ export const router = createBrowserRouter([
       { path: '/experts/:id', element: page(<ExpertPage />) },
       { path: '/demands/:id', element: page(<DemandPage />) },
       { path: '/notices', element: page(<NoticesPage />) },
+      { path: '/catalogue', element: page(<CataloguePage />) },
+      { path: '/workspace/catalogue', element: page(<CatalogueApplicationsPage />) },
+      { path: '/workspace/bureau/catalogue', element: page(<CatalogueReviewPage />) },
       { path: '/sign-in', element: page(<SignInPage />) },
       { path: '/register', element: page(<RegisterPage />) },
       // The paths the API's emails link to (libs/identity AccountLinks).

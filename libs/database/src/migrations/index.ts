@@ -1,5 +1,7 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
+import { RecommendedCatalogue1796682375697 } from './1796682375697-RecommendedCatalogue';
 import { EventCancellations1796682266843 } from './1796682266843-EventCancellations';
+import { ApplicationScenarios1796681727047 } from './1796681727047-ApplicationScenarios';
 import { ExpertCalls1796668100089 } from './1796668100089-ExpertCalls';
 import { DealSigningTimeIndex1796667332849 } from './1796667332849-DealSigningTimeIndex';
 import { AnalyticsFunnelRollup1796665745849 } from './1796665745849-AnalyticsFunnelRollup';
@@ -71,5 +73,7 @@ export const MIGRATIONS = [
   AnalyticsFunnelRollup1796665745849,
   DealSigningTimeIndex1796667332849,
   ExpertCalls1796668100089,
+  ApplicationScenarios1796681727047,
   EventCancellations1796682266843,
+  RecommendedCatalogue1796682375697,
 ];

@@ -9,6 +9,8 @@ export interface RenderItem {
   targetId: string;
   targetType: string;
   demandTitle: string;
+  /** APPLICATION_SCENARIO items are labelled (应用场景 / Application scenario); absent: a technical problem. */
+  demandKind?: string;
   targetTitle: string;
   score: number;
   reason: string;
@@ -48,6 +50,7 @@ const TEXT = {
     >,
     terms: (terms: string) => `关键词吻合：${terms}`,
     separator: '、',
+    scenario: '应用场景',
     achievement: '成果',
     expert: '专家',
     unsubscribe: '退订',
@@ -70,6 +73,7 @@ const TEXT = {
     } as Record<string, string>,
     terms: (terms: string) => `Matching terms: ${terms}`,
     separator: ', ',
+    scenario: 'Application scenario',
     achievement: 'achievement',
     expert: 'expert',
     unsubscribe: 'Unsubscribe',
@@ -126,6 +130,16 @@ export function matchLink(
   }
 }
 
+/** The demand's title as a digest shows it: an application scenario's with its label in front. */
+export function labelledDemandTitle(
+  item: { demandTitle: string; demandKind?: string },
+  language: DigestLanguage,
+): string {
+  return item.demandKind === 'APPLICATION_SCENARIO'
+    ? `[${TEXT[language].scenario}] ${item.demandTitle}`
+    : item.demandTitle;
+}
+
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -135,7 +149,7 @@ export function renderDigestEmail(input: RenderInput): RenderedDigest {
   const count = input.items.length;
   const kind = (type: string) => (type === 'EXPERT' ? t.expert : t.achievement);
   const items = input.items.map((item) => ({
-    headline: `${item.demandTitle} ↔ ${item.targetTitle}`,
+    headline: `${labelledDemandTitle(item, input.language)} ↔ ${item.targetTitle}`,
     meta: `${t.reason[item.reason] ?? item.reason} · ${kind(item.targetType)} · ${t.score} ${Math.round(item.score * 100) / 100}`,
     why: explanationLines(item.explanation, input.language),
     link: matchLink(input.publicUrl, item),
@@ -192,7 +206,7 @@ export function renderInAppDigest(input: {
   language: DigestLanguage;
   period: string;
   itemCount: number;
-  firstItems: ReadonlyArray<{ demandTitle: string; targetTitle: string }>;
+  firstItems: ReadonlyArray<{ demandTitle: string; demandKind?: string; targetTitle: string }>;
 }): { title: string; body: string } {
   const zh = input.language === DigestLanguage.zh;
   return {
@@ -201,7 +215,7 @@ export function renderInAppDigest(input: {
       : `${input.itemCount} new matches (${input.period})`,
     body: input.firstItems
       .slice(0, 3)
-      .map((item) => `${item.demandTitle} ↔ ${item.targetTitle}`)
+      .map((item) => `${labelledDemandTitle(item, input.language)} ↔ ${item.targetTitle}`)
       .join('\n'),
   };
 }

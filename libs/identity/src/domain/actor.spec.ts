@@ -20,6 +20,9 @@ describe('Actor', () => {
     expect(roleFitsOrganisation(Role.RESEARCHER, OrganisationKind.UNIVERSITY)).toBe(true);
     expect(roleFitsOrganisation(Role.RESEARCHER, OrganisationKind.ENTERPRISE)).toBe(false);
     expect(roleFitsOrganisation(Role.ADMIN, OrganisationKind.GOVERNMENT)).toBe(true);
+    // A government body's staff post application scenarios as its enterprise members.
+    expect(roleFitsOrganisation(Role.ENTERPRISE_MEMBER, OrganisationKind.GOVERNMENT)).toBe(true);
+    expect(roleFitsOrganisation(Role.ENTERPRISE_MEMBER, OrganisationKind.UNIVERSITY)).toBe(false);
     expect(roleFitsOrganisation(Role.BROKER, OrganisationKind.BROKER_AGENCY)).toBe(true);
   });
 

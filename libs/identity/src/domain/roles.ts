@@ -25,7 +25,9 @@ const INSTITUTIONS = [
 export const ROLE_ORGANISATION_KINDS: { readonly [R in Role]: readonly OrganisationKind[] } = {
   [Role.RESEARCHER]: INSTITUTIONS,
   [Role.TTO_OFFICER]: INSTITUTIONS,
-  [Role.ENTERPRISE_MEMBER]: [OrganisationKind.ENTERPRISE],
+  // A government body's (non-bureau) staff post application scenarios (应用场景) as its ENTERPRISE_MEMBERs: the
+  // demand capability without the platform-wide ADMIN the bureau holds. DemandsService lets them post scenarios only.
+  [Role.ENTERPRISE_MEMBER]: [OrganisationKind.ENTERPRISE, OrganisationKind.GOVERNMENT],
   [Role.BROKER]: [OrganisationKind.BROKER_AGENCY],
   [Role.ADMIN]: [OrganisationKind.GOVERNMENT],
 };

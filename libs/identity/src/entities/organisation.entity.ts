@@ -39,6 +39,10 @@ export class OrganisationEntity {
   @Column({ type: 'text', nullable: true })
   creditCode: string | null;
 
+  /** A state-owned enterprise (国有企业), as the bureau recorded when verifying it: such enterprises post application scenarios. */
+  @Column({ type: 'boolean', default: false })
+  stateOwned: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -27,6 +27,7 @@ export class OrganisationObject {
   })
   verificationStatus: OrganisationVerificationStatus;
   @Field(() => GraphQLISODateTime, { nullable: true }) verifiedAt: Date | null;
+  @Field({ description: 'State-owned (国有企业), as the bureau recorded when verifying it' }) stateOwned: boolean;
 }
 
 @ObjectType('MemberProfile', {

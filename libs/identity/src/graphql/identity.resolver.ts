@@ -390,8 +390,17 @@ export class OrganisationVerificationResolver {
   }
 
   @Mutation(() => OrganisationVerificationRequestObject, { description: 'Verify the organisation (administrators)' })
-  verifyOrganisation(@CurrentActor() actor: Actor, @Args('requestId', { type: () => ID }) requestId: string) {
-    return this.verification.approve(actor, requestId);
+  verifyOrganisation(
+    @CurrentActor() actor: Actor,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('stateOwned', {
+      type: () => Boolean,
+      nullable: true,
+      description: 'Record the enterprise as state-owned (国有企业): it may then post application scenarios',
+    })
+    stateOwned?: boolean | null,
+  ) {
+    return this.verification.approve(actor, requestId, stateOwned ?? undefined);
   }
 
   @Mutation(() => OrganisationVerificationRequestObject, { description: 'Reject with a reason (administrators)' })

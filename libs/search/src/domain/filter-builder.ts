@@ -83,6 +83,7 @@ export function buildFilter(definition: IndexDefinition, filters: SearchFilters 
   if (filters.ipTypes?.length) clauses.push(oneOf(definition, 'ipTypes', filters.ipTypes));
   if (filters.transferModes?.length) clauses.push(oneOf(definition, 'transferModes', filters.transferModes));
   if (filters.regions?.length) clauses.push(oneOf(definition, 'regions', filters.regions));
+  if (filters.demandKinds?.length) clauses.push(oneOf(definition, 'demandKinds', filters.demandKinds));
   if (filters.institutionId !== undefined) {
     clauses.push(
       `${attributeFor(definition, 'institutionId')} = ${quoteFilterValue('filter.institutionId', filters.institutionId)}`,

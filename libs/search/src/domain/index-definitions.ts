@@ -24,6 +24,8 @@ export interface SearchFilters {
   transferModes?: string[];
   regions?: string[];
   institutionId?: string;
+  /** Demands: TECHNICAL_PROBLEM and/or APPLICATION_SCENARIO (any of). */
+  demandKinds?: string[];
   priceMin?: number;
   priceMax?: number;
   language?: string;
@@ -163,12 +165,19 @@ export const DEMAND_INDEX: IndexDefinition = {
     industryCodes: 'industryCodes',
     transferModes: 'transferModes',
     regions: 'region',
+    demandKinds: 'demandKind',
     priceMin: 'price',
     priceMax: 'price',
     language: 'language',
     updatedSince: 'updatedAt',
   },
-  facets: { industry: 'industryCodes', region: 'region', transferMode: 'transferModes', language: 'language' },
+  facets: {
+    industry: 'industryCodes',
+    region: 'region',
+    transferMode: 'transferModes',
+    language: 'language',
+    demandKind: 'demandKind',
+  },
   sorts: {
     [SearchSort.NEWEST]: ['publishedAt:desc'],
     [SearchSort.PRICE_ASC]: ['price:asc'],

@@ -66,6 +66,16 @@ export class SearchFilterInput {
 
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() institutionId?: string;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Demands only: TECHNICAL_PROBLEM (技术需求) and/or APPLICATION_SCENARIO (应用场景), any of',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2)
+  @Matches(ENUM_VALUE, { each: true, message: 'demandKinds must be enum values such as APPLICATION_SCENARIO' })
+  demandKinds?: string[];
+
   @Field(() => Float, { nullable: true, description: 'In 万元' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })

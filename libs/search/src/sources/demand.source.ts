@@ -97,6 +97,7 @@ export function toDocument(
     region: clean(demand.region),
     transferModes: demand.cooperationModes,
     price: demand.budgetMaxWan ?? demand.budgetMinWan,
+    demandKind: demand.kind,
     organisationName: demand.anonymous ? null : clean(organisationName),
   };
 }

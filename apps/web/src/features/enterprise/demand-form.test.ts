@@ -1,6 +1,13 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { fromDemand, publicView, toDemandInput, validateDemand, type DemandFormValues } from './demand-form';
+import {
+  fromDemand,
+  postableKinds,
+  publicView,
+  toDemandInput,
+  validateDemand,
+  type DemandFormValues,
+} from './demand-form';
 
 const NOW = new Date('2026-12-07T08:00:00Z');
 
@@ -139,5 +146,33 @@ describe('publicView', () => {
       ['功耗', true],
       ['续航', false],
     ]);
+  });
+});
+
+describe('application scenarios in the demand form', () => {
+  it('offers scenarios to government bodies (only) and to verified state-owned enterprises', () => {
+    expect(postableKinds({ kind: 'GOVERNMENT', verificationStatus: 'VERIFIED' })).toEqual(['APPLICATION_SCENARIO']);
+    expect(postableKinds({ kind: 'ENTERPRISE', verificationStatus: 'VERIFIED', stateOwned: true })).toEqual([
+      'TECHNICAL_PROBLEM',
+      'APPLICATION_SCENARIO',
+    ]);
+    expect(postableKinds({ kind: 'ENTERPRISE', verificationStatus: 'PENDING', stateOwned: true })).toEqual([
+      'TECHNICAL_PROBLEM',
+    ]);
+    expect(postableKinds({ kind: 'ENTERPRISE', verificationStatus: 'VERIFIED', stateOwned: false })).toEqual([
+      'TECHNICAL_PROBLEM',
+    ]);
+  });
+
+  it('sends the scenario fields only for a scenario, and asks for its site', () => {
+    const base = { title: '港区巡检', summary: '需要无人机巡检', industryCode: 'ai' };
+    const scenario = { ...base, kind: 'APPLICATION_SCENARIO' as const, site: ' 3 号码头 ', timeline: '三个月' };
+    expect(toDemandInput(scenario)).toMatchObject({ site: '3 号码头', timeline: '三个月', dataAvailable: null });
+    expect(toDemandInput({ ...base, site: '3 号码头' })).toMatchObject({ site: null });
+    expect(validateDemand({ ...scenario, site: ' ' }, { publishing: false, now: new Date() })).toContainEqual({
+      name: 'site',
+      message: 'required',
+    });
+    expect(publicView(scenario, '滨海港务').kind).toBe('APPLICATION_SCENARIO');
   });
 });

@@ -1,5 +1,5 @@
 import type { Dayjs } from 'dayjs';
-import type { CooperationMode, CreateDemandInput, TechnicalIndicatorInput } from '../../gql/graphql';
+import type { CooperationMode, CreateDemandInput, DemandKind, TechnicalIndicatorInput } from '../../gql/graphql';
 
 /** One indicator row of the form (必须满足 or 最好满足 depends on the list it sits in). */
 export interface IndicatorValues {
@@ -23,6 +23,12 @@ export interface DemandFormValues {
   deadline?: Dayjs | null;
   region?: string;
   anonymous?: boolean;
+  /** TECHNICAL_PROBLEM (技术需求) or APPLICATION_SCENARIO (应用场景); fixed once created. */
+  kind?: DemandKind;
+  /** Application scenario: the site, the data available, the timeline. */
+  site?: string;
+  dataAvailable?: string;
+  timeline?: string;
 }
 
 /** A demand as the API returns it (the fields the form edits). */
@@ -38,6 +44,10 @@ export interface DemandContent {
   deadline?: string | null;
   region?: string | null;
   anonymous: boolean;
+  kind?: DemandKind;
+  site?: string | null;
+  dataAvailable?: string | null;
+  timeline?: string | null;
 }
 
 /** The API's bounds (libs/demands demand.input.ts), checked here first so the problem shows at once. */
@@ -50,6 +60,9 @@ export const LIMITS = {
   indicatorTarget: [1, 500],
   indicatorCurrent: 500,
   region: 100,
+  site: 500,
+  dataAvailable: 5000,
+  timeline: 1000,
 } as const;
 
 /** An antd field path and the message key (under `enterprise.form.errors`) with its values. */
@@ -87,6 +100,13 @@ export function validateDemand(values: DemandFormValues, options: { publishing: 
   if (!values.industryCode) problems.push({ name: 'industryCode', message: 'required' });
   if (trimmed(values.region).length > LIMITS.region)
     problems.push({ name: 'region', message: 'tooLong', values: { max: LIMITS.region } });
+  if (values.kind === 'APPLICATION_SCENARIO') {
+    for (const field of ['site', 'dataAvailable', 'timeline'] as const) {
+      if (trimmed(values[field]).length > LIMITS[field])
+        problems.push({ name: field, message: 'tooLong', values: { max: LIMITS[field] } });
+    }
+    if (!trimmed(values.site)) problems.push({ name: 'site', message: 'required' });
+  }
 
   for (const list of ['mustHave', 'niceToHave'] as const) {
     for (const { row, index } of filledRows(values[list])) {
@@ -138,8 +158,14 @@ function indicatorsOf(values: DemandFormValues): TechnicalIndicatorInput[] {
  * The API input from the form: texts trimmed, empty optional fields sent as null (an update clears them), the
  * two indicator lists as one list with `mustHave`, the deadline at the end of the chosen day.
  */
-export function toDemandInput(values: DemandFormValues): Omit<CreateDemandInput, 'organisationId' | 'publish'> {
+export function toDemandInput(
+  values: DemandFormValues,
+): Omit<CreateDemandInput, 'organisationId' | 'publish' | 'kind'> {
+  const scenario = values.kind === 'APPLICATION_SCENARIO';
   return {
+    site: scenario ? trimmed(values.site) || null : null,
+    dataAvailable: scenario ? trimmed(values.dataAvailable) || null : null,
+    timeline: scenario ? trimmed(values.timeline) || null : null,
     title: trimmed(values.title),
     summary: trimmed(values.summary),
     confidentialDetails: trimmed(values.confidentialDetails) || null,
@@ -173,6 +199,10 @@ export function fromDemand(demand: DemandContent, toDay: (iso: string) => Dayjs)
     deadline: demand.deadline ? toDay(demand.deadline) : null,
     region: demand.region ?? '',
     anonymous: demand.anonymous,
+    kind: demand.kind ?? 'TECHNICAL_PROBLEM',
+    site: demand.site ?? '',
+    dataAvailable: demand.dataAvailable ?? '',
+    timeline: demand.timeline ?? '',
   };
 }
 
@@ -188,6 +218,10 @@ export interface PublicDemandView {
   region: string | null;
   cooperationModes: CooperationMode[];
   indicators: Array<{ name: string; current: string | null; target: string; mustHave: boolean }>;
+  kind: DemandKind;
+  site: string | null;
+  dataAvailable: string | null;
+  timeline: string | null;
 }
 
 export function publicView(values: DemandFormValues, organisationName: string | null): PublicDemandView {
@@ -195,6 +229,10 @@ export function publicView(values: DemandFormValues, organisationName: string | 
   return {
     title: input.title,
     summary: input.summary,
+    kind: values.kind ?? 'TECHNICAL_PROBLEM',
+    site: input.site ?? null,
+    dataAvailable: input.dataAvailable ?? null,
+    timeline: input.timeline ?? null,
     organisationName: input.anonymous ? null : organisationName,
     industryCode: input.industryCode || null,
     budgetMinWan: input.budgetMinWan ?? null,
@@ -223,4 +261,23 @@ export const API_FIELDS = [
   'region',
   'cooperationModes',
   'anonymous',
+  'kind',
+  'site',
+  'dataAvailable',
+  'timeline',
 ] as const;
+
+/**
+ * Which kinds the organisation may post (the API's rule, libs/demands demand-kind.ts): a government body only
+ * application scenarios; a verified state-owned enterprise both; any other enterprise technical problems.
+ */
+export function postableKinds(organisation: {
+  kind: string;
+  verificationStatus?: string | null;
+  stateOwned?: boolean | null;
+}): DemandKind[] {
+  const verified = organisation.verificationStatus === 'VERIFIED';
+  if (organisation.kind === 'GOVERNMENT') return ['APPLICATION_SCENARIO'];
+  if (organisation.stateOwned && verified) return ['TECHNICAL_PROBLEM', 'APPLICATION_SCENARIO'];
+  return ['TECHNICAL_PROBLEM'];
+}

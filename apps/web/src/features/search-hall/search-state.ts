@@ -2,7 +2,7 @@ import type { SearchFilterInput, SearchSort } from '../../gql/graphql';
 
 /** The search hall's whole state lives in the URL, so a search can be shared and the back button works. */
 export type SearchKindKey = 'achievements' | 'experts' | 'demands';
-export type FacetName = 'industry' | 'transferMode' | 'ipType' | 'region' | 'language';
+export type FacetName = 'industry' | 'transferMode' | 'ipType' | 'region' | 'language' | 'demandKind';
 
 export interface SearchState {
   kind: SearchKindKey;
@@ -20,7 +20,7 @@ const SORTS: readonly SearchSort[] = ['RELEVANCE', 'NEWEST', 'PRICE_ASC', 'PRICE
 export const FACETS_BY_KIND: Record<SearchKindKey, readonly FacetName[]> = {
   achievements: ['industry', 'transferMode', 'ipType', 'region', 'language'],
   experts: ['region'],
-  demands: ['industry', 'region'],
+  demands: ['demandKind', 'industry', 'region'],
 };
 
 export const SORTS_BY_KIND: Record<SearchKindKey, readonly SearchSort[]> = {
@@ -63,6 +63,7 @@ export function toFilterInput(state: SearchState): SearchFilterInput | undefined
   if (filters.transferMode?.length) input.transferModes = filters.transferMode;
   if (filters.ipType?.length) input.ipTypes = filters.ipType;
   if (filters.region?.length) input.regions = filters.region;
+  if (filters.demandKind?.length) input.demandKinds = filters.demandKind;
   // The API filters one language at a time.
   if (filters.language?.length === 1) input.language = filters.language[0];
   return Object.keys(input).length > 0 ? input : undefined;

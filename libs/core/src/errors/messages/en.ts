@@ -195,6 +195,15 @@ export const en: Record<ErrorReason, string> = {
   EXPERT_CALL_EXPERT_NOT_INVITABLE: 'This expert cannot be invited ({problem})',
   EXPERT_CALL_ALREADY_ANSWERED: 'This invitation was answered already ({status})',
   EXPERT_CALL_NOT_ACCEPTED: 'Accept the invitation before submitting a response',
+  SCENARIO_ORGANISATION_NOT_ELIGIBLE:
+    'Only verified government bodies and state-owned enterprises publish application scenarios',
+  PUBLIC_BODY_POSTS_SCENARIOS_ONLY: 'A government body posts application scenarios, not technology demands',
+  CATALOGUE_ENTRY_NOT_FOUND: 'Catalogue entry not found',
+  CATALOGUE_ENTERPRISE_ONLY: 'Only members of the applying enterprise may do this',
+  CATALOGUE_BUREAU_ONLY: 'Only the bureau reviews the recommended catalogue',
+  CATALOGUE_ACHIEVEMENT_NOT_TRANSFERRED:
+    'The product must come from an achievement your enterprise acquired in a signed or registered technology contract',
+  CATALOGUE_ENTRY_NOT_PENDING: 'Only an application under review can be decided (it is {currentStatus})',
   TEXT_BLANK: '{field} must not be blank',
   REGISTRATION_NUMBER_INVALID:
     'The registration number (技术合同登记号) must be the 4-digit year, the 6-digit region code of the registration office and a 4–8 digit sequence, e.g. 2024110108000123',

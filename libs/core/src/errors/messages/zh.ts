@@ -187,6 +187,13 @@ export const zh: Record<ErrorReason, string> = {
   EXPERT_CALL_EXPERT_NOT_INVITABLE: '该专家无法邀请（{problem}）',
   EXPERT_CALL_ALREADY_ANSWERED: '该邀请已答复（{status}）',
   EXPERT_CALL_NOT_ACCEPTED: '接受邀请后才能提交意见',
+  SCENARIO_ORGANISATION_NOT_ELIGIBLE: '只有已认证的政府部门和国有企业可以发布应用场景',
+  PUBLIC_BODY_POSTS_SCENARIOS_ONLY: '政府部门发布的是应用场景，不能发布技术需求',
+  CATALOGUE_ENTRY_NOT_FOUND: '未找到推荐目录条目',
+  CATALOGUE_ENTERPRISE_ONLY: '只有申报企业的成员可以这样做',
+  CATALOGUE_BUREAU_ONLY: '只有科技局可以审核应用示范推荐目录',
+  CATALOGUE_ACHIEVEMENT_NOT_TRANSFERRED: '产品须来自贵企业通过已签订或已登记的技术合同受让的科技成果',
+  CATALOGUE_ENTRY_NOT_PENDING: '只能审核待审核的申报（当前状态为 {currentStatus}）',
   TEXT_BLANK: '{field} 不能为空',
   REGISTRATION_NUMBER_INVALID:
     '技术合同登记号格式有误：应为 4 位年份 + 6 位登记机构行政区划代码 + 4–8 位流水号，例如 2024110108000123',

@@ -100,7 +100,15 @@ export default function WorkspacePage() {
         <Card style={{ marginTop: 16 }}>
           <Space wrap size="large">
             <Link to="/workspace/demands">{t('enterprise.nav.myDemands')}</Link>
-            <Link to="/workspace/demands/new">{t('enterprise.nav.newDemand')}</Link>
+            {memberships.some(
+              (m) =>
+                m.status === 'ACTIVE' &&
+                m.role === 'ENTERPRISE_MEMBER' &&
+                (m.organisation.kind === 'GOVERNMENT' || m.organisation.stateOwned),
+            ) && <Link to="/workspace/demands/new?kind=APPLICATION_SCENARIO">{t('scenario.nav.newScenario')}</Link>}
+            {memberships.some(
+              (m) => m.status === 'ACTIVE' && m.role === 'ENTERPRISE_MEMBER' && m.organisation.kind === 'ENTERPRISE',
+            ) && <Link to="/workspace/catalogue">{t('catalogue.apply.link')}</Link>}
             <Link to="/workspace/my-introductions">{t('enterprise.nav.introductions')}</Link>
             <Link to="/workspace/follow-ups">{t('programmes.nav.followUps')}</Link>
           </Space>
@@ -137,6 +145,7 @@ export default function WorkspacePage() {
             <Link to="/workspace/bureau">{t('bureau.link')}</Link>
             <Link to="/workspace/events">{t('events.workspace.link')}</Link>
             <Link to="/workspace/expert-calls">{t('expertCalls.bureau.link')}</Link>
+            <Link to="/workspace/bureau/catalogue">{t('catalogue.review.link')}</Link>
           </Space>
         </Card>
       )}

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Form, Input, List, message, Modal, Space, Tabs, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Modal,
+  Space,
+  Tabs,
+  Tag,
+  Typography,
+  message,
+} from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
@@ -66,6 +80,8 @@ function OrganisationQueue() {
   const [verify, verifying] = useMutation(VerifyOrganisationMutation);
   const [reject, rejecting] = useMutation(RejectOrganisationVerificationMutation);
   const [rejectingId, setRejectingId] = useState<string | null>(null);
+  // Enterprises the bureau marks state-owned (国有企业) when verifying: they may post application scenarios.
+  const [stateOwned, setStateOwned] = useState<Record<string, boolean>>({});
   const queue = data?.queue.nodes ?? [];
   const done = async (text: string) => {
     message.success(text);
@@ -106,13 +122,23 @@ function OrganisationQueue() {
                   <span style={{ whiteSpace: 'pre-wrap' }}>{request.evidence ?? '—'}</span>
                 </Descriptions.Item>
               </Descriptions>
-              <Space style={{ marginTop: 12 }}>
+              <Space style={{ marginTop: 12 }} wrap>
+                {request.organisation.kind === 'ENTERPRISE' && (
+                  <Checkbox
+                    checked={stateOwned[request.id] ?? false}
+                    onChange={(event) => setStateOwned({ ...stateOwned, [request.id]: event.target.checked })}
+                  >
+                    {t('bureau.verification.stateOwned')}
+                  </Checkbox>
+                )}
                 <Button
                   type="primary"
                   loading={verifying.loading}
                   aria-label={`${t('bureau.verification.approve')}: ${request.organisation.name}`}
                   onClick={() =>
-                    void verify({ variables: { requestId: request.id } }).then(
+                    void verify({
+                      variables: { requestId: request.id, stateOwned: stateOwned[request.id] ?? false },
+                    }).then(
                       () => done(t('bureau.verification.approvedOrganisation', { name: request.organisation.name })),
                       failed,
                     )

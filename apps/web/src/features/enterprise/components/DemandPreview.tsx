@@ -1,6 +1,7 @@
 import { Alert, Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatRange, industryName } from '../../../shared/lib/format';
+import { DemandKindTag } from '../../../shared/ui/DemandKindTag';
 import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
 import type { PublicDemandView } from '../demand-form';
 
@@ -25,7 +26,10 @@ export function DemandPreview({
       data-testid="demand-preview"
     >
       <Typography.Paragraph type="secondary">{t('enterprise.preview.hint')}</Typography.Paragraph>
-      <h3 style={{ fontSize: 18 }}>{view.title || t('enterprise.preview.untitled')}</h3>
+      <h3 style={{ fontSize: 18 }}>
+        <DemandKindTag kind={view.kind} />
+        {view.title || t('enterprise.preview.untitled')}
+      </h3>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
         {view.summary || t('enterprise.preview.noSummary')}
       </Typography.Paragraph>
@@ -33,6 +37,17 @@ export function DemandPreview({
         <Descriptions.Item label={t('enterprise.preview.company')}>
           {view.organisationName ?? t('search.anonymous')}
         </Descriptions.Item>
+        {view.kind === 'APPLICATION_SCENARIO' && (
+          <>
+            <Descriptions.Item label={t('scenario.fields.site')}>{view.site ?? t('common.unknown')}</Descriptions.Item>
+            <Descriptions.Item label={t('scenario.fields.dataAvailable')}>
+              {view.dataAvailable ?? t('common.unknown')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('scenario.fields.timeline')}>
+              {view.timeline ?? t('common.unknown')}
+            </Descriptions.Item>
+          </>
+        )}
         <Descriptions.Item label={t('enterprise.form.industry')}>
           {industryName(i18n.language, industry) || t('common.unknown')}
         </Descriptions.Item>

@@ -10,6 +10,7 @@ import {
   Input,
   InputNumber,
   message,
+  Radio,
   Row,
   Select,
   Space,
@@ -19,7 +20,7 @@ import {
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CooperationMode } from '../../../gql/graphql';
 import { describeApiError, formFieldErrors } from '../../../shared/lib/graphql-errors';
 import { industryName } from '../../../shared/lib/format';
@@ -29,6 +30,7 @@ import { DemandPreview } from '../components/DemandPreview';
 import {
   API_FIELDS,
   fromDemand,
+  postableKinds,
   publicView,
   toDemandInput,
   validateDemand,
@@ -90,6 +92,7 @@ function IndicatorList({ list }: { list: 'mustHave' | 'niceToHave' }) {
 /** 需求发布 and editing a draft: a structured form beside the preview of what the public will see. */
 export default function DemandFormPage() {
   const { id } = useParams();
+  const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const client = useApolloClient();
@@ -110,6 +113,13 @@ export default function DemandFormPage() {
   }, [demand, form]);
 
   const view = useMemo(() => publicView(watched ?? {}, enterprise?.name ?? null), [watched, enterprise?.name]);
+  const kinds = enterprise ? postableKinds(enterprise) : [];
+  const askedKind = searchParams.get('kind');
+  const initialKind = kinds.find((kind) => kind === askedKind) ?? kinds[0] ?? 'TECHNICAL_PROBLEM';
+  useEffect(() => {
+    if (!id && enterprise) form.setFieldValue('kind', initialKind);
+  }, [id, enterprise, initialKind, form]);
+  const scenario = (watched?.kind ?? demand?.kind ?? initialKind) === 'APPLICATION_SCENARIO';
 
   const next = id ? `/workspace/demands/${id}/edit` : '/workspace/demands/new';
   if (!session) return <Navigate to={`/sign-in?next=${next}`} replace />;
@@ -152,7 +162,9 @@ export default function DemandFormPage() {
       let demandId = id ?? null;
       if (!demandId) {
         const created = await create({
-          variables: { input: { ...input, organisationId: enterprise.id, publish: publishing } },
+          variables: {
+            input: { ...input, kind: values.kind ?? initialKind, organisationId: enterprise.id, publish: publishing },
+          },
         });
         demandId = created.data!.createDemand.id;
       } else {
@@ -178,7 +190,11 @@ export default function DemandFormPage() {
   return (
     <div>
       <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
-        {id ? t('enterprise.form.editTitle') : t('enterprise.form.title')}
+        {scenario
+          ? t(id ? 'scenario.form.editTitle' : 'scenario.form.title')
+          : id
+            ? t('enterprise.form.editTitle')
+            : t('enterprise.form.title')}
       </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
@@ -192,6 +208,13 @@ export default function DemandFormPage() {
                 form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })))
               }
             >
+              <Form.Item name="kind" label={t('scenario.form.kind')} hidden={Boolean(id) || kinds.length < 2}>
+                <Radio.Group
+                  optionType="button"
+                  options={kinds.map((kind) => ({ value: kind, label: t(`scenario.kinds.${kind}`) }))}
+                />
+              </Form.Item>
+              {scenario && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('scenario.form.hint')} />}
               <Form.Item name="title" label={t('enterprise.form.titleField')} required>
                 <Input maxLength={200} showCount />
               </Form.Item>
@@ -203,6 +226,23 @@ export default function DemandFormPage() {
               >
                 <Input.TextArea rows={4} maxLength={5000} />
               </Form.Item>
+              {scenario && (
+                <>
+                  <Form.Item name="site" label={t('scenario.form.site')} required>
+                    <Input maxLength={500} />
+                  </Form.Item>
+                  <Form.Item
+                    name="dataAvailable"
+                    label={t('scenario.form.dataAvailable')}
+                    extra={t('scenario.form.dataAvailableHint')}
+                  >
+                    <Input.TextArea rows={3} maxLength={5000} />
+                  </Form.Item>
+                  <Form.Item name="timeline" label={t('scenario.form.timeline')}>
+                    <Input maxLength={1000} />
+                  </Form.Item>
+                </>
+              )}
               <Form.Item
                 name="confidentialDetails"
                 label={t('enterprise.form.confidentialDetails')}

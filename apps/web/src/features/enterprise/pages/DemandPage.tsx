@@ -6,6 +6,7 @@ import { formatDate, formatRange, industryName } from '../../../shared/lib/forma
 import { describeApiError } from '../../../shared/lib/graphql-errors';
 import { ErrorState, PageLoading } from '../../../shared/ui/states';
 import { NotFoundPage } from '../../../shared/ui/NotFoundPage';
+import { DemandKindTag } from '../../../shared/ui/DemandKindTag';
 import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
 import { EntrustPanel } from '../components/EntrustPanel';
 import { MatchInbox } from '../components/MatchInbox';
@@ -53,6 +54,7 @@ export default function DemandPage() {
     <div>
       <Link to="/workspace/demands">← {t('enterprise.myDemands.title')}</Link>
       <Typography.Title level={1} style={{ fontSize: 24, marginTop: 12 }}>
+        <DemandKindTag kind={demand.kind} />
         {demand.title}
         <Tag color={DEMAND_STATUS_COLOURS[demand.status]} style={{ marginLeft: 12, verticalAlign: 'middle' }}>
           {t(`enterprise.status.${demand.status}`)}
@@ -101,6 +103,17 @@ export default function DemandPage() {
             <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('enterprise.demand.content')}</h2>}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{demand.summary}</Typography.Paragraph>
               <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
+                {demand.kind === 'APPLICATION_SCENARIO' && (
+                  <>
+                    <Descriptions.Item label={t('scenario.fields.site')}>{demand.site ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label={t('scenario.fields.dataAvailable')}>
+                      {demand.dataAvailable ?? '—'}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('scenario.fields.timeline')}>
+                      {demand.timeline ?? '—'}
+                    </Descriptions.Item>
+                  </>
+                )}
                 <Descriptions.Item label={t('enterprise.form.industry')}>
                   {industryName(i18n.language, demand.industry)}
                 </Descriptions.Item>

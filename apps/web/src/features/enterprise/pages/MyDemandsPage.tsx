@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Card, Select, Space, Table, Tag } from 'antd';
+import { DemandKindTag } from '../../../shared/ui/DemandKindTag';
+import { postableKinds } from '../demand-form';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
@@ -51,9 +53,16 @@ export default function MyDemandsPage() {
               onChange={(value?: DemandStatus) => setStatus(value)}
               options={DEMAND_STATUSES.map((value) => ({ value, label: t(`enterprise.status.${value}`) }))}
             />
-            <Button type="primary" onClick={() => void navigate('/workspace/demands/new')}>
-              {t('enterprise.myDemands.new')}
-            </Button>
+            {postableKinds(enterprise).includes('TECHNICAL_PROBLEM') && (
+              <Button type="primary" onClick={() => void navigate('/workspace/demands/new')}>
+                {t('enterprise.myDemands.new')}
+              </Button>
+            )}
+            {postableKinds(enterprise).includes('APPLICATION_SCENARIO') && (
+              <Button onClick={() => void navigate('/workspace/demands/new?kind=APPLICATION_SCENARIO')}>
+                {t('scenario.nav.newScenario')}
+              </Button>
+            )}
           </Space>
         }
       >
@@ -74,7 +83,10 @@ export default function MyDemandsPage() {
                 key: 'title',
                 render: (_, demand) => (
                   <Space direction="vertical" size={0}>
-                    <Link to={`/workspace/demands/${demand.id}`}>{demand.title}</Link>
+                    <span>
+                      <DemandKindTag kind={demand.kind} />
+                      <Link to={`/workspace/demands/${demand.id}`}>{demand.title}</Link>
+                    </span>
                     <SecondaryText>
                       {industryName(i18n.language, demand.industry)}
                       {demand.anonymous && ` · ${t('enterprise.myDemands.anonymous')}`}

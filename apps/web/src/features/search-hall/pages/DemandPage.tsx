@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatDate, formatRange, industryName } from '../../../shared/lib/format';
+import { DemandKindTag } from '../../../shared/ui/DemandKindTag';
 import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
 import { DetailShell } from '../components/DetailShell';
 import { DemandQuery } from '../operations';
@@ -16,6 +17,7 @@ export default function DemandPage() {
     <DetailShell loading={loading} error={error} title={demand?.title} onRetry={() => void refetch()}>
       {demand && (
         <>
+          <DemandKindTag kind={demand.kind} />
           <Typography.Title level={2} style={{ fontSize: 18 }}>
             {t('listing.demandSummary')}
           </Typography.Title>
@@ -24,6 +26,19 @@ export default function DemandPage() {
             <Descriptions.Item label={t('search.institution')}>
               {demand.organisation?.name ?? t('search.anonymous')}
             </Descriptions.Item>
+            {demand.kind === 'APPLICATION_SCENARIO' && (
+              <>
+                <Descriptions.Item label={t('scenario.fields.site')}>
+                  {demand.site ?? t('common.unknown')}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('scenario.fields.timeline')}>
+                  {demand.timeline ?? t('common.unknown')}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('scenario.fields.dataAvailable')} span={2}>
+                  {demand.dataAvailable ?? t('common.unknown')}
+                </Descriptions.Item>
+              </>
+            )}
             <Descriptions.Item label={t('listing.industry')}>
               {industryName(i18n.language, demand.industry)}
             </Descriptions.Item>

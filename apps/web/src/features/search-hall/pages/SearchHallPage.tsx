@@ -8,6 +8,7 @@ import { formatDate, formatRange, formatWan, industryName } from '../../../share
 import { SearchBox } from '../../../shared/ui/SearchBox';
 import { ListStates } from '../../../shared/ui/states';
 import { pickHighlight } from '../components/Highlighted';
+import { DemandKindTag } from '../../../shared/ui/DemandKindTag';
 import { IndustriesQuery, SearchAchievementsQuery, SearchDemandsQuery, SearchExpertsQuery } from '../operations';
 import {
   FACETS_BY_KIND,
@@ -84,6 +85,7 @@ function useSearchResults(state: SearchState) {
         title: pickHighlight(highlights, 'title', node.title),
         body: pickHighlight(highlights, 'summary', node.summary),
         tags: [
+          <DemandKindTag key="kind" kind={node.kind} />,
           <Tag color="blue" key="industry">
             {industryName(lang, node.industry)}
           </Tag>,
@@ -161,6 +163,8 @@ function FacetPanel({
         return t(`languageNames.${value}`, { defaultValue: value });
       case 'region':
         return value;
+      case 'demandKind':
+        return t(`scenario.kinds.${value}`, { defaultValue: value });
     }
   };
   const hasFilters = Object.values(state.filters).some((values) => values && values.length > 0);
