@@ -60,6 +60,8 @@ export enum NotificationKind {
   EVENT_REMINDER = 'EVENT_REMINDER',
   /** Expert calls: the bureau invited an expert to answer a research question (政府决策课题). */
   EXPERT_CALL_INVITED = 'EXPERT_CALL_INVITED',
+  /** An organisation is invited to join an innovation consortium (its administrators accept or decline). */
+  CONSORTIUM_INVITED = 'CONSORTIUM_INVITED',
 }
 
 /** A file the notification's email carries (an event's or meeting's calendar entry). Never secrets. */

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { FilesModule } from '@app/files';
+import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
+import { ConsortiaService } from './consortia.service';
+import { ConsortiaResolver, ConsortiumMemberResolver } from './consortia.resolver';
+import { ConsortiumFileAccess } from './consortium-file-access';
+
+/** Innovation consortia (entities, service), every process that needs them. */
+@Module({
+  imports: [IdentityModule, NotificationsModule, FilesModule],
+  providers: [ConsortiaService, ConsortiumFileAccess],
+  exports: [ConsortiaService],
+})
+export class ConsortiaModule {}
+
+/** GraphQL surface, imported by apps/api only. */
+@Module({
+  imports: [ConsortiaModule, IdentityModule],
+  providers: [ConsortiaResolver, ConsortiumMemberResolver],
+})
+export class ConsortiaGraphqlModule {}
