@@ -201,7 +201,8 @@ export const en: Record<ErrorReason, string> = {
   CONSORTIUM_BUREAU_ONLY: 'Only the bureau sees every innovation consortium',
   CONSORTIUM_LEAD_NOT_ENTERPRISE: 'Only an enterprise’s members may lead an innovation consortium',
   CONSORTIUM_CLOSED: 'This innovation consortium is closed',
-  CONSORTIUM_NOT_RECOGNISABLE: 'This innovation consortium cannot be recognised now ({status}): another organisation must have accepted',
+  CONSORTIUM_NOT_RECOGNISABLE:
+    'This innovation consortium cannot be recognised now ({status}): another organisation must have accepted',
   CONSORTIUM_ORGANISATION_NOT_INVITABLE: 'This organisation cannot be invited ({problem})',
   CONSORTIUM_ALREADY_ANSWERED: 'This invitation was answered already ({status})',
   CONSORTIUM_LINK_NOT_ALLOWED: 'This cannot be linked ({problem})',
