@@ -3,7 +3,13 @@ import DataLoader from 'dataloader';
 import { byKeys, RequestLoaders } from '@app/core';
 import { fileUrl, type StoredFileEntity } from '@app/files';
 import { Actor, CurrentActor, DirectoryService, Loaders, OrganisationObject, organisationLoader } from '@app/identity';
-import { ConsortiumEntity, ConsortiumMemberEntity, ConsortiumStatus } from './entities/consortium.entities';
+import {
+  ConsortiumEntity,
+  ConsortiumMemberEntity,
+  ConsortiumMemberStatus,
+  ConsortiumRole,
+  ConsortiumStatus,
+} from './entities/consortium.entities';
 import {
   AddConsortiumMilestoneInput,
   AnswerConsortiumInvitationInput,
@@ -199,7 +205,7 @@ export class ConsortiaResolver {
   @ResolveField(() => [ConsortiumMemberObject], { description: 'The organisations (declined ones too), lead first' })
   async members(@Parent() consortium: ConsortiumEntity, @Loaders() loaders: RequestLoaders) {
     return (await membersLoader(loaders, this.consortia).load(consortium.id)).sort(
-      (a, b) => Number(b.role === 'LEAD') - Number(a.role === 'LEAD'),
+      (a, b) => Number(b.role === ConsortiumRole.LEAD) - Number(a.role === ConsortiumRole.LEAD),
     );
   }
 
@@ -228,7 +234,7 @@ export class ConsortiaResolver {
     @Loaders() loaders: RequestLoaders,
   ) {
     const members = await membersLoader(loaders, this.consortia).load(consortium.id);
-    return members.some((m) => m.status === 'ACCEPTED' && actor.belongsTo(m.organisationId));
+    return members.some((m) => m.status === ConsortiumMemberStatus.ACCEPTED && actor.belongsTo(m.organisationId));
   }
 }
 
