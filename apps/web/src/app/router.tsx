@@ -62,6 +62,11 @@ const MyMeetingsPage = lazy(() => import('../features/events/pages/MyMeetingsPag
 const ExpertCallsPage = lazy(() => import('../features/expert-calls/pages/ExpertCallsPage'));
 const ExpertCallDeskPage = lazy(() => import('../features/expert-calls/pages/ExpertCallDeskPage'));
 const MyExpertCallInvitationsPage = lazy(() => import('../features/expert-calls/pages/MyExpertCallInvitationsPage'));
+// Innovation consortia: the members' screens, invitations to answer, the bureau's desk.
+const ConsortiaPage = lazy(() => import('../features/consortia/pages/ConsortiaPage'));
+const ConsortiumPage = lazy(() => import('../features/consortia/pages/ConsortiumPage'));
+const ConsortiumInvitationsPage = lazy(() => import('../features/consortia/pages/ConsortiumInvitationsPage'));
+const BureauConsortiaPage = lazy(() => import('../features/consortia/pages/BureauConsortiaPage'));
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 
@@ -127,6 +132,10 @@ export const router = createBrowserRouter([
       { path: '/workspace/expert-calls', element: page(<ExpertCallsPage />) },
       { path: '/workspace/expert-calls/invitations', element: page(<MyExpertCallInvitationsPage />) },
       { path: '/workspace/expert-calls/:id', element: page(<ExpertCallDeskPage />) },
+      { path: '/workspace/consortia', element: page(<ConsortiaPage />) },
+      { path: '/workspace/consortia/invitations', element: page(<ConsortiumInvitationsPage />) },
+      { path: '/workspace/consortia/:id', element: page(<ConsortiumPage />) },
+      { path: '/workspace/bureau/consortia', element: page(<BureauConsortiaPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

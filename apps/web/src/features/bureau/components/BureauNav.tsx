@@ -9,6 +9,7 @@ const LINKS = [
   { to: '/workspace/bureau/rewards', key: 'rewards', end: false },
   { to: '/workspace/bureau/evaluation', key: 'evaluation', end: false },
   { to: '/workspace/bureau/outcomes', key: 'outcomes', end: false },
+  { to: '/workspace/bureau/consortia', key: 'consortia', end: false },
   { to: '/workspace/bureau/queues', key: 'queues', end: false },
 ] as const;
 
