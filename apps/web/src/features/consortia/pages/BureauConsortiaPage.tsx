@@ -69,7 +69,7 @@ export default function BureauConsortiaPage() {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>('ALL');
   const { data, loading, error, refetch } = useQuery(BureauConsortiaQuery, {
-    variables: { status: filter === 'ALL' ? null : (filter) },
+    variables: { status: filter === 'ALL' ? null : filter },
   });
   const [recognise, recognising] = useMutation(RecogniseConsortiumMutation);
   const consortia = data?.consortia ?? [];
