@@ -136,6 +136,8 @@ export default function BureauConsortiaPage() {
                   c.status === 'ACTIVE' ? (
                     <Popconfirm
                       title={t('consortia.bureau.recogniseConfirm', { name: c.name })}
+                      okText={t('consortia.bureau.recogniseOk')}
+                      cancelText={t('consortia.cancel')}
                       onConfirm={() => void onRecognise(c.id)}
                     >
                       <Button loading={recognising.loading}>{t('consortia.bureau.recognise')}</Button>

@@ -93,6 +93,8 @@ export default function ConsortiumPage() {
           {leads && open && (
             <Popconfirm
               title={t('consortia.detail.closeConfirm')}
+              okText={t('consortia.detail.closeOk')}
+              cancelText={t('consortia.cancel')}
               onConfirm={() => void run(() => close({ variables: { id } }), t('consortia.detail.closed'))}
             >
               <Button danger style={{ marginBottom: 16 }}>
