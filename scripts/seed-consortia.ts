@@ -81,14 +81,21 @@ export async function seedConsortia(
       .execute();
   }
 
-  const demand = await dataSource.getRepository(DemandEntity).findOne({
-    where: { organisationId: lead.id, status: In([...PUBLIC_DEMAND_STATUSES]) },
-    order: { createdAt: 'ASC' },
-  });
-  const achievement = await dataSource.getRepository(AchievementEntity).findOne({
-    where: { institutionId: university.id, status: AchievementStatus.LISTED },
-    order: { createdAt: 'ASC' },
-  });
+  // The consortium's own industry first (low-altitude economy), else the oldest.
+  const inIndustry = <T extends { industryCode: string | null }>(rows: T[]): T | undefined =>
+    rows.find((row) => row.industryCode === consortium.industryCode) ?? rows[0];
+  const demand = inIndustry(
+    await dataSource.getRepository(DemandEntity).find({
+      where: { organisationId: lead.id, status: In([...PUBLIC_DEMAND_STATUSES]) },
+      order: { createdAt: 'ASC' },
+    }),
+  );
+  const achievement = inIndustry(
+    await dataSource.getRepository(AchievementEntity).find({
+      where: { institutionId: university.id, status: AchievementStatus.LISTED },
+      order: { createdAt: 'ASC' },
+    }),
+  );
   const links: Array<[ConsortiumLinkKind, string | undefined]> = [
     [ConsortiumLinkKind.DEMAND, demand?.id],
     [ConsortiumLinkKind.ACHIEVEMENT, achievement?.id],

@@ -3,7 +3,7 @@ import { FilesModule } from '@app/files';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { ConsortiaService } from './consortia.service';
-import { ConsortiaResolver, ConsortiumMemberResolver } from './consortia.resolver';
+import { ConsortiaResolver, ConsortiumMemberResolver, ConsortiumSpaceReadResolver } from './consortia.resolver';
 import { ConsortiumFileAccess } from './consortium-file-access';
 
 /** Innovation consortia (entities, service), every process that needs them. */
@@ -17,6 +17,6 @@ export class ConsortiaModule {}
 /** GraphQL surface, imported by apps/api only. */
 @Module({
   imports: [ConsortiaModule, IdentityModule],
-  providers: [ConsortiaResolver, ConsortiumMemberResolver],
+  providers: [ConsortiaResolver, ConsortiumMemberResolver, ConsortiumSpaceReadResolver],
 })
 export class ConsortiaGraphqlModule {}

@@ -2,12 +2,22 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import DataLoader from 'dataloader';
 import { byKeys, RequestLoaders } from '@app/core';
 import { fileUrl, type StoredFileEntity } from '@app/files';
-import { Actor, CurrentActor, DirectoryService, Loaders, OrganisationObject, organisationLoader } from '@app/identity';
+import {
+  Actor,
+  CurrentActor,
+  DirectoryService,
+  loadPerson,
+  Loaders,
+  OrganisationObject,
+  organisationLoader,
+  PersonObject,
+} from '@app/identity';
 import {
   ConsortiumEntity,
   ConsortiumMemberEntity,
   ConsortiumMemberStatus,
   ConsortiumRole,
+  ConsortiumSpaceReadEntity,
   ConsortiumStatus,
 } from './entities/consortium.entities';
 import {
@@ -272,5 +282,16 @@ export class ConsortiumMemberResolver {
         ),
     );
     return loader.load(member.consortiumId);
+  }
+}
+
+/** The space's access log rows (for the lead enterprise's people): who read. */
+@Resolver(() => ConsortiumSpaceReadObject)
+export class ConsortiumSpaceReadResolver {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @ResolveField(() => PersonObject, { nullable: true, description: 'Who read the space (null: account deleted)' })
+  reader(@Parent() read: ConsortiumSpaceReadEntity, @Loaders() loaders: RequestLoaders) {
+    return loadPerson(loaders, this.directory, read.userId);
   }
 }

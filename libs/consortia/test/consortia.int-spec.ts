@@ -30,7 +30,7 @@ const ADD_MILESTONE = `mutation($input: AddConsortiumMilestoneInput!) { addConso
   id title dueDate doneAt } }`;
 const DONE = `mutation($input: SetConsortiumMilestoneDoneInput!) { setConsortiumMilestoneDone(input: $input) { id doneAt } }`;
 const MILESTONES = `query($id: ID!) { consortiumMilestones(consortiumId: $id) { id title dueDate doneAt } }`;
-const READS = `query($id: ID!) { consortiumSpaceReads(consortiumId: $id) { userId subject readAt } }`;
+const READS = `query($id: ID!) { consortiumSpaceReads(consortiumId: $id) { userId subject readAt reader { id displayName } } }`;
 const RECOGNISE = `mutation($id: ID!) { recogniseConsortium(id: $id) { id status recognisedAt } }`;
 const CLOSE = `mutation($id: ID!) { closeConsortium(id: $id) { id status closedAt } }`;
 const OUTPUTS = `query($id: ID!) { consortiumOutputs(consortiumId: $id) { contractValueWan
@@ -269,7 +269,9 @@ describe('innovation consortia through GraphQL (lead, invitations, members-only 
 
     // The lead reads the log; other members do not.
     const { consortiumSpaceReads } = await ok(api, READS, { id: consortiumId }, world.member);
-    expect(consortiumSpaceReads.filter((r: any) => r.userId === world.researcher.userId)).toHaveLength(3);
+    const researcherReads = consortiumSpaceReads.filter((r: any) => r.userId === world.researcher.userId);
+    expect(researcherReads).toHaveLength(3);
+    expect(researcherReads[0].reader.id).toBe(world.researcher.userId);
     expect((await failure(READS, { id: consortiumId }, world.tto)).reason).toBe('CONSORTIUM_NOT_FOUND');
   });
 

@@ -56,6 +56,11 @@ test.describe('innovation consortia', () => {
       .locator('input[type=file]')
       .setInputFiles({ name: '联合体协议.pdf', mimeType: 'application/pdf', buffer: PDF });
     await expect(page.getByText(/联合体协议\.pdf/)).toBeVisible();
+    // The lead reads the space's access log: its own reads are in it.
+    await page.reload();
+    const log = page.locator('.ant-card').filter({ hasText: '成员空间访问记录' });
+    await expect(log.getByRole('row').filter({ hasText: '查看里程碑' }).first()).toBeVisible();
+    await expect(log.getByRole('row').filter({ hasText: '翼展航空 张工' }).first()).toBeVisible();
     await accessible(page);
     await expect(page.locator('.ant-message-notice')).toHaveCount(0);
     await saveScreenshot(page, 'consortium-space.zh');

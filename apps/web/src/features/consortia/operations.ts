@@ -3,6 +3,7 @@ export {
   MyConsortiaDocument as MyConsortiaQuery,
   ConsortiumDocument as ConsortiumQuery,
   ConsortiumSpaceDocument as ConsortiumSpaceQuery,
+  ConsortiumSpaceReadsDocument as ConsortiumSpaceReadsQuery,
   ConsortiumInvitablePartnersDocument as ConsortiumInvitablePartnersQuery,
   ConsortiumDemandCandidatesDocument as ConsortiumDemandCandidatesQuery,
   ConsortiumAchievementCandidatesDocument as ConsortiumAchievementCandidatesQuery,

@@ -7,6 +7,7 @@ import { describeApiError } from '../../../shared/lib/graphql-errors';
 import { ListStates } from '../../../shared/ui/states';
 import { MeQuery } from '../../account/operations';
 import { ConsortiumSpace } from '../components/ConsortiumSpace';
+import { SpaceReadLog } from '../components/SpaceReadLog';
 import { CONSORTIUM_STATUS_COLOURS, invitableOptions, linkingOrganisations, MEMBER_STATUS_COLOURS } from '../logic';
 import {
   CloseConsortiumMutation,
@@ -236,6 +237,7 @@ export default function ConsortiumPage() {
           ) : (
             <Typography.Paragraph type="secondary">{t('consortia.space.membersOnly')}</Typography.Paragraph>
           )}
+          {inSpace && leads && <SpaceReadLog consortiumId={id} />}
         </div>
       )}
     </ListStates>
