@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import DataLoader from 'dataloader';
 import { byKeys, RequestLoaders } from '@app/core';
 import { fileUrl, type StoredFileEntity } from '@app/files';
+import { industryLoader, IndustryObject, TaxonomyService } from '@app/taxonomy';
 import {
   Actor,
   CurrentActor,
@@ -66,6 +67,7 @@ export class ConsortiaResolver {
   constructor(
     private readonly consortia: ConsortiaService,
     private readonly directory: DirectoryService,
+    private readonly taxonomy: TaxonomyService,
   ) {}
 
   @Query(() => [ConsortiumObject], {
@@ -210,6 +212,11 @@ export class ConsortiaResolver {
   @ResolveField(() => OrganisationObject, { nullable: true, description: 'The leading enterprise (牵头单位)' })
   leadOrganisation(@Parent() consortium: ConsortiumEntity, @Loaders() loaders: RequestLoaders) {
     return organisationLoader(loaders, this.directory).load(consortium.leadOrganisationId);
+  }
+
+  @ResolveField(() => IndustryObject, { nullable: true, description: 'The industry (its names), when one is set' })
+  industry(@Parent() consortium: ConsortiumEntity, @Loaders() loaders: RequestLoaders) {
+    return consortium.industryCode ? industryLoader(loaders, this.taxonomy).load(consortium.industryCode) : null;
   }
 
   @ResolveField(() => [ConsortiumMemberObject], { description: 'The organisations (declined ones too), lead first' })

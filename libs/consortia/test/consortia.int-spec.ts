@@ -10,7 +10,7 @@ import { MarketplaceActors, TestActor } from '../../../apps/api/test/support/mar
 import { BrokerageWorld, buildWorld, ok } from '../../brokerage/test/brokerage-world';
 import { ConsortiumSpaceReadEntity } from '../src';
 
-const CONSORTIUM_FIELDS = `id name goal industryCode status recognisedAt closedAt leadOrganisation { id name }
+const CONSORTIUM_FIELDS = `id name goal industryCode industry { nameZh } status recognisedAt closedAt leadOrganisation { id name }
   members { id organisationId role status organisation { id name } } links { id kind targetId title state }
   viewerLeads viewerInSpace`;
 const CREATE = `mutation($input: CreateConsortiumInput!) { createConsortium(input: $input) { ${CONSORTIUM_FIELDS} } }`;
@@ -111,6 +111,7 @@ describe('innovation consortia through GraphQL (lead, invitations, members-only 
     expect(createConsortium).toMatchObject({
       status: 'DRAFT',
       industryCode: 'low_altitude',
+      industry: { nameZh: expect.any(String) },
       leadOrganisation: { id: world.enterprise.id },
       members: [{ organisationId: world.enterprise.id, role: 'LEAD', status: 'ACCEPTED' }],
       viewerLeads: true,

@@ -1,6 +1,7 @@
 // The documents are in operations.graphql beside this file; their typed forms come from the generated module.
 export {
   MyConsortiaDocument as MyConsortiaQuery,
+  ConsortiumIndustriesDocument as ConsortiumIndustriesQuery,
   ConsortiumDocument as ConsortiumQuery,
   ConsortiumSpaceDocument as ConsortiumSpaceQuery,
   ConsortiumSpaceReadsDocument as ConsortiumSpaceReadsQuery,

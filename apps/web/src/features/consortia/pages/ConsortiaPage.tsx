@@ -7,7 +7,7 @@ import { describeApiError, formFieldErrors } from '../../../shared/lib/graphql-e
 import { ListStates } from '../../../shared/ui/states';
 import { MeQuery } from '../../account/operations';
 import { CONSORTIUM_STATUS_COLOURS, leadableOrganisations } from '../logic';
-import { CreateConsortiumMutation, MyConsortiaQuery } from '../operations';
+import { ConsortiumIndustriesQuery, CreateConsortiumMutation, MyConsortiaQuery } from '../operations';
 
 interface CreateForm {
   leadOrganisationId: string;
@@ -20,13 +20,14 @@ const FIELDS = ['leadOrganisationId', 'name', 'goal', 'industryCode'] as const;
 
 /** The consortia of the viewer's organisations (led, joined, invited to); an enterprise's member creates one. */
 export default function ConsortiaPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<CreateForm>();
   const [creating, setCreating] = useState(false);
   const me = useQuery(MeQuery);
   const { data, loading, error, refetch } = useQuery(MyConsortiaQuery);
   const [create, created] = useMutation(CreateConsortiumMutation);
+  const industries = useQuery(ConsortiumIndustriesQuery, { skip: !creating });
   const leadable = leadableOrganisations(me.data?.me?.memberships ?? []);
   const consortia = data?.myConsortia ?? [];
 
@@ -80,7 +81,16 @@ export default function ConsortiaPage() {
               <Input.TextArea rows={4} maxLength={5000} />
             </Form.Item>
             <Form.Item name="industryCode" label={t('consortia.form.industryCode')}>
-              <Input placeholder="low_altitude" />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                loading={industries.loading}
+                options={(industries.data?.industries ?? []).map((industry) => ({
+                  value: industry.code,
+                  label: i18n.language.startsWith('zh') ? industry.nameZh : industry.nameEn,
+                }))}
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={created.loading}>
               {t('consortia.form.submit')}

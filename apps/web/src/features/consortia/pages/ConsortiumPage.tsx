@@ -28,7 +28,7 @@ type InviteRole = 'SUPPORT' | 'COLLABORATE';
  */
 export default function ConsortiumPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data, loading, error, refetch } = useQuery(ConsortiumQuery, { variables: { id } });
   const consortium = data?.consortium;
   const leads = consortium?.viewerLeads ?? false;
@@ -88,7 +88,8 @@ export default function ConsortiumPage() {
           </Typography.Title>
           <Typography.Paragraph type="secondary">
             {t('consortia.ledBy', { name: consortium.leadOrganisation?.name ?? '—' })}
-            {consortium.industryCode && ` · ${consortium.industryCode}`}
+            {consortium.industry &&
+              ` · ${i18n.language.startsWith('zh') ? consortium.industry.nameZh : consortium.industry.nameEn}`}
           </Typography.Paragraph>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{consortium.goal}</Typography.Paragraph>
           {leads && open && (
