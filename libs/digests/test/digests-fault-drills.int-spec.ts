@@ -104,7 +104,9 @@ describe('digest slot under faults', () => {
       },
       timeoutMs,
       'every delivery final',
-    );
+    ).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${await stateOf(userIds)}`);
+    });
     const messages = new Map<string, Set<string | undefined>>();
     let raw = 0;
     for (const mail of mails) {
@@ -134,6 +136,35 @@ describe('digest slot under faults', () => {
       [...recipients.keys()].filter((email) => !messages.has(email)).length +
       userIds.filter((id) => !notified.has(id)).length;
     return { emails: raw, repeated: raw - RECIPIENTS, digests: Number(digests.n), notifications: perUser.length, lost };
+  }
+
+  /** What a drill that did not finish left behind: the rows, the queues and the worker's last words. */
+  async function stateOf(userIds: string[]): Promise<string> {
+    const statuses = await dataSource.query<Array<{ channel: string; status: string; attempts: number; n: string }>>(
+      `SELECT channel, status, attempts, count(*) AS n FROM digest_deliveries WHERE user_id = ANY($1::uuid[])
+       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [userIds],
+    );
+    const [digests] = await dataSource.query<Array<{ n: string }>>(
+      'SELECT count(*) AS n FROM digests WHERE user_id = ANY($1::uuid[])',
+      [userIds],
+    );
+    const jobs = new JobQueue(loadConfig());
+    const queues: Record<string, unknown> = {};
+    try {
+      for (const name of [QueueName.Digests, QueueName.Deliveries]) {
+        queues[name] = await jobs.countJobs(name).catch((error: Error) => error.message);
+        const failed = await jobs.queue(name).getFailed(0, 2);
+        if (failed.length > 0) queues[`${name} failed`] = failed.map((job) => `${job.name}: ${job.failedReason}`);
+      }
+    } finally {
+      await jobs.onApplicationShutdown();
+    }
+    const workers = children.map((child) => ({
+      exit: child.child.exitCode ?? child.child.signalCode ?? 'running',
+      output: child.output().slice(-1500),
+    }));
+    return JSON.stringify({ digests: Number(digests.n), deliveries: statuses, queues, workers }, null, 1);
   }
 
   it('SIGTERM on the worker mid fan-out: running jobs finish or are handed back; nothing lost', async () => {

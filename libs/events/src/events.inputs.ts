@@ -177,6 +177,16 @@ export class RequestMeetingInput {
 }
 
 @InputType()
+export class WithdrawRegistrationInput {
+  @Field(() => ID) @IsUUID() eventId: string;
+  @Field(() => String, { nullable: true, description: 'Told to the other party of each cancelled meeting' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string | null;
+}
+
+@InputType()
 export class AnswerMeetingInput {
   @Field(() => ID) @IsUUID() meetingId: string;
   @Field() @IsBoolean() accept: boolean;

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequestLoaders } from '@app/core';
+import { badInput, RequestLoaders } from '@app/core';
 import {
   Actor,
   CurrentActor,
@@ -22,6 +22,7 @@ import {
   RegisterForEventInput,
   RequestMeetingInput,
   UpdateEventInput,
+  WithdrawRegistrationInput,
 } from './events.inputs';
 import {
   EventFiguresObject,
@@ -128,9 +129,17 @@ export class EventsResolver {
     return this.events.publish(actor, id);
   }
 
-  @Mutation(() => EventObject)
-  cancelEvent(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
-    return this.events.cancel(actor, id);
+  @Mutation(() => EventObject, {
+    description: 'Organisers call the event off: meetings cancelled, registrants told (with the cancelled .ics)',
+  })
+  cancelEvent(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String, nullable: true, description: 'Told to the registrants (≤ 500)' })
+    reason?: string | null,
+  ) {
+    if (reason && reason.length > 500) throw badInput('At most 500 characters', { field: 'reason' });
+    return this.events.cancel(actor, id, reason);
   }
 
   @Query(() => [EventRegistrationObject], { description: 'Organisers: every registration, pending first' })
@@ -171,6 +180,14 @@ export class EventsResolver {
   @Mutation(() => EventRegistrationObject, { description: 'Register (pending until the organiser approves)' })
   async registerForEvent(@CurrentActor() actor: Actor, @Args('input') input: RegisterForEventInput) {
     return (await this.describeRegistrations([await this.events.register(actor, input)]))[0];
+  }
+
+  @Mutation(() => EventRegistrationObject, {
+    description: 'The registrant calls off their registration: the place is free, their meetings are cancelled',
+  })
+  async withdrawEventRegistration(@CurrentActor() actor: Actor, @Args('input') input: WithdrawRegistrationInput) {
+    const registration = await this.events.withdrawRegistration(actor, input.eventId, input.reason);
+    return (await this.describeRegistrations([registration]))[0];
   }
 
   @Query(() => [EventParticipantObject], { description: 'Approved participants (for approved ones and organisers)' })

@@ -29,6 +29,11 @@ import {
 import { CreateEventInput, DecideRegistrationInput, RegisterForEventInput, UpdateEventInput } from './events.inputs';
 import { recordReminder } from './reminder-plan';
 
+const ACTIVE_MEETINGS = [MeetingStatus.REQUESTED, MeetingStatus.ACCEPTED];
+
+/** Why a meeting's calendar entry changed (EVENT_MEETING_CHANGED's outcome). */
+type MeetingChange = 'MOVED' | 'EVENT_CANCELLED' | 'WITHDRAWN';
+
 const INSTITUTION_KINDS: readonly OrganisationKind[] = [
   OrganisationKind.UNIVERSITY,
   OrganisationKind.RESEARCH_INSTITUTE,
@@ -179,7 +184,7 @@ export class EventsService {
       const timesChanged =
         event.startsAt.getTime() !== before.startsAt.getTime() || event.endsAt.getTime() !== before.endsAt.getTime();
       const placeChanged = event.venue !== before.venue || event.onlineUrl !== before.onlineUrl;
-      if (timesChanged) await this.moveMeetings(manager, event);
+      const moved = timesChanged ? await this.moveMeetings(manager, event) : [];
       const calendarChanged =
         timesChanged ||
         placeChanged ||
@@ -189,6 +194,7 @@ export class EventsService {
       if (calendarChanged) event.sequence = before.sequence + 1;
       const result = await manager.save(event);
       if (timesChanged || placeChanged) await this.tellRegistrants(manager, actor, result);
+      await this.tellMeetingParties(manager, actor.userId, result, moved, 'MOVED', this.whenAndWhere(result));
       if (timesChanged && result.status === EventStatus.PUBLISHED) await recordReminder(manager, result);
       return result;
     });
@@ -196,20 +202,86 @@ export class EventsService {
     return saved;
   }
 
-  /** Active meetings keep their slot number on the event's new grid, at its new times. */
-  private async moveMeetings(manager: EntityManager, event: EventEntity): Promise<void> {
+  /**
+   * Active meetings keep their slot number on the event's new grid, at its new times; accepted ones (their parties
+   * hold a calendar entry) raise its SEQUENCE and are returned, for the updated .ics.
+   */
+  private async moveMeetings(manager: EntityManager, event: EventEntity): Promise<EventMeetingEntity[]> {
     const slots = eventSlots(event);
-    const meetings = await manager.findBy(EventMeetingEntity, {
-      eventId: event.id,
-      status: In([MeetingStatus.REQUESTED, MeetingStatus.ACCEPTED]),
-    });
+    const meetings = await manager.findBy(EventMeetingEntity, { eventId: event.id, status: In(ACTIVE_MEETINGS) });
     for (const meeting of meetings) {
       const slot = slots[meeting.slotIndex];
       if (!slot) throw fail('EVENT_MEETINGS_OUTSIDE_TIMES', { slotIndex: meeting.slotIndex, field: 'endsAt' });
       meeting.startsAt = slot.startsAt;
       meeting.endsAt = slot.endsAt;
+      if (meeting.status === MeetingStatus.ACCEPTED) meeting.sequence += 1;
     }
     if (meetings.length) await manager.save(meetings);
+    return meetings.filter((meeting) => meeting.status === MeetingStatus.ACCEPTED);
+  }
+
+  /** Active meetings end as CANCELLED (their slots free again); returns them as they were, with a raised SEQUENCE. */
+  private async callOffMeetings(manager: EntityManager, meetings: EventMeetingEntity[]): Promise<EventMeetingEntity[]> {
+    const before = meetings.map((meeting) => ({ ...meeting, sequence: meeting.sequence + 1 }));
+    for (const meeting of meetings) {
+      meeting.status = MeetingStatus.CANCELLED;
+      meeting.sequence += 1;
+    }
+    if (meetings.length) await manager.save(meetings);
+    return before;
+  }
+
+  /**
+   * The parties of meetings that moved or were called off hear of it, each meeting on its own (its own calendar
+   * entry): an accepted meeting's email carries its .ics — updated, or cancelled (same UID, higher SEQUENCE).
+   * `except`: the person who withdrew, who knows.
+   */
+  private async tellMeetingParties(
+    manager: EntityManager,
+    actorId: string | null,
+    event: EventEntity,
+    meetings: readonly EventMeetingEntity[],
+    change: MeetingChange,
+    reason: string | null,
+    except?: string,
+  ): Promise<void> {
+    if (meetings.length === 0) return;
+    const registrations = await manager.findBy(EventRegistrationEntity, {
+      id: In(meetings.flatMap((m) => [m.enterpriseRegistrationId, m.researcherRegistrationId])),
+    });
+    const people = await this.people(registrations);
+    for (const meeting of meetings) {
+      const requester = registrations.find((r) => r.id === meeting.requestedByRegistrationId);
+      const asked = registrations.find(
+        (r) =>
+          r.id !== meeting.requestedByRegistrationId &&
+          (r.id === meeting.enterpriseRegistrationId || r.id === meeting.researcherRegistrationId),
+      );
+      if (!requester || !asked) continue;
+      const userIds = [requester.userId, asked.userId].filter((id) => id !== except);
+      const accepted = meeting.status === MeetingStatus.ACCEPTED;
+      await this.notifications.publish(manager, {
+        kind: NotificationKind.EVENT_MEETING_CHANGED,
+        eventKey: `meeting-changed:${meeting.id}:${meeting.sequence}`,
+        actorId,
+        audiences: [{ userIds, path: SCREENS.myEventMeetings(event.id) }],
+        data: { eventId: event.id, meetingId: meeting.id },
+        params: { subject: event.title, outcome: change, reason },
+        emailAttachment: accepted
+          ? {
+              fileName: 'meeting.ics',
+              contentType: CALENDAR_CONTENT_TYPE,
+              content: this.meetingCalendar(
+                event,
+                meeting,
+                people.name(requester.userId),
+                people.name(asked.userId),
+                change !== 'MOVED',
+              ),
+            }
+          : null,
+      });
+    }
   }
 
   /** Registrants hear of new times or a new place: approved ones with the updated .ics, pending ones without. */
@@ -265,10 +337,55 @@ export class EventsService {
     return saved;
   }
 
-  async cancel(actor: Actor, eventId: string): Promise<EventEntity> {
-    const event = await this.organised(actor, eventId);
-    event.status = EventStatus.CANCELLED;
-    return this.dataSource.getRepository(EventEntity).save(event);
+  /**
+   * The organiser calls the event off: its active meetings are cancelled, registrants hear of it (approved ones with
+   * the cancelled .ics: same UID, higher SEQUENCE), the parties of accepted meetings get each meeting's cancelled
+   * .ics too, and reminders skip it. Cancelling again changes nothing; an event that has ended cannot be cancelled.
+   */
+  async cancel(actor: Actor, eventId: string, reason?: string | null): Promise<EventEntity> {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const event = await manager.findOne(EventEntity, { where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
+      if (!event || !organises(actor, event)) throw fail('EVENT_NOT_FOUND', { id: eventId });
+      if (event.status === EventStatus.CANCELLED) return event;
+      if (event.endsAt.getTime() <= this.clock.now().getTime()) throw fail('EVENT_NOT_OPEN', { state: 'ENDED' });
+      event.status = EventStatus.CANCELLED;
+      event.sequence += 1;
+      const result = await manager.save(event);
+      const why = reason?.trim() || null;
+      const active = await manager.findBy(EventMeetingEntity, { eventId, status: In(ACTIVE_MEETINGS) });
+      const calledOff = await this.callOffMeetings(manager, active);
+      // Requested meetings had no calendar entry: the event's own notice covers them.
+      const accepted = calledOff.filter((meeting) => meeting.status === MeetingStatus.ACCEPTED);
+      await this.tellMeetingParties(manager, actor.userId, result, accepted, 'EVENT_CANCELLED', why);
+      const registrations = await manager.findBy(EventRegistrationEntity, {
+        eventId,
+        status: In([RegistrationStatus.APPROVED, RegistrationStatus.PENDING]),
+      });
+      const of = (status: RegistrationStatus) => registrations.filter((r) => r.status === status).map((r) => r.userId);
+      const common = {
+        kind: NotificationKind.EVENT_CANCELLED,
+        eventKey: `cancelled:${event.id}`,
+        actorId: actor.userId,
+        data: { eventId: event.id },
+        params: { subject: event.title, reason: why },
+      } as const;
+      await this.notifications.publish(manager, {
+        ...common,
+        audiences: [{ userIds: of(RegistrationStatus.APPROVED), path: SCREENS.event(event.id) }],
+        emailAttachment: {
+          fileName: 'event.ics',
+          contentType: CALENDAR_CONTENT_TYPE,
+          content: this.eventCalendar(result),
+        },
+      });
+      await this.notifications.publish(manager, {
+        ...common,
+        audiences: [{ userIds: of(RegistrationStatus.PENDING), path: SCREENS.event(event.id) }],
+      });
+      return result;
+    });
+    await this.intents.relayNow();
+    return saved;
   }
 
   /** An event the viewer may see; NOT_FOUND otherwise. */
@@ -335,6 +452,14 @@ export class EventsService {
     }
     const repository = this.dataSource.getRepository(EventRegistrationEntity);
     const existing = await repository.findOneBy({ eventId: event.id, userId: actor.userId });
+    if (existing?.status === RegistrationStatus.WITHDRAWN) {
+      // Back after withdrawing: pending again, for the organiser to decide anew.
+      existing.status = RegistrationStatus.PENDING;
+      existing.decidedAt = null;
+      existing.checkedInAt = null;
+      existing.message = input.message?.trim() || existing.message;
+      return repository.save(existing);
+    }
     if (existing) return existing;
     const membership = input.organisationId
       ? actor.memberships.find((m) => m.organisationId === input.organisationId)
@@ -364,6 +489,42 @@ export class EventsService {
     return repository.findOneByOrFail({ eventId: event.id, userId: actor.userId });
   }
 
+  /**
+   * The registrant calls off their own registration (pending or approved) before the event ends: their place is
+   * free again, their requested and accepted meetings are cancelled and the other party of each hears of it (an
+   * accepted meeting's email carries its cancelled .ics). Withdrawing again changes nothing.
+   */
+  async withdrawRegistration(actor: Actor, eventId: string, reason?: string | null): Promise<EventRegistrationEntity> {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const event = await manager.findOne(EventEntity, { where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
+      const registration = event
+        ? await manager.findOneBy(EventRegistrationEntity, { eventId, userId: actor.userId })
+        : null;
+      if (!event || !registration) throw fail('EVENT_REGISTRATION_NOT_FOUND', { id: eventId });
+      if (registration.status === RegistrationStatus.WITHDRAWN) return registration;
+      if (registration.status === RegistrationStatus.DECLINED) {
+        throw fail('EVENT_REGISTRATION_ALREADY_DECIDED', { status: registration.status });
+      }
+      if (event.status !== EventStatus.PUBLISHED || event.endsAt.getTime() <= this.clock.now().getTime()) {
+        throw fail('EVENT_NOT_OPEN', { state: event.status === EventStatus.PUBLISHED ? 'ENDED' : event.status });
+      }
+      registration.status = RegistrationStatus.WITHDRAWN;
+      const result = await manager.save(registration);
+      const mine = await manager.find(EventMeetingEntity, {
+        where: [
+          { eventId, status: In(ACTIVE_MEETINGS), enterpriseRegistrationId: registration.id },
+          { eventId, status: In(ACTIVE_MEETINGS), researcherRegistrationId: registration.id },
+        ],
+      });
+      const calledOff = await this.callOffMeetings(manager, mine);
+      const why = reason?.trim() || null;
+      await this.tellMeetingParties(manager, actor.userId, event, calledOff, 'WITHDRAWN', why, actor.userId);
+      return result;
+    });
+    await this.intents.relayNow();
+    return saved;
+  }
+
   async myRegistration(actor: Actor | undefined, eventId: string): Promise<EventRegistrationEntity | null> {
     if (!actor) return null;
     return this.dataSource.getRepository(EventRegistrationEntity).findOneBy({ eventId, userId: actor.userId });
@@ -375,7 +536,7 @@ export class EventsService {
     const rows = await this.dataSource
       .getRepository(EventRegistrationEntity)
       .find({ where: { eventId }, order: { createdAt: 'ASC', id: 'ASC' }, take: 2000 });
-    const rank = { PENDING: 0, APPROVED: 1, DECLINED: 2 } as const;
+    const rank = { PENDING: 0, APPROVED: 1, DECLINED: 2, WITHDRAWN: 3 } as const;
     return rows.sort((a, b) => rank[a.status] - rank[b.status]);
   }
 
@@ -481,6 +642,22 @@ export class EventsService {
       location: where || null,
       url: `${this.publicUrl}${SCREENS.event(event.id)}`,
       sequence: event.sequence,
+      cancelled: event.status === EventStatus.CANCELLED,
+    });
+  }
+
+  /** A meeting's calendar entry: `<event>：<who asked> × <who was asked>`, in the event's place. */
+  meetingCalendar(event: EventEntity, meeting: EventMeetingEntity, a: string, b: string, cancelled = false): string {
+    return calendarFile({
+      uid: `meeting-${meeting.id}@techtransfer`,
+      title: `${event.title}：${a} × ${b}`,
+      description: [meeting.message ?? '', `(${event.timeZone})`].filter(Boolean).join('\n\n'),
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      location: [event.venue, event.onlineUrl].filter(Boolean).join(' · ') || null,
+      url: `${this.publicUrl}${SCREENS.myEventMeetings(event.id)}`,
+      sequence: meeting.sequence,
+      cancelled,
     });
   }
 }

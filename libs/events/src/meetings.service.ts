@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { AppConfig, Clock, fail } from '@app/core';
+import { Clock, fail } from '@app/core';
 import { AchievementEntity } from '@app/achievements';
 import { MarketService } from '@app/brokerage';
 import { DemandEntity } from '@app/demands';
 import { Actor } from '@app/identity';
 import { NotificationEventsService, NotificationKind, SCREENS } from '@app/notifications';
-import { CALENDAR_CONTENT_TYPE, calendarFile } from './domain/calendar-file';
+import { CALENDAR_CONTENT_TYPE } from './domain/calendar-file';
 import { Booking, bookingProblem, eventSlots, MeetingSide } from './domain/scheduler';
 import { instantToZoned } from './domain/time-zones';
 import { organises } from './event-access';
@@ -41,18 +41,13 @@ export interface EventParticipant {
  */
 @Injectable()
 export class MeetingsService {
-  private readonly publicUrl: string;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly events: EventsService,
     private readonly notifications: NotificationEventsService,
     private readonly market: MarketService,
-    config: AppConfig,
-  ) {
-    this.publicUrl = config.PUBLIC_URL.replace(/\/+$/, '');
-  }
+  ) {}
 
   /** Approved participants (for organisers and approved participants; NOT_FOUND for anyone else). */
   async participants(actor: Actor, eventId: string): Promise<EventParticipant[]> {
@@ -214,7 +209,12 @@ export class MeetingsService {
         ? {
             fileName: 'meeting.ics',
             contentType: CALENDAR_CONTENT_TYPE,
-            content: this.meetingCalendar(event, meeting, people.name(requester.userId), people.name(answerer.userId)),
+            content: this.events.meetingCalendar(
+              event,
+              meeting,
+              people.name(requester.userId),
+              people.name(answerer.userId),
+            ),
           }
         : null;
       const base = {
@@ -294,18 +294,6 @@ export class MeetingsService {
     if (registrations.some((r) => r.userId === actor.userId)) return true;
     const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: meeting.eventId });
     return !!event && organises(actor, event);
-  }
-
-  meetingCalendar(event: EventEntity, meeting: EventMeetingEntity, a: string, b: string): string {
-    return calendarFile({
-      uid: `meeting-${meeting.id}@techtransfer`,
-      title: `${event.title}：${a} × ${b}`,
-      description: [meeting.message ?? '', `(${event.timeZone})`].filter(Boolean).join('\n\n'),
-      startsAt: meeting.startsAt,
-      endsAt: meeting.endsAt,
-      location: [event.venue, event.onlineUrl].filter(Boolean).join(' · ') || null,
-      url: `${this.publicUrl}${SCREENS.myEventMeetings(event.id)}`,
-    });
   }
 
   private activeMeetings(eventId: string): Promise<EventMeetingEntity[]> {

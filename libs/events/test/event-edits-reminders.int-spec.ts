@@ -13,6 +13,7 @@ import { ControllableClock, settledWorker, startTestApi, TestApi, testAccounts }
 import { createWorkerApp } from '../../../apps/worker/src/bootstrap';
 import { eventually, TestActor } from '../../../apps/api/test/support/marketplace-actors';
 import { BrokerageWorld, buildWorld, ok } from '../../brokerage/test/brokerage-world';
+import { calendarOf } from './calendar-mail';
 
 const DAY = 24 * 3600_000;
 const ZONE = 'Asia/Shanghai';
@@ -26,27 +27,6 @@ const REGISTER = `mutation($input: RegisterForEventInput!) { registerForEvent(in
 const DECIDE = `mutation($input: DecideRegistrationInput!) { decideEventRegistration(input: $input) { id status } }`;
 const REQUEST = `mutation($input: RequestMeetingInput!) { requestEventMeeting(input: $input) { id } }`;
 const ANSWER = `mutation($input: AnswerMeetingInput!) { answerEventMeeting(input: $input) { id status } }`;
-
-/** The calendar part of a raw email, decoded, unfolded. */
-function calendarOf(raw: Buffer): string | null {
-  const text = raw.toString('utf8');
-  const at = text.search(/Content-Type: text\/calendar/i);
-  if (at < 0) return null;
-  const headerEnd = text.indexOf('\r\n\r\n', at);
-  const headers = text.slice(at, headerEnd);
-  const encoded = text.slice(headerEnd + 4, text.indexOf('\r\n--', headerEnd));
-  const body = /base64/i.test(headers)
-    ? Buffer.from(encoded.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : /quoted-printable/i.test(headers)
-      ? Buffer.from(
-          encoded
-            .replace(/=\r\n/g, '')
-            .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-          'latin1',
-        ).toString('utf8')
-      : encoded;
-  return body.replace(/\r\n[ \t]/g, '');
-}
 
 describe('events: the organiser edits an event; reminders a day before (delayed job, sweep, once each)', () => {
   const clock = new ControllableClock();

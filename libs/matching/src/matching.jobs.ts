@@ -12,6 +12,11 @@ export const REMATCH_ALL_SCHEDULER_ID = 'matching.rematch-all';
 const FOLLOW_EVERY_MS = 2_000;
 const FOLLOW_BATCH = 1_000;
 const REMATCH_PAGE = 500;
+/**
+ * The rematch's backlog (every open demand) waits behind fresh work: jobs without a priority run first in BullMQ,
+ * so a demand published during a rematch of 20,000 others is matched within seconds, not after all of them.
+ */
+export const REMATCH_PRIORITY = 100;
 
 interface ProcessedRow {
   id: string;
@@ -122,7 +127,10 @@ export class MatchingJobs implements OnApplicationBootstrap {
       if (ids.length === 0) break;
       await this.jobs.enqueueBulk(
         JobName.MatchDemand,
-        ids.map((demandId) => ({ data: { demandId }, options: { jobId: `rematch.${run}.${demandId}` } })),
+        ids.map((demandId) => ({
+          data: { demandId },
+          options: { jobId: `rematch.${run}.${demandId}`, priority: REMATCH_PRIORITY },
+        })),
       );
       total += ids.length;
       after = ids[ids.length - 1];

@@ -60,6 +60,10 @@ export enum NotificationKind {
   EVENT_REMINDER = 'EVENT_REMINDER',
   /** Expert calls: the bureau invited an expert to answer a research question (政府决策课题). */
   EXPERT_CALL_INVITED = 'EXPERT_CALL_INVITED',
+  /** Events: the organiser cancelled the event (approved: the cancelled .ics attached). */
+  EVENT_CANCELLED = 'EVENT_CANCELLED',
+  /** Events: a meeting moved with its event, or was cancelled (a party withdrew, the event was cancelled). */
+  EVENT_MEETING_CHANGED = 'EVENT_MEETING_CHANGED',
   /** An organisation is invited to join an innovation consortium (its administrators accept or decline). */
   CONSORTIUM_INVITED = 'CONSORTIUM_INVITED',
 }

@@ -198,6 +198,7 @@ export const EXPECTED: Record<string, string> = {
   'mutation verifyEvaluationIndicator': 'U F F F F F F F F B',
   'mutation verifyOrganisation': 'U N N N N N N N N N',
   'mutation withdrawAchievement': 'U N N N N N N N N N',
+  'mutation withdrawEventRegistration': 'U N N N N N N N N N',
   'mutation withdrawIntroduction': 'U N N N N N N N N N',
   'query achievement': 'N N N N N N N N N N',
   'query achievementEvidence': 'U N N N N N N N N N',

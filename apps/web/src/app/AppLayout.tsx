@@ -4,7 +4,7 @@ import { GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { PageLoading } from '../shared/ui/states';
-import { setLanguage } from './i18n';
+import { loadFeatureMessages, setLanguage } from './i18n';
 import { useSession } from './session-context';
 
 const { Header, Content, Footer } = Layout;
@@ -15,8 +15,11 @@ const navStyle = ({ isActive }: { isActive: boolean }) => ({
   padding: '0 12px',
 });
 
-// Signed-in controls (role switcher, account menu) load on demand: the signed-out landing page stays small.
-const SignedInMenu = lazy(() => import('./SignedInMenu'));
+// Signed-in controls (role switcher, account menu) load on demand: the signed-out landing page stays small. With
+// them the notifications' messages (the bell, the menu).
+const SignedInMenu = lazy(() =>
+  Promise.all([import('./SignedInMenu'), loadFeatureMessages(['notifications'])]).then(([module]) => module),
+);
 
 function AccountMenu() {
   const { t } = useTranslation();

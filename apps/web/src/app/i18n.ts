@@ -6,11 +6,32 @@ type Messages = Record<string, unknown>;
 
 // Each feature may keep its messages in its own file (locales/<language>/<feature>.json, top-level key = the
 // feature), so that features grow without editing one shared file.
-// Chinese (the default and the fallback) is in the entry; English (~19 KB compressed) loads on demand: when it is
-// the chosen language (before the first render, see `i18nReady`), on switching, or for text in a listing's own
-// language (`loadLanguage`).
-const zhCNFeatures = import.meta.glob<Messages>('../locales/zh-CN/*.json', { eager: true, import: 'default' });
+// Chinese (the default and the fallback): the shared messages (translation.json) and those the entry's own screens
+// use (events: the header's link) are in the entry; each feature's file loads with the screens that use it (the
+// router's `lazyPage(…, features)`, checked by router.test.ts), before they render. English (~19 KB compressed)
+// loads on demand, all of it: when it is the chosen language (before the first render, see `i18nReady`), on
+// switching, or for text in a listing's own language (`loadLanguage`).
+const zhCNEntryFeatures = import.meta.glob<Messages>('../locales/zh-CN/events.json', {
+  eager: true,
+  import: 'default',
+});
+const zhCNFeatures = import.meta.glob<Messages>(
+  ['../locales/zh-CN/*.json', '!../locales/zh-CN/translation.json', '!../locales/zh-CN/events.json'],
+  { import: 'default' },
+);
 const enFeatures = import.meta.glob<Messages>('../locales/en/*.json', { import: 'default' });
+
+/** The features whose Chinese messages load with their screens (locales/zh-CN/<feature>.json). */
+export type Feature =
+  | 'broker'
+  | 'bureau'
+  | 'consortia'
+  | 'enterprise'
+  | 'expertCalls'
+  | 'notifications'
+  | 'programmes'
+  | 'researcher'
+  | 'ttoOffice';
 
 function withFeatures(base: Messages, features: Record<string, Messages>): Messages {
   const merged: Messages = { ...base };
@@ -60,13 +81,40 @@ void i18n
     },
   })
   .init({
-    resources: { 'zh-CN': { translation: withFeatures(zhCN, zhCNFeatures) } },
+    resources: { 'zh-CN': { translation: withFeatures(zhCN, zhCNEntryFeatures) } },
     partialBundledLanguages: true,
     lng: 'zh-CN',
     fallbackLng: 'zh-CN',
     interpolation: { escapeValue: false },
     initAsync: false,
   });
+
+const loadingFeatures = new Map<Feature, Promise<void>>();
+
+/** Adds these features' Chinese messages (each file once); screens render after it. */
+export function loadFeatureMessages(features: readonly Feature[]): Promise<void> {
+  return Promise.all(
+    features.map((feature) => {
+      let loading = loadingFeatures.get(feature);
+      if (!loading) {
+        const path = `../locales/zh-CN/${feature}.json`;
+        const load = zhCNFeatures[path];
+        if (!load) return Promise.reject(new Error(`No messages ${path}`));
+        loading = load().then((messages) => {
+          const bundle = i18n.getResourceBundle('zh-CN', 'translation') as Messages;
+          for (const key of Object.keys(messages)) {
+            if (key in bundle) throw new Error(`${path}: message key "${key}" is defined twice`);
+          }
+          i18n.addResourceBundle('zh-CN', 'translation', messages, true, false);
+        });
+        // A failed load (offline) is tried again with the next screen.
+        void loading.catch(() => loadingFeatures.delete(feature));
+        loadingFeatures.set(feature, loading);
+      }
+      return loading;
+    }),
+  ).then(() => undefined);
+}
 
 /** Makes a language's messages available (e.g. for getFixedT), loading them once. */
 export async function loadLanguage(language: UiLanguage): Promise<void> {

@@ -1,72 +1,126 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './AppLayout';
+import { loadFeatureMessages, type Feature } from './i18n';
 import { PageLoading } from '../shared/ui/states';
 import { LandingPage } from '../features/search-hall/pages/LandingPage';
 
+/**
+ * A screen that loads when first visited, with the Chinese messages of the features it shows (locales/zh-CN/
+ * <feature>.json; router.test.ts checks the list against the keys its modules use).
+ */
+function lazyPage(load: () => Promise<{ default: ComponentType }>, features: readonly Feature[] = []) {
+  return lazy(() => Promise.all([load(), loadFeatureMessages(features)]).then(([module]) => module));
+}
+
 // The landing page is in the first bundle; everything else loads when first visited.
-const NotFoundPage = lazy(() =>
+const NotFoundPage = lazyPage(() =>
   import('../shared/ui/NotFoundPage').then((module) => ({ default: module.NotFoundPage })),
 );
-const SearchHallPage = lazy(() => import('../features/search-hall/pages/SearchHallPage'));
-const AchievementPage = lazy(() => import('../features/search-hall/pages/AchievementPage'));
-const ExpertPage = lazy(() => import('../features/search-hall/pages/ExpertPage'));
-const DemandPage = lazy(() => import('../features/search-hall/pages/DemandPage'));
-const NoticesPage = lazy(() => import('../features/notices/pages/NoticesPage'));
-const SignInPage = lazy(() => import('../features/account/pages/SignInPage'));
-const RegisterPage = lazy(() => import('../features/account/pages/RegisterPage'));
-const VerifyEmailPage = lazy(() => import('../features/account/pages/VerifyEmailPage'));
-const ForgotPasswordPage = lazy(() => import('../features/account/pages/ForgotPasswordPage'));
-const ResetPasswordPage = lazy(() => import('../features/account/pages/ResetPasswordPage'));
-const InvitationPage = lazy(() => import('../features/account/pages/InvitationPage'));
-const WorkspacePage = lazy(() => import('../features/account/pages/WorkspacePage'));
-const MyAchievementsPage = lazy(() => import('../features/my-achievements/pages/MyAchievementsPage'));
-const FileAchievementPage = lazy(() => import('../features/my-achievements/pages/FileAchievementPage'));
-const TtoWorkbenchPage = lazy(() => import('../features/tto-workbench/pages/TtoWorkbenchPage'));
-const NotificationCentrePage = lazy(() => import('../features/notifications/pages/NotificationCentrePage'));
-const SettingsPage = lazy(() => import('../features/notifications/pages/SettingsPage'));
-const MyAchievementPage = lazy(() => import('../features/my-achievements/pages/MyAchievementPage'));
-const BrokerQueuePage = lazy(() => import('../features/broker/pages/BrokerQueuePage'));
-const PipelineBoardPage = lazy(() => import('../features/broker/pages/PipelineBoardPage'));
-const DealPage = lazy(() => import('../features/broker/pages/DealPage'));
-const BrokerPerformancePage = lazy(() => import('../features/broker/pages/BrokerPerformancePage'));
+const SearchHallPage = lazyPage(() => import('../features/search-hall/pages/SearchHallPage'));
+const AchievementPage = lazyPage(() => import('../features/search-hall/pages/AchievementPage'), ['broker']);
+const ExpertPage = lazyPage(() => import('../features/search-hall/pages/ExpertPage'));
+const DemandPage = lazyPage(() => import('../features/search-hall/pages/DemandPage'), ['enterprise']);
+const NoticesPage = lazyPage(() => import('../features/notices/pages/NoticesPage'));
+const SignInPage = lazyPage(() => import('../features/account/pages/SignInPage'));
+const RegisterPage = lazyPage(() => import('../features/account/pages/RegisterPage'));
+const VerifyEmailPage = lazyPage(() => import('../features/account/pages/VerifyEmailPage'));
+const ForgotPasswordPage = lazyPage(() => import('../features/account/pages/ForgotPasswordPage'));
+const ResetPasswordPage = lazyPage(() => import('../features/account/pages/ResetPasswordPage'));
+const InvitationPage = lazyPage(() => import('../features/account/pages/InvitationPage'));
+const WorkspacePage = lazyPage(
+  () => import('../features/account/pages/WorkspacePage'),
+  ['broker', 'bureau', 'consortia', 'enterprise', 'expertCalls', 'programmes', 'researcher', 'ttoOffice'],
+);
+const MyAchievementsPage = lazyPage(
+  () => import('../features/my-achievements/pages/MyAchievementsPage'),
+  ['researcher'],
+);
+const FileAchievementPage = lazyPage(
+  () => import('../features/my-achievements/pages/FileAchievementPage'),
+  ['researcher'],
+);
+const TtoWorkbenchPage = lazyPage(() => import('../features/tto-workbench/pages/TtoWorkbenchPage'), ['ttoOffice']);
+const NotificationCentrePage = lazyPage(
+  () => import('../features/notifications/pages/NotificationCentrePage'),
+  ['notifications'],
+);
+const SettingsPage = lazyPage(() => import('../features/notifications/pages/SettingsPage'), ['notifications']);
+const MyAchievementPage = lazyPage(() => import('../features/my-achievements/pages/MyAchievementPage'), ['researcher']);
+const BrokerQueuePage = lazyPage(() => import('../features/broker/pages/BrokerQueuePage'), ['broker']);
+const PipelineBoardPage = lazyPage(() => import('../features/broker/pages/PipelineBoardPage'), ['broker']);
+const DealPage = lazyPage(() => import('../features/broker/pages/DealPage'), ['broker', 'programmes']);
+const BrokerPerformancePage = lazyPage(() => import('../features/broker/pages/BrokerPerformancePage'), ['broker']);
 // The bureau's screens (echarts loads only with the dashboard's charts).
-const BureauDashboardPage = lazy(() => import('../features/bureau/pages/BureauDashboardPage'));
-const ContractLedgerPage = lazy(() => import('../features/bureau/pages/ContractLedgerPage'));
-const VerificationPage = lazy(() => import('../features/bureau/pages/VerificationPage'));
-const QueuesPage = lazy(() => import('../features/bureau/pages/QueuesPage'));
+const BureauDashboardPage = lazyPage(() => import('../features/bureau/pages/BureauDashboardPage'), ['bureau']);
+const ContractLedgerPage = lazyPage(() => import('../features/bureau/pages/ContractLedgerPage'), ['bureau']);
+const VerificationPage = lazyPage(() => import('../features/bureau/pages/VerificationPage'), ['bureau']);
+const QueuesPage = lazyPage(() => import('../features/bureau/pages/QueuesPage'), ['bureau']);
 // The bureau's programmes (features/programmes): rewards, evaluation, outcome follow-ups.
-const BureauRewardsPage = lazy(() => import('../features/programmes/pages/BureauRewardsPage'));
-const BureauEvaluationPage = lazy(() => import('../features/programmes/pages/BureauEvaluationPage'));
-const BureauOutcomesPage = lazy(() => import('../features/programmes/pages/BureauOutcomesPage'));
-const MyRewardsPage = lazy(() => import('../features/programmes/pages/MyRewardsPage'));
-const RewardApplicationPage = lazy(() => import('../features/programmes/pages/RewardApplicationPage'));
-const EvaluationReportFormPage = lazy(() => import('../features/programmes/pages/EvaluationReportFormPage'));
-const MyFollowUpsPage = lazy(() => import('../features/programmes/pages/MyFollowUpsPage'));
-const FollowUpPage = lazy(() => import('../features/programmes/pages/FollowUpPage'));
-const AnnualReportPage = lazy(() => import('../features/programmes/pages/AnnualReportPage'));
-const MyDemandsPage = lazy(() => import('../features/enterprise/pages/MyDemandsPage'));
-const DemandFormPage = lazy(() => import('../features/enterprise/pages/DemandFormPage'));
-const MyDemandPage = lazy(() => import('../features/enterprise/pages/DemandPage'));
-const EnterpriseIntroductionsPage = lazy(() => import('../features/enterprise/pages/IntroductionsPage'));
-const EnterpriseIntroductionPage = lazy(() => import('../features/enterprise/pages/IntroductionPage'));
-const ExpertProfilePage = lazy(() => import('../features/researcher/pages/ExpertProfilePage'));
-const TtoOfficePage = lazy(() => import('../features/tto-office/pages/TtoOfficePage'));
+const BureauRewardsPage = lazyPage(
+  () => import('../features/programmes/pages/BureauRewardsPage'),
+  ['bureau', 'programmes'],
+);
+const BureauEvaluationPage = lazyPage(
+  () => import('../features/programmes/pages/BureauEvaluationPage'),
+  ['bureau', 'programmes'],
+);
+const BureauOutcomesPage = lazyPage(
+  () => import('../features/programmes/pages/BureauOutcomesPage'),
+  ['bureau', 'programmes'],
+);
+const MyRewardsPage = lazyPage(() => import('../features/programmes/pages/MyRewardsPage'), ['programmes']);
+const RewardApplicationPage = lazyPage(
+  () => import('../features/programmes/pages/RewardApplicationPage'),
+  ['broker', 'programmes'],
+);
+const EvaluationReportFormPage = lazyPage(
+  () => import('../features/programmes/pages/EvaluationReportFormPage'),
+  ['programmes'],
+);
+const MyFollowUpsPage = lazyPage(() => import('../features/programmes/pages/MyFollowUpsPage'), ['programmes']);
+const FollowUpPage = lazyPage(() => import('../features/programmes/pages/FollowUpPage'), ['programmes']);
+const AnnualReportPage = lazyPage(
+  () => import('../features/programmes/pages/AnnualReportPage'),
+  ['broker', 'programmes'],
+);
+const MyDemandsPage = lazyPage(() => import('../features/enterprise/pages/MyDemandsPage'), ['enterprise']);
+const DemandFormPage = lazyPage(() => import('../features/enterprise/pages/DemandFormPage'), ['enterprise']);
+const MyDemandPage = lazyPage(() => import('../features/enterprise/pages/DemandPage'), ['enterprise']);
+const EnterpriseIntroductionsPage = lazyPage(
+  () => import('../features/enterprise/pages/IntroductionsPage'),
+  ['enterprise'],
+);
+const EnterpriseIntroductionPage = lazyPage(
+  () => import('../features/enterprise/pages/IntroductionPage'),
+  ['enterprise'],
+);
+const ExpertProfilePage = lazyPage(() => import('../features/researcher/pages/ExpertProfilePage'), ['researcher']);
+const TtoOfficePage = lazyPage(() => import('../features/tto-office/pages/TtoOfficePage'), ['ttoOffice']);
 // Matchmaking events: the public list and page, the organiser's events and desk, a participant's meetings.
-const EventsPage = lazy(() => import('../features/events/pages/EventsPage'));
-const EventPage = lazy(() => import('../features/events/pages/EventPage'));
-const OrganisedEventsPage = lazy(() => import('../features/events/pages/OrganisedEventsPage'));
-const OrganiserDeskPage = lazy(() => import('../features/events/pages/OrganiserDeskPage'));
-const MyMeetingsPage = lazy(() => import('../features/events/pages/MyMeetingsPage'));
+const EventsPage = lazyPage(() => import('../features/events/pages/EventsPage'));
+const EventPage = lazyPage(() => import('../features/events/pages/EventPage'));
+const OrganisedEventsPage = lazyPage(() => import('../features/events/pages/OrganisedEventsPage'));
+const OrganiserDeskPage = lazyPage(() => import('../features/events/pages/OrganiserDeskPage'));
+const MyMeetingsPage = lazyPage(() => import('../features/events/pages/MyMeetingsPage'));
 // Calls for experts: the bureau's calls and desk, an expert's invitations.
-const ExpertCallsPage = lazy(() => import('../features/expert-calls/pages/ExpertCallsPage'));
-const ExpertCallDeskPage = lazy(() => import('../features/expert-calls/pages/ExpertCallDeskPage'));
-const MyExpertCallInvitationsPage = lazy(() => import('../features/expert-calls/pages/MyExpertCallInvitationsPage'));
+const ExpertCallsPage = lazyPage(() => import('../features/expert-calls/pages/ExpertCallsPage'), ['expertCalls']);
+const ExpertCallDeskPage = lazyPage(() => import('../features/expert-calls/pages/ExpertCallDeskPage'), ['expertCalls']);
+const MyExpertCallInvitationsPage = lazyPage(
+  () => import('../features/expert-calls/pages/MyExpertCallInvitationsPage'),
+  ['expertCalls', 'researcher'],
+);
 // Innovation consortia: the members' screens, invitations to answer, the bureau's desk.
-const ConsortiaPage = lazy(() => import('../features/consortia/pages/ConsortiaPage'));
-const ConsortiumPage = lazy(() => import('../features/consortia/pages/ConsortiumPage'));
-const ConsortiumInvitationsPage = lazy(() => import('../features/consortia/pages/ConsortiumInvitationsPage'));
-const BureauConsortiaPage = lazy(() => import('../features/consortia/pages/BureauConsortiaPage'));
+const ConsortiaPage = lazyPage(() => import('../features/consortia/pages/ConsortiaPage'), ['consortia']);
+const ConsortiumPage = lazyPage(() => import('../features/consortia/pages/ConsortiumPage'), ['consortia']);
+const ConsortiumInvitationsPage = lazyPage(
+  () => import('../features/consortia/pages/ConsortiumInvitationsPage'),
+  ['consortia'],
+);
+const BureauConsortiaPage = lazyPage(
+  () => import('../features/consortia/pages/BureauConsortiaPage'),
+  ['bureau', 'consortia'],
+);
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 

@@ -86,9 +86,13 @@ export class JobQueue implements OnApplicationShutdown {
 
   /** Jobs waiting, active, delayed and failed in one queue (for metrics), within the producer's bound. */
   async countJobs(name: QueueName): Promise<Record<'waiting' | 'active' | 'delayed' | 'failed', number>> {
-    const counts = await this.bounded(this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed'), 1);
+    const counts = await this.bounded(
+      this.queue(name).getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'),
+      1,
+    );
     return {
-      waiting: counts.waiting ?? 0,
+      // Prioritized jobs (a rematch's backlog) wait too, only behind the others.
+      waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
       active: counts.active ?? 0,
       delayed: counts.delayed ?? 0,
       failed: counts.failed ?? 0,

@@ -1,5 +1,6 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
-import { Consortia1796681772744 } from './1796681772744-Consortia';
+import { Consortia1796684158818 } from './1796684158818-Consortia';
+import { EventCancellations1796682266843 } from './1796682266843-EventCancellations';
 import { ExpertCalls1796668100089 } from './1796668100089-ExpertCalls';
 import { DealSigningTimeIndex1796667332849 } from './1796667332849-DealSigningTimeIndex';
 import { AnalyticsFunnelRollup1796665745849 } from './1796665745849-AnalyticsFunnelRollup';
@@ -71,5 +72,6 @@ export const MIGRATIONS = [
   AnalyticsFunnelRollup1796665745849,
   DealSigningTimeIndex1796667332849,
   ExpertCalls1796668100089,
-  Consortia1796681772744,
+  EventCancellations1796682266843,
+  Consortia1796684158818,
 ];

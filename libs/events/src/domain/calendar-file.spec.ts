@@ -14,6 +14,16 @@ describe('calendar file (.ics)', () => {
     url: 'http://localhost:3000/workspace/events/1/meetings',
   };
 
+  it('a cancelled entry keeps its UID and says STATUS:CANCELLED with the raised SEQUENCE', () => {
+    const confirmed = unfold(calendarFile({ ...entry, sequence: 1 }));
+    const cancelled = unfold(calendarFile({ ...entry, sequence: 2, cancelled: true }));
+    expect(confirmed).toContain('STATUS:CONFIRMED');
+    expect(cancelled).toContain('STATUS:CANCELLED');
+    expect(cancelled).toContain('SEQUENCE:2');
+    expect(cancelled).toContain('UID:meeting-1@techtransfer');
+    expect(cancelled).toContain('METHOD:PUBLISH');
+  });
+
   it('is a VCALENDAR with one VEVENT in UTC, CRLF lines of at most 75 octets', () => {
     const ics = calendarFile(entry);
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);

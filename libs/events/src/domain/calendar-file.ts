@@ -17,6 +17,11 @@ export interface CalendarEntry {
   url?: string | null;
   /** Increases when the entry changes. */
   sequence?: number;
+  /**
+   * The entry is called off. Written as a PUBLISH update (same UID, higher SEQUENCE, STATUS:CANCELLED): our entries
+   * have no ORGANIZER or ATTENDEE, which an iTIP CANCEL requires; calendars that imported the entry mark it cancelled.
+   */
+  cancelled?: boolean;
 }
 
 const utcArray = (instant: Date): DateArray => [
@@ -42,7 +47,7 @@ export function calendarFile(entry: CalendarEntry): string {
     end: utcArray(entry.endsAt),
     endInputType: 'utc',
     endOutputType: 'utc',
-    status: 'CONFIRMED',
+    status: entry.cancelled ? 'CANCELLED' : 'CONFIRMED',
     sequence: entry.sequence ?? 0,
     ...(entry.location ? { location: entry.location } : {}),
     ...(entry.url ? { url: entry.url } : {}),

@@ -19,6 +19,8 @@ export enum RegistrationStatus {
   PENDING = 'PENDING',
   APPROVED = 'APPROVED',
   DECLINED = 'DECLINED',
+  /** The registrant called it off (their meetings are cancelled, their place is free); they may register again. */
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 /** The side of the table a registrant sits on; OBSERVER (a broker, the bureau) attends but books no meetings. */
@@ -32,6 +34,8 @@ export enum MeetingStatus {
   REQUESTED = 'REQUESTED',
   ACCEPTED = 'ACCEPTED',
   DECLINED = 'DECLINED',
+  /** Called off after it was requested or accepted: a party withdrew, or the event was cancelled. */
+  CANCELLED = 'CANCELLED',
 }
 
 export enum MeetingOutcome {
@@ -212,6 +216,10 @@ export class EventMeetingEntity {
 
   @Column({ type: 'text', nullable: true })
   declineReason: string | null;
+
+  /** The meeting's calendar entry SEQUENCE (RFC 5545): raised when it moves or is cancelled. */
+  @Column({ type: 'int', default: 0 })
+  sequence: number;
 
   @Column({ type: 'enum', enum: MeetingOutcome, enumName: 'event_meeting_outcome', nullable: true })
   outcome: MeetingOutcome | null;

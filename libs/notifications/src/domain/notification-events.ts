@@ -20,6 +20,8 @@ export const EVENT_KINDS = [
   NotificationKind.EVENT_CHANGED,
   NotificationKind.EVENT_REMINDER,
   NotificationKind.EXPERT_CALL_INVITED,
+  NotificationKind.EVENT_CANCELLED,
+  NotificationKind.EVENT_MEETING_CHANGED,
   NotificationKind.CONSORTIUM_INVITED,
 ] as const;
 
@@ -56,6 +58,8 @@ export const DEFAULT_EVENT_CHANNELS: { readonly [K in EventKind]: ChannelChoice 
   [NotificationKind.EVENT_CHANGED]: { inApp: true, email: true },
   [NotificationKind.EVENT_REMINDER]: { inApp: true, email: true },
   [NotificationKind.EXPERT_CALL_INVITED]: { inApp: true, email: true },
+  [NotificationKind.EVENT_CANCELLED]: { inApp: true, email: true },
+  [NotificationKind.EVENT_MEETING_CHANGED]: { inApp: true, email: true },
   [NotificationKind.CONSORTIUM_INVITED]: { inApp: true, email: true },
 };
 
@@ -277,6 +281,35 @@ export function renderEvent(
       return zh
         ? { title: `活动时间或地点已变更：${s}`, body: reason ? `现为：${reason}` : '' }
         : { title: `Event times or place changed: ${s}`, body: reason ? `Now: ${reason}` : '' };
+    case NotificationKind.EVENT_CANCELLED:
+      return zh
+        ? { title: `活动已取消：${s}`, body: reason ? `说明：${reason}` : '您的报名与洽谈随之取消。' }
+        : {
+            title: `Event cancelled: ${s}`,
+            body: reason ? `Note: ${reason}` : 'Your registration and meetings are cancelled with it.',
+          };
+    case NotificationKind.EVENT_MEETING_CHANGED: {
+      // outcome: MOVED (with its event), WITHDRAWN (the other party called off their registration), EVENT_CANCELLED.
+      if (params.outcome === 'MOVED')
+        return zh
+          ? { title: `洽谈时间已随活动调整：${s}`, body: `现为：${reason ?? ''}（新的日程文件 .ics 已随邮件附上）` }
+          : {
+              title: `Meeting moved with its event: ${s}`,
+              body: `Now: ${reason ?? ''} (updated calendar file .ics attached)`,
+            };
+      const withdrawn = params.outcome === 'WITHDRAWN';
+      return zh
+        ? {
+            title: withdrawn ? `洽谈已取消，对方取消了报名：${s}` : `洽谈已随活动取消：${s}`,
+            body: reason ? `说明：${reason}` : '该时段已空出。',
+          }
+        : {
+            title: withdrawn
+              ? `Meeting cancelled: the other party withdrew from ${s}`
+              : `Meeting cancelled with its event: ${s}`,
+            body: reason ? `Note: ${reason}` : 'The slot is free again.',
+          };
+    }
     case NotificationKind.EVENT_REMINDER:
       return zh
         ? { title: `活动明天开始：${s}`, body: reason ? `时间地点：${reason}` : '' }

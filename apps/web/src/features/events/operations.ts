@@ -8,6 +8,8 @@ export {
   UpdateEventDocument as UpdateEventMutation,
   PresentingInstitutionChoicesDocument as PresentingInstitutionChoicesQuery,
   PublishEventDocument as PublishEventMutation,
+  CancelEventDocument as CancelEventMutation,
+  WithdrawEventRegistrationDocument as WithdrawEventRegistrationMutation,
   OrganiserDeskDocument as OrganiserDeskQuery,
   EventProposalsDocument as EventProposalsQuery,
   DecideEventRegistrationDocument as DecideEventRegistrationMutation,

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, List, message, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, List, Row, Select, Space, Switch, Table, Tag } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
@@ -8,8 +8,9 @@ import { formatDate, formatRelevance, industryName } from '../../../shared/lib/f
 import { describeApiError } from '../../../shared/lib/graphql-errors';
 import { EmptyState, ErrorState, ListLoading } from '../../../shared/ui/states';
 import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
+import { PageTitle, Paragraph } from '../../../shared/ui/typography';
+import { toast } from '../../../shared/ui/toast';
 import { BrokerNav } from '../components/BrokerNav';
-import { IntroductionComposer } from '../components/IntroductionComposer';
 import { targetTitle } from '../components/labels';
 import {
   BrokerQueueFiltersQuery,
@@ -20,6 +21,11 @@ import {
   type BrokerMatchPartsFragment,
 } from '../operations';
 import { claimExpiresSoon, daysSince, leadsOf } from '../pipeline';
+
+// The composer (a modal with a form) loads when a broker first introduces a pair, not with the queue.
+const IntroductionComposer = lazy(() =>
+  import('../components/IntroductionComposer').then((module) => ({ default: module.IntroductionComposer })),
+);
 
 const PAGE = 20;
 const AGES = [7, 30, 90];
@@ -37,6 +43,12 @@ export default function BrokerQueuePage() {
   const { session } = useSession();
   const [filters, setFilters] = useState<Filters>({});
   const [composing, setComposing] = useState<BrokerMatchPartsFragment | null>(null);
+  // Once opened, the composer stays mounted so that it closes with antd's animation.
+  const [composerUsed, setComposerUsed] = useState(false);
+  const compose = (match: BrokerMatchPartsFragment | null) => {
+    if (match) setComposerUsed(true);
+    setComposing(match);
+  };
   const variables = { first: PAGE, ...filters };
   const { data, loading, error, refetch, fetchMore } = useQuery(BrokerWorkQueueQuery, {
     skip: !session,
@@ -62,27 +74,25 @@ export default function BrokerQueuePage() {
   const onClaim = (matchId: string) =>
     void claim({ variables: { matchId } }).then(
       async () => {
-        message.success(t('broker.queue.claimed'));
+        toast.success(t('broker.queue.claimed'));
         await Promise.all([refetch(), board.refetch()]);
       },
-      (failure: unknown) => message.error(describeApiError(failure).message),
+      (failure: unknown) => toast.error(describeApiError(failure).message),
     );
   const onRelease = (claimId: string) =>
     void release({ variables: { claimId } }).then(
       async () => {
-        message.success(t('broker.queue.released'));
+        toast.success(t('broker.queue.released'));
         await refetch();
       },
-      (failure: unknown) => message.error(describeApiError(failure).message),
+      (failure: unknown) => toast.error(describeApiError(failure).message),
     );
 
   return (
     <div>
-      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
-        {t('broker.queue.title')}
-      </Typography.Title>
+      <PageTitle>{t('broker.queue.title')}</PageTitle>
       <BrokerNav />
-      <Typography.Paragraph className="secondary">{t('broker.queue.intro')}</Typography.Paragraph>
+      <Paragraph className="secondary">{t('broker.queue.intro')}</Paragraph>
       {error ? (
         <>
           <ErrorState error={error} onRetry={() => void refetch()} />
@@ -277,7 +287,7 @@ export default function BrokerQueuePage() {
                           type="primary"
                           size="small"
                           disabled={!held.match}
-                          onClick={() => setComposing(held.match ?? null)}
+                          onClick={() => compose(held.match ?? null)}
                         >
                           {t('broker.queue.introduce')}
                         </Button>
@@ -293,14 +303,18 @@ export default function BrokerQueuePage() {
           </Col>
         </Row>
       )}
-      <IntroductionComposer
-        match={composing}
-        onClose={() => setComposing(null)}
-        onSent={() => {
-          setComposing(null);
-          void Promise.all([refetch(), board.refetch()]);
-        }}
-      />
+      {composerUsed && (
+        <Suspense fallback={null}>
+          <IntroductionComposer
+            match={composing}
+            onClose={() => setComposing(null)}
+            onSent={() => {
+              setComposing(null);
+              void Promise.all([refetch(), board.refetch()]);
+            }}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,12 +1,15 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { Button, Card, Segmented, Space, Table } from 'antd';
+import { Button, Card, Segmented, Space } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from '../../../shared/lib/csv';
 import { ListLoading } from '../../../shared/ui/states';
 import { tableCsv, type Column } from '../dashboard-data';
+import type GenericChartTable from './ChartTable';
 
 const EChart = lazy(() => import('./EChart'));
+// The table view loads when first asked for (the chart is the default view).
+const ChartTable = lazy(() => import('./ChartTable')) as unknown as typeof GenericChartTable;
 
 /** Chart animation is off under automation (tests, benchmarks) and for people who ask for reduced motion. */
 export function chartAnimation(): boolean {
@@ -86,18 +89,9 @@ export function ChartCard<Row>({
           </Suspense>
         </div>
       ) : (
-        <Table<Row>
-          size="small"
-          pagination={rows.length > 12 ? { pageSize: 12, showSizeChanger: false } : false}
-          rowKey={rowKey}
-          dataSource={rows}
-          columns={columns.map((column) => ({
-            key: column.key,
-            title: column.title,
-            align: column.numeric ? ('right' as const) : undefined,
-            render: (_: unknown, row: Row) => column.value(row) ?? '—',
-          }))}
-        />
+        <Suspense fallback={<ListLoading rows={5} />}>
+          <ChartTable columns={columns} rows={rows} rowKey={rowKey} />
+        </Suspense>
       )}
     </Card>
   );

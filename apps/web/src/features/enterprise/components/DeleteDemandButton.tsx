@@ -1,7 +1,8 @@
-import { Button, Popconfirm, message } from 'antd';
+import { Button, Popconfirm } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '../../../shared/lib/graphql-errors';
+import { toast } from '../../../shared/ui/toast';
 import { DeleteDemandDraftMutation } from '../operations';
 
 /**
@@ -20,10 +21,10 @@ export function DeleteDemandButton({
   const confirm = async () => {
     try {
       await remove({ variables: { id: demand.id } });
-      message.success(t('enterprise.myDemands.deleted', { title: demand.title }));
+      toast.success(t('enterprise.myDemands.deleted', { title: demand.title }));
       onDeleted();
     } catch (problem) {
-      message.error(describeApiError(problem).message);
+      toast.error(describeApiError(problem).message);
     }
   };
   return (

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Select, Space, Table, Tag } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import type { DemandStatus } from '../../../gql/graphql';
 import { formatDate, industryName } from '../../../shared/lib/format';
 import { ErrorState, ListStates, PageLoading } from '../../../shared/ui/states';
+import { PageTitle, Paragraph, SecondaryText } from '../../../shared/ui/typography';
 import { DeleteDemandButton } from '../components/DeleteDemandButton';
 import { MyDemandsQuery } from '../operations';
 import { DEMAND_STATUS_COLOURS, DEMAND_STATUSES } from '../status';
@@ -29,17 +30,13 @@ export default function MyDemandsPage() {
   const demands = data?.demands.nodes ?? [];
   return (
     <div>
-      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
-        {t('enterprise.myDemands.title')}
-      </Typography.Title>
+      <PageTitle>{t('enterprise.myDemands.title')}</PageTitle>
       <Card
         title={
           <Space wrap>
             <span>{enterprise.name}</span>
             {data && (
-              <Typography.Text type="secondary">
-                {t('enterprise.myDemands.total', { count: data.demands.totalCount })}
-              </Typography.Text>
+              <SecondaryText>{t('enterprise.myDemands.total', { count: data.demands.totalCount })}</SecondaryText>
             )}
           </Space>
         }
@@ -78,10 +75,10 @@ export default function MyDemandsPage() {
                 render: (_, demand) => (
                   <Space direction="vertical" size={0}>
                     <Link to={`/workspace/demands/${demand.id}`}>{demand.title}</Link>
-                    <Typography.Text type="secondary">
+                    <SecondaryText>
                       {industryName(i18n.language, demand.industry)}
                       {demand.anonymous && ` · ${t('enterprise.myDemands.anonymous')}`}
-                    </Typography.Text>
+                    </SecondaryText>
                   </Space>
                 ),
               },
@@ -97,7 +94,7 @@ export default function MyDemandsPage() {
                 key: 'matches',
                 render: (_, demand) =>
                   demand.status === 'DRAFT' ? (
-                    <Typography.Text type="secondary">{t('enterprise.myDemands.notPublished')}</Typography.Text>
+                    <SecondaryText>{t('enterprise.myDemands.notPublished')}</SecondaryText>
                   ) : (
                     <Link
                       to={`/workspace/demands/${demand.id}`}
@@ -151,9 +148,9 @@ export default function MyDemandsPage() {
             ]}
           />
           {data?.demands.pageInfo.hasNextPage && (
-            <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+            <Paragraph secondary style={{ marginTop: 12 }}>
               {t('enterprise.myDemands.more')}
-            </Typography.Paragraph>
+            </Paragraph>
           )}
         </ListStates>
       </Card>

@@ -6,8 +6,9 @@ import { useSession } from '../../../app/session-context';
 import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
 import { describeApiError } from '../../../shared/lib/graphql-errors';
 import { ErrorState, PageLoading } from '../../../shared/ui/states';
+import { CallOffButton } from '../components/CallOffButton';
 import { clockOf, wallTime } from '../logic';
-import { EventDetailQuery, RegisterForEventMutation } from '../operations';
+import { EventDetailQuery, RegisterForEventMutation, WithdrawEventRegistrationMutation } from '../operations';
 
 /** Public page of an event, with registration for signed-in people. */
 export default function EventPage() {
@@ -16,10 +17,12 @@ export default function EventPage() {
   const { session } = useSession();
   const { data, loading, error, refetch } = useQuery(EventDetailQuery, { variables: { id } });
   const [register, registering] = useMutation(RegisterForEventMutation);
+  const [withdraw] = useMutation(WithdrawEventRegistrationMutation);
   if (loading && !data) return <PageLoading />;
   if (error || !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const event = data.event;
   const mine = event.myRegistration;
+  const open = event.status === 'PUBLISHED' && new Date(event.endsAt).getTime() > Date.now();
 
   const onRegister = async () => {
     try {
@@ -39,6 +42,9 @@ export default function EventPage() {
           {event.title}
         </Typography.Title>
       </Space>
+      {event.status === 'CANCELLED' && (
+        <Alert type="error" showIcon style={{ marginTop: 16 }} title={t('events.cancelledNotice')} />
+      )}
       <Card style={{ marginTop: 16 }}>
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('events.when')}>
@@ -76,7 +82,7 @@ export default function EventPage() {
       <Card style={{ marginTop: 16 }}>
         {!session ? (
           <Link to={`/sign-in?next=/events/${event.id}`}>{t('events.signInToRegister')}</Link>
-        ) : mine ? (
+        ) : mine && mine.status !== 'WITHDRAWN' ? (
           <Space direction="vertical">
             <Alert
               type={mine.status === 'APPROVED' ? 'success' : mine.status === 'DECLINED' ? 'error' : 'info'}
@@ -93,16 +99,27 @@ export default function EventPage() {
             {mine.status === 'APPROVED' && mine.side !== 'OBSERVER' && (
               <Link to={`/workspace/events/${event.id}/meetings`}>{t('events.myMeetingsLink')}</Link>
             )}
+            {open && (mine.status === 'PENDING' || mine.status === 'APPROVED') && (
+              <CallOffButton
+                label={t('events.withdraw.button')}
+                title={t('events.withdraw.title', { title: event.title })}
+                explanation={t('events.withdraw.explanation')}
+                confirmText={t('events.withdraw.confirm')}
+                onConfirm={async (reason) => {
+                  await withdraw({ variables: { input: { eventId: event.id, reason } } });
+                  await refetch();
+                  void message.success(t('events.withdraw.done'));
+                }}
+              />
+            )}
           </Space>
         ) : (
-          <Button
-            type="primary"
-            loading={registering.loading}
-            disabled={event.status !== 'PUBLISHED'}
-            onClick={() => void onRegister()}
-          >
-            {t('events.register')}
-          </Button>
+          <Space direction="vertical">
+            {mine?.status === 'WITHDRAWN' && <Alert type="info" showIcon title={t('events.withdraw.withdrawn')} />}
+            <Button type="primary" loading={registering.loading} disabled={!open} onClick={() => void onRegister()}>
+              {mine?.status === 'WITHDRAWN' ? t('events.registerAgain') : t('events.register')}
+            </Button>
+          </Space>
         )}
         {event.iOrganise && (
           <div style={{ marginTop: 12 }}>

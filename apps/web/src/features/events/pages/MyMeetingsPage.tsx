@@ -16,7 +16,12 @@ import {
   RequestEventMeetingMutation,
 } from '../operations';
 
-const STATUS_COLOURS = { REQUESTED: TAG_COLOURS.warning, ACCEPTED: TAG_COLOURS.mode, DECLINED: 'default' } as const;
+const STATUS_COLOURS = {
+  REQUESTED: TAG_COLOURS.warning,
+  ACCEPTED: TAG_COLOURS.mode,
+  DECLINED: 'default',
+  CANCELLED: 'default',
+} as const;
 
 /** A participant's meetings at one event: book a free slot with someone on the other side, answer, record outcomes. */
 export default function MyMeetingsPage() {

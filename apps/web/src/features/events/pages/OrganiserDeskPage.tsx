@@ -7,9 +7,11 @@ import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
 import { describeApiError } from '../../../shared/lib/graphql-errors';
 import { formatRelevance } from '../../../shared/lib/format';
 import { ErrorState, ListStates, PageLoading } from '../../../shared/ui/states';
+import { CallOffButton } from '../components/CallOffButton';
 import { EventForm } from '../components/EventForm';
 import { clockOf, funnel } from '../logic';
 import {
+  CancelEventMutation,
   CheckInEventRegistrationMutation,
   DecideEventRegistrationMutation,
   EventDetailQuery,
@@ -17,7 +19,12 @@ import {
   OrganiserDeskQuery,
 } from '../operations';
 
-const REGISTRATION_COLOURS = { PENDING: TAG_COLOURS.warning, APPROVED: TAG_COLOURS.mode, DECLINED: 'default' } as const;
+const REGISTRATION_COLOURS = {
+  PENDING: TAG_COLOURS.warning,
+  APPROVED: TAG_COLOURS.mode,
+  DECLINED: 'default',
+  WITHDRAWN: 'default',
+} as const;
 
 /** The organiser's desk: registrations to approve, who to invite, meetings, check-in and figures. */
 export default function OrganiserDeskPage() {
@@ -28,6 +35,7 @@ export default function OrganiserDeskPage() {
   const proposals = useQuery(EventProposalsQuery, { variables: { id } });
   const [decide] = useMutation(DecideEventRegistrationMutation);
   const [checkIn] = useMutation(CheckInEventRegistrationMutation);
+  const [cancelEvent] = useMutation(CancelEventMutation);
   const [editing, setEditing] = useState(false);
 
   if ((event.loading && !event.data) || (desk.loading && !desk.data)) return <PageLoading />;
@@ -102,8 +110,23 @@ export default function OrganiserDeskPage() {
           {t('events.desk.title', { title: event.data.event.title })}
         </Typography.Title>
         {event.data.event.status !== 'CANCELLED' && new Date(event.data.event.endsAt).getTime() > Date.now() && (
-          <Button onClick={() => setEditing((open) => !open)}>{t('events.desk.edit')}</Button>
+          <Space>
+            <Button onClick={() => setEditing((open) => !open)}>{t('events.desk.edit')}</Button>
+            <CallOffButton
+              label={t('events.cancelEvent.button')}
+              title={t('events.cancelEvent.title', { title: event.data.event.title })}
+              explanation={t('events.cancelEvent.explanation')}
+              confirmText={t('events.cancelEvent.confirm')}
+              onConfirm={async (reason) => {
+                await cancelEvent({ variables: { id, reason } });
+                setEditing(false);
+                await Promise.all([event.refetch(), desk.refetch()]);
+                void message.success(t('events.cancelEvent.done'));
+              }}
+            />
+          </Space>
         )}
+        {event.data.event.status === 'CANCELLED' && <Tag color="red">{t('events.status.CANCELLED')}</Tag>}
       </Space>
       {editing && (
         <Card title={t('events.desk.editTitle')} style={{ marginBottom: 16 }}>

@@ -1,12 +1,15 @@
-import { Badge, Button, Empty, List, Popover, Space, Typography } from 'antd';
+import { Badge, Button, Empty, Popover, Space, Spin } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { bellBadge, notificationTarget } from '../logic';
 import { useMarkRead } from '../hooks';
 import { NotificationBellQuery } from '../operations';
+
+// The list loads when the bell first opens (every signed-in screen shows the bell).
+const NotificationBellList = lazy(() => import('./NotificationBellList'));
 
 /** How often the bell asks for news (the centre refetches on open). */
 export const BELL_POLL_MS = 30_000;
@@ -36,31 +39,9 @@ export function NotificationBell() {
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(item) => (
-            <List.Item style={{ paddingInline: 0 }}>
-              <Button
-                type="link"
-                onClick={() => openItem(item)}
-                style={{
-                  height: 'auto',
-                  padding: 0,
-                  textAlign: 'start',
-                  whiteSpace: 'normal',
-                  fontWeight: item.readAt ? 400 : 600,
-                }}
-              >
-                {!item.readAt && <span className="visually-hidden">{t('notifications.unreadMark')}</span>}
-                {item.title}
-              </Button>
-              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap', marginInlineStart: 8 }}>
-                {format.format(new Date(item.createdAt))}
-              </Typography.Text>
-            </List.Item>
-          )}
-        />
+        <Suspense fallback={<Spin size="small" style={{ display: 'block', margin: '16px auto' }} />}>
+          <NotificationBellList items={items} format={format} onOpen={openItem} />
+        </Suspense>
       )}
       <Space style={{ justifyContent: 'space-between', width: '100%', marginTop: 8 }}>
         <Button size="small" disabled={unread.count === 0 || busy} onClick={() => void markAllRead()}>

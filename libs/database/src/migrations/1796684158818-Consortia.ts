@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Consortia1796681772744 implements MigrationInterface {
-  name = 'Consortia1796681772744';
+export class Consortia1796684158818 implements MigrationInterface {
+  name = 'Consortia1796684158818';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -58,7 +58,7 @@ export class Consortia1796681772744 implements MigrationInterface {
       'UPDATE "stored_files" SET "owner_kind" = NULL, "owner_id" = NULL WHERE "owner_kind"::text = \'CONSORTIUM_DOCUMENT\'',
     );
     await queryRunner.query(
-      "CREATE TYPE \"public\".\"notification_kind_old\" AS ENUM('DIGEST', 'WEBHOOK_DISABLED', 'DEAL_IDLE', 'INTRODUCTION_DECLINED', 'OUTCOME_FOLLOW_UP', 'REWARD_APPLICATION', 'RIGHTS_SUBMITTED', 'RIGHTS_RETURNED', 'OBJECTION_FILED', 'OBJECTION_RESOLVED', 'NOTICE_ENDED', 'INTRODUCTION_PROPOSED', 'INTRODUCTION_ACCEPTED', 'DETAILS_REVEALED', 'DEAL_STAGE_CHANGED', 'PRICE_NOTICE_OBJECTION', 'EVENT_REGISTRATION_DECIDED', 'EVENT_MEETING_REQUESTED', 'EVENT_MEETING_ANSWERED', 'MATCH_CLOSED', 'EVENT_CHANGED', 'EVENT_REMINDER', 'EXPERT_CALL_INVITED')",
+      "CREATE TYPE \"public\".\"notification_kind_old\" AS ENUM('DIGEST', 'WEBHOOK_DISABLED', 'DEAL_IDLE', 'INTRODUCTION_DECLINED', 'OUTCOME_FOLLOW_UP', 'REWARD_APPLICATION', 'RIGHTS_SUBMITTED', 'RIGHTS_RETURNED', 'OBJECTION_FILED', 'OBJECTION_RESOLVED', 'NOTICE_ENDED', 'INTRODUCTION_PROPOSED', 'INTRODUCTION_ACCEPTED', 'DETAILS_REVEALED', 'DEAL_STAGE_CHANGED', 'PRICE_NOTICE_OBJECTION', 'EVENT_REGISTRATION_DECIDED', 'EVENT_MEETING_REQUESTED', 'EVENT_MEETING_ANSWERED', 'MATCH_CLOSED', 'EVENT_CHANGED', 'EVENT_REMINDER', 'EXPERT_CALL_INVITED', 'EVENT_CANCELLED', 'EVENT_MEETING_CHANGED')",
     );
     await queryRunner.query(
       'ALTER TABLE "notification_preferences" ALTER COLUMN "kind" TYPE "public"."notification_kind_old" USING "kind"::"text"::"public"."notification_kind_old"',
