@@ -30,7 +30,7 @@ const ResetPasswordPage = lazyPage(() => import('../features/account/pages/Reset
 const InvitationPage = lazyPage(() => import('../features/account/pages/InvitationPage'));
 const WorkspacePage = lazyPage(
   () => import('../features/account/pages/WorkspacePage'),
-  ['broker', 'bureau', 'consortia', 'enterprise', 'expertCalls', 'programmes', 'researcher', 'ttoOffice'],
+  ['broker', 'bureau', 'enterprise', 'expertCalls', 'programmes', 'researcher', 'ttoOffice'],
 );
 const MyAchievementsPage = lazyPage(
   () => import('../features/my-achievements/pages/MyAchievementsPage'),

@@ -93,7 +93,7 @@ export default function WorkspacePage() {
             <Link to="/workspace/expert-profile">{t('researcher.expert.link')}</Link>
             <Link to="/workspace/rewards">{t('programmes.nav.myRewards')}</Link>
             <Link to="/workspace/expert-calls/invitations">{t('expertCalls.my.link')}</Link>
-            <Link to="/workspace/consortia">{t('consortia.link')}</Link>
+            <Link to="/workspace/consortia">{t('workspace.consortia')}</Link>
           </Space>
         </Card>
       )}
@@ -104,7 +104,7 @@ export default function WorkspacePage() {
             <Link to="/workspace/demands/new">{t('enterprise.nav.newDemand')}</Link>
             <Link to="/workspace/my-introductions">{t('enterprise.nav.introductions')}</Link>
             <Link to="/workspace/follow-ups">{t('programmes.nav.followUps')}</Link>
-            <Link to="/workspace/consortia">{t('consortia.link')}</Link>
+            <Link to="/workspace/consortia">{t('workspace.consortia')}</Link>
           </Space>
         </Card>
       )}
@@ -119,8 +119,8 @@ export default function WorkspacePage() {
             <Link to="/workspace/events">{t('events.workspace.link')}</Link>
             <Link to="/workspace/rewards">{t('programmes.nav.myRewards')}</Link>
             <Link to="/workspace/annual-report">{t('programmes.annual.link')}</Link>
-            <Link to="/workspace/consortia">{t('consortia.link')}</Link>
-            <Link to="/workspace/consortia/invitations">{t('consortia.invitations.link')}</Link>
+            <Link to="/workspace/consortia">{t('workspace.consortia')}</Link>
+            <Link to="/workspace/consortia/invitations">{t('workspace.consortiumInvitations')}</Link>
             {memberships.some(
               (m) => m.status === 'ACTIVE' && m.role === 'TTO_OFFICER' && m.organisation.kind === 'NEW_RD_INSTITUTION',
             ) && <Link to="/workspace/evaluation-report">{t('programmes.nav.annualReport')}</Link>}
@@ -141,7 +141,7 @@ export default function WorkspacePage() {
             <Link to="/workspace/bureau">{t('bureau.link')}</Link>
             <Link to="/workspace/events">{t('events.workspace.link')}</Link>
             <Link to="/workspace/expert-calls">{t('expertCalls.bureau.link')}</Link>
-            <Link to="/workspace/bureau/consortia">{t('consortia.bureau.link')}</Link>
+            <Link to="/workspace/bureau/consortia">{t('bureau.nav.consortia')}</Link>
           </Space>
         </Card>
       )}
