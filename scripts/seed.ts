@@ -29,6 +29,7 @@ import { seedBrokerage } from './seed-brokerage';
 import { seedCatalogue } from './seed-catalogue';
 import { seedEvents } from './seed-events';
 import { seedExpertCalls } from './seed-expert-calls';
+import { seedConsortia } from './seed-consortia';
 import { seedVerifiedBrokerCredential } from './seed-credentials';
 import { seedProgrammes } from './seed-programmes';
 import { seedScenarios } from './seed-scenarios';
@@ -264,6 +265,7 @@ async function main(): Promise<void> {
     await seedScenarios(app);
     await seedEvents(app);
     await seedExpertCalls(app);
+    await seedConsortia(app);
     console.log('Demo data is in place.');
   } finally {
     await app.close();

@@ -26,6 +26,7 @@ import { MatchingGraphqlModule } from '@app/matching';
 import { NotificationsGraphqlModule } from '@app/notifications';
 import { EventsGraphqlModule } from '@app/events';
 import { ExpertCallsGraphqlModule } from '@app/expert-calls';
+import { ConsortiaGraphqlModule } from '@app/consortia';
 import { ProgrammesGraphqlModule } from '@app/programmes';
 import { SearchGraphqlModule } from '@app/search';
 import { TaxonomyGraphqlModule } from '@app/taxonomy';
@@ -71,6 +72,7 @@ import { RequestContextInterceptor } from './request-context.interceptor';
     ProgrammesGraphqlModule,
     EventsGraphqlModule,
     ExpertCallsGraphqlModule,
+    ConsortiaGraphqlModule,
     FilesHttpModule,
   ],
   providers: [

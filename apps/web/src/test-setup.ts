@@ -12,6 +12,7 @@ import './shared/ui/message-api';
 await loadFeatureMessages([
   'broker',
   'bureau',
+  'consortia',
   'enterprise',
   'expertCalls',
   'notifications',

@@ -9,6 +9,7 @@ import {
   PlatformSettingsEntity,
   SearchIndexGenerationEntity,
 } from '@app/core';
+import { CONSORTIUM_ENTITIES } from '@app/consortia';
 import { DEMAND_ENTITIES } from '@app/demands';
 import { DIGEST_ENTITIES } from '@app/digests';
 import { EVENT_ENTITIES } from '@app/events';
@@ -37,6 +38,7 @@ export const ALL_ENTITIES = [
   ...PROGRAMME_ENTITIES,
   ...EVENT_ENTITIES,
   ...EXPERT_CALL_ENTITIES,
+  ...CONSORTIUM_ENTITIES,
   ...ANALYTICS_ENTITIES,
   OutboxEventEntity,
   OutboxConsumerEntity,

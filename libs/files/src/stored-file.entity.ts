@@ -17,6 +17,8 @@ export enum FileOwnerKind {
   EVALUATION_EVIDENCE = 'EVALUATION_EVIDENCE',
   /** An attachment of an expert's response to a call for experts: the expert, the bureau. */
   EXPERT_CALL_RESPONSE = 'EXPERT_CALL_RESPONSE',
+  /** A document of an innovation consortium's members-only space: its accepted members' people only. */
+  CONSORTIUM_DOCUMENT = 'CONSORTIUM_DOCUMENT',
 }
 
 /** An uploaded file: its bytes are in the storage under `storageKey`; until attached only its uploader sees it. */

@@ -64,6 +64,8 @@ export enum NotificationKind {
   EVENT_CANCELLED = 'EVENT_CANCELLED',
   /** Events: a meeting moved with its event, or was cancelled (a party withdrew, the event was cancelled). */
   EVENT_MEETING_CHANGED = 'EVENT_MEETING_CHANGED',
+  /** An organisation is invited to join an innovation consortium (its administrators accept or decline). */
+  CONSORTIUM_INVITED = 'CONSORTIUM_INVITED',
 }
 
 /** A file the notification's email carries (an event's or meeting's calendar entry). Never secrets. */

@@ -23,7 +23,15 @@ const enFeatures = import.meta.glob<Messages>('../locales/en/*.json', { import: 
 
 /** The features whose Chinese messages load with their screens (locales/zh-CN/<feature>.json). */
 export type Feature =
-  'broker' | 'bureau' | 'enterprise' | 'expertCalls' | 'notifications' | 'programmes' | 'researcher' | 'ttoOffice';
+  | 'broker'
+  | 'bureau'
+  | 'consortia'
+  | 'enterprise'
+  | 'expertCalls'
+  | 'notifications'
+  | 'programmes'
+  | 'researcher'
+  | 'ttoOffice';
 
 function withFeatures(base: Messages, features: Record<string, Messages>): Messages {
   const merged: Messages = { ...base };

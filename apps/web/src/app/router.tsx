@@ -110,6 +110,17 @@ const MyExpertCallInvitationsPage = lazyPage(
   () => import('../features/expert-calls/pages/MyExpertCallInvitationsPage'),
   ['expertCalls', 'researcher'],
 );
+// Innovation consortia: the members' screens, invitations to answer, the bureau's desk.
+const ConsortiaPage = lazyPage(() => import('../features/consortia/pages/ConsortiaPage'), ['consortia']);
+const ConsortiumPage = lazyPage(() => import('../features/consortia/pages/ConsortiumPage'), ['consortia']);
+const ConsortiumInvitationsPage = lazyPage(
+  () => import('../features/consortia/pages/ConsortiumInvitationsPage'),
+  ['consortia'],
+);
+const BureauConsortiaPage = lazyPage(
+  () => import('../features/consortia/pages/BureauConsortiaPage'),
+  ['bureau', 'consortia'],
+);
 
 // The recommended catalogue (应用示范推荐目录): the public page, an enterprise's applications, the bureau's desk.
 const CataloguePage = lazy(() => import('../features/catalogue/pages/CataloguePage'));
@@ -183,6 +194,10 @@ export const router = createBrowserRouter([
       { path: '/workspace/expert-calls', element: page(<ExpertCallsPage />) },
       { path: '/workspace/expert-calls/invitations', element: page(<MyExpertCallInvitationsPage />) },
       { path: '/workspace/expert-calls/:id', element: page(<ExpertCallDeskPage />) },
+      { path: '/workspace/consortia', element: page(<ConsortiaPage />) },
+      { path: '/workspace/consortia/invitations', element: page(<ConsortiumInvitationsPage />) },
+      { path: '/workspace/consortia/:id', element: page(<ConsortiumPage />) },
+      { path: '/workspace/bureau/consortia', element: page(<BureauConsortiaPage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
   },

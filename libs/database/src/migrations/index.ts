@@ -1,4 +1,5 @@
 // Migrations in the order they run. `npm run migration:generate -- <Name>` writes a new file and appends it here.
+import { Consortia1796684158818 } from './1796684158818-Consortia';
 import { RecommendedCatalogue1796682375697 } from './1796682375697-RecommendedCatalogue';
 import { EventCancellations1796682266843 } from './1796682266843-EventCancellations';
 import { ApplicationScenarios1796681727047 } from './1796681727047-ApplicationScenarios';
@@ -76,4 +77,5 @@ export const MIGRATIONS = [
   ApplicationScenarios1796681727047,
   EventCancellations1796682266843,
   RecommendedCatalogue1796682375697,
+  Consortia1796684158818,
 ];

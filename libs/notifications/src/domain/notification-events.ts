@@ -22,6 +22,7 @@ export const EVENT_KINDS = [
   NotificationKind.EXPERT_CALL_INVITED,
   NotificationKind.EVENT_CANCELLED,
   NotificationKind.EVENT_MEETING_CHANGED,
+  NotificationKind.CONSORTIUM_INVITED,
 ] as const;
 
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -59,6 +60,7 @@ export const DEFAULT_EVENT_CHANNELS: { readonly [K in EventKind]: ChannelChoice 
   [NotificationKind.EXPERT_CALL_INVITED]: { inApp: true, email: true },
   [NotificationKind.EVENT_CANCELLED]: { inApp: true, email: true },
   [NotificationKind.EVENT_MEETING_CHANGED]: { inApp: true, email: true },
+  [NotificationKind.CONSORTIUM_INVITED]: { inApp: true, email: true },
 };
 
 export type NotificationLanguage = 'zh' | 'en';
@@ -93,6 +95,8 @@ export const SCREENS = {
   event: (eventId: string) => `/events/${encodeURIComponent(eventId)}`,
   /** An expert's invitations to the bureau's calls for experts (accept, decline, respond). */
   myExpertCallInvitations: () => '/workspace/expert-calls/invitations',
+  /** An organisation administrator's invitations to innovation consortia (accept, decline). */
+  consortiumInvitations: () => '/workspace/consortia/invitations',
 } as const;
 
 /** What a notification's text is made of: titles and reasons as the domain holds them (user data, any language). */
@@ -319,6 +323,13 @@ export function renderEvent(
         : {
             title: `The bureau invites you to answer a call for experts: ${s}`,
             body: `Accept or decline it${reason ? `; deadline ${reason}` : ''}. Once accepted, submit your response.`,
+          };
+    case NotificationKind.CONSORTIUM_INVITED:
+      return zh
+        ? { title: `您的单位受邀加入创新联合体：${s}`, body: `${reason ? `${reason}。` : ''}请单位管理员接受或婉拒。` }
+        : {
+            title: `Your organisation is invited to join an innovation consortium: ${s}`,
+            body: `${reason ? `${reason}. ` : ''}An administrator of your organisation accepts or declines.`,
           };
   }
 }

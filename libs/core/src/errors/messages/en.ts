@@ -204,6 +204,18 @@ export const en: Record<ErrorReason, string> = {
   CATALOGUE_ACHIEVEMENT_NOT_TRANSFERRED:
     'The product must come from an achievement your enterprise acquired in a signed or registered technology contract',
   CATALOGUE_ENTRY_NOT_PENDING: 'Only an application under review can be decided (it is {currentStatus})',
+  CONSORTIUM_NOT_FOUND: 'Innovation consortium not found',
+  CONSORTIUM_INVITATION_NOT_FOUND: 'Consortium invitation not found',
+  CONSORTIUM_ITEM_NOT_FOUND: 'Consortium item not found',
+  CONSORTIUM_BUREAU_ONLY: 'Only the bureau sees every innovation consortium',
+  CONSORTIUM_LEAD_NOT_ENTERPRISE: 'Only an enterprise’s members may lead an innovation consortium',
+  CONSORTIUM_CLOSED: 'This innovation consortium is closed',
+  CONSORTIUM_NOT_RECOGNISABLE:
+    'This innovation consortium cannot be recognised now ({status}): another organisation must have accepted',
+  CONSORTIUM_ORGANISATION_NOT_INVITABLE: 'This organisation cannot be invited ({problem})',
+  CONSORTIUM_ALREADY_ANSWERED: 'This invitation was answered already ({status})',
+  CONSORTIUM_LINK_NOT_ALLOWED: 'This cannot be linked ({problem})',
+  CONSORTIUM_MILESTONE_DATE_INVALID: 'The milestone date must be YYYY-MM-DD',
   TEXT_BLANK: '{field} must not be blank',
   REGISTRATION_NUMBER_INVALID:
     'The registration number (技术合同登记号) must be the 4-digit year, the 6-digit region code of the registration office and a 4–8 digit sequence, e.g. 2024110108000123',

@@ -93,6 +93,7 @@ export default function WorkspacePage() {
             <Link to="/workspace/expert-profile">{t('researcher.expert.link')}</Link>
             <Link to="/workspace/rewards">{t('programmes.nav.myRewards')}</Link>
             <Link to="/workspace/expert-calls/invitations">{t('expertCalls.my.link')}</Link>
+            <Link to="/workspace/consortia">{t('workspace.consortia')}</Link>
           </Space>
         </Card>
       )}
@@ -111,6 +112,7 @@ export default function WorkspacePage() {
             ) && <Link to="/workspace/catalogue">{t('catalogue.apply.link')}</Link>}
             <Link to="/workspace/my-introductions">{t('enterprise.nav.introductions')}</Link>
             <Link to="/workspace/follow-ups">{t('programmes.nav.followUps')}</Link>
+            <Link to="/workspace/consortia">{t('workspace.consortia')}</Link>
           </Space>
         </Card>
       )}
@@ -125,6 +127,8 @@ export default function WorkspacePage() {
             <Link to="/workspace/events">{t('events.workspace.link')}</Link>
             <Link to="/workspace/rewards">{t('programmes.nav.myRewards')}</Link>
             <Link to="/workspace/annual-report">{t('programmes.annual.link')}</Link>
+            <Link to="/workspace/consortia">{t('workspace.consortia')}</Link>
+            <Link to="/workspace/consortia/invitations">{t('workspace.consortiumInvitations')}</Link>
             {memberships.some(
               (m) => m.status === 'ACTIVE' && m.role === 'TTO_OFFICER' && m.organisation.kind === 'NEW_RD_INSTITUTION',
             ) && <Link to="/workspace/evaluation-report">{t('programmes.nav.annualReport')}</Link>}
@@ -146,6 +150,7 @@ export default function WorkspacePage() {
             <Link to="/workspace/events">{t('events.workspace.link')}</Link>
             <Link to="/workspace/expert-calls">{t('expertCalls.bureau.link')}</Link>
             <Link to="/workspace/bureau/catalogue">{t('catalogue.review.link')}</Link>
+            <Link to="/workspace/bureau/consortia">{t('bureau.nav.consortia')}</Link>
           </Space>
         </Card>
       )}

@@ -10,6 +10,7 @@ const LINKS = [
   { to: '/workspace/bureau/evaluation', key: 'evaluation', end: false },
   { to: '/workspace/bureau/outcomes', key: 'outcomes', end: false },
   { to: '/workspace/bureau/catalogue', key: 'catalogue', end: false },
+  { to: '/workspace/bureau/consortia', key: 'consortia', end: false },
   { to: '/workspace/bureau/queues', key: 'queues', end: false },
 ] as const;
 
