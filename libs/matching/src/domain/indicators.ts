@@ -336,9 +336,9 @@ const RANGE_SEPARATOR = /^\s*(?:-|–|—|~|～|〜|至|到|to|and)\s*/i;
 const CLAUSE_BREAK = /[,;:。!?、()[\]{}\n]|\s(?:and|while|whereas|but)\s|\.\s/gi;
 
 const LEADING_FILLER =
-  /^(?:的|希望|要求|需要|可于|可在|完成|交付|上线|我们|我司|目前|并且|并|且|同时|其中|保证|确保|实现|满足|能够|可以|使|将|在|其|把|则|和|与|及|以及|或|we|need|needs|want|require|requires|required|requirements|the|a|an|with|and|our|must|should|its|their|for|of|is|are)\s*/i;
+  /^(?:的|希望|要求|需要|可于|可在|完成|交付|上线|我们|我司|目前|并且|并|且|同时|其中|保证|确保|实现|满足|能够|可以|使|将|在|其|把|则|和|与|及|以及|或|(?:we|need|needs|want|require|requires|required|requirements|the|a|an|with|and|our|must|should|its|their|for|of|is|are)(?![a-z]))\s*/i;
 const TRAILING_FILLER =
-  /(?:达到|可达|高达|达|提升到|提升至|提高到|提高至|降低到|降低至|降到|降至|减少到|减少至|控制在|保持在|为|是|约|大约|在|于|的|可|能|均|仅|只|需|要|应|须|必须|应当|要求|of|is|are|be|at|to|with|about|approximately|around|reaches|reach|reaching|between|by|should|must|shall|has|have|a|an|the|~)\s*$/i;
+  /(?:达到|可达|高达|达|内完成|完成|提升到|提升至|提高到|提高至|降低到|降低至|降到|降至|减少到|减少至|控制在|保持在|为|是|约|大约|在|于|的|均|仅|只|需|应|须|必须|应当|要求|~|(?<![a-z])(?:of|is|are|be|at|to|with|about|approximately|around|reaches|reach|reaching|between|by|should|must|shall|has|have|a|an|the))\s*$/i;
 
 const HAN_CHAR = /\p{Script=Han}/u;
 
@@ -525,24 +525,11 @@ export function demandRequirements(text: string, indicators: readonly IndicatorI
   return requirements;
 }
 
-/** Units that name their quantity by themselves: a figure in Wh/kg is an energy density whatever the words. */
-const SELF_NAMING = new Set([
-  'Wh',
-  'Ah',
-  'V',
-  'Pa',
-  'Hz',
-  'N',
-  'dB',
-  'dBm',
-  'Oe',
-  'OPS',
-  'FLOPS',
-  'ppm',
-  'rpm',
-  'Ω',
-  'lx',
-]);
+/**
+ * Units that name their quantity by themselves: a figure in Wh/kg is an energy density whatever the words. Not
+ * MPa (tensile or compressive strength, pressure) nor N (range or resolution of a force sensor).
+ */
+const SELF_NAMING = new Set(['Wh', 'Ah', 'V', 'Hz', 'dB', 'dBm', 'Oe', 'OPS', 'FLOPS', 'ppm', 'rpm', 'Ω', 'lx']);
 const namesItself = (unit: string) => unit.includes('/') || SELF_NAMING.has(unit);
 
 /** Words of change: "成本降低 20%" and "成本 20%" are different quantities, and so are 降低 and 提高. */
@@ -587,6 +574,10 @@ export function sameQuantity(requirement: Figure, figure: Figure): number {
   if (wanted.change !== stated.change) return 0;
   let shared = 0;
   for (const token of wanted.tokens) if (stated.tokens.has(token)) shared++;
+  // Named in two languages (能量密度 / energy density): only a unit that names its quantity says it is the same.
+  if (shared === 0 && HAN_CHAR.test(requirement.quantity) !== HAN_CHAR.test(figure.quantity)) {
+    return namesItself(requirement.unit) ? 0.5 : 0;
+  }
   const share = shared / wanted.tokens.size;
   // Scored so that a name sharing words always beats one sharing only the head.
   if (shared >= 2 || share >= 0.6) return 1 + share;
