@@ -181,6 +181,8 @@ describe('technical indicators: comparing', () => {
     expect(sameQuantity(req('能量密度≥500 Wh/kg'), fig('520 Wh/kg'))).toBeGreaterThan(0); // Wh/kg names itself
     expect(sameQuantity(req('准确率≥95%'), fig('95%'))).toBe(0); // a bare percentage names nothing
     expect(sameQuantity(req('能量密度≥500 Wh/kg'), fig('能量密度 500 W/kg'))).toBe(0);
+    expect(sameQuantity(req('1C循环寿命不低于3000次'), fig('1C循环寿命3200次'))).toBeGreaterThan(0);
+    expect(sameQuantity(req('1C循环寿命不低于3000次'), fig('NCM811循环寿命3200次'))).toBeGreaterThan(0);
   });
 });
 

@@ -362,7 +362,10 @@ function cleanQuantity(raw: string): string {
 }
 
 function followingQuantity(raw: string): string {
-  const text = raw.replace(/\s+/g, ' ').trim();
+  const text = raw
+    .replace(/[\d.,%]+.*$/s, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (HAN_CHAR.test(text[0] ?? '')) return [...text].slice(0, 8).join('');
   return text
     .split(' ')
@@ -555,7 +558,12 @@ function quantityName(quantity: string): QuantityName {
   DECREASE.lastIndex = 0;
   INCREASE.lastIndex = 0;
   const core = quantity.replace(BASELINE, ' ').replace(DECREASE, ' ').replace(INCREASE, ' ');
-  const tokens = new Set(analyze(core).filter((token) => !/^\p{N}/u.test(token)));
+  // Latin and Han apart ("1C循环寿命" is one token for the analysis, and a token starting with a digit is dropped).
+  const spaced = core.replace(
+    /(?<=\p{Script=Han})(?=[^\p{Script=Han}])|(?<=[^\p{Script=Han}])(?=\p{Script=Han})/gu,
+    ' ',
+  );
+  const tokens = new Set(analyze(spaced).filter((token) => !/^\p{N}/u.test(token)));
   const han = [...core.replace(/[^\p{Script=Han}]+$/u, '')].slice(-2).join('');
   return { tokens, head: /^\p{Script=Han}{2}$/u.test(han) ? han : null, change };
 }

@@ -115,9 +115,11 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
     rights: 0.01,
     freshness: 0.01,
     freshnessDays: 365,
-    indicatorMet: 0.04,
-    indicatorFailed: 0.02,
-    indicatorMax: 0.08,
+    // Technical indicators (dev-zh, 5-fold nDCG@10 calibrated / m5): off 0.9194 / 0.9116; 0.04, 0.02, 0.08:
+    // 0.9201 / 0.9129; 0.06, 0.04, 0.12: 0.9201 / 0.9142; 0.08, 0.04, 0.16: 0.9202 / 0.9142. SciFact unchanged.
+    indicatorMet: 0.06,
+    indicatorFailed: 0.04,
+    indicatorMax: 0.12,
   },
   maxAdjustment: 0.1,
   limit: 100,
