@@ -282,8 +282,19 @@ function readUnit(text: string, pos: number): { atom: UnitAtom; end: number; spe
   return { atom: { base, factor }, end, spelled: text.slice(i, end) };
 }
 
+/** The spellings by their first character, longest first: a number is followed by a handful of candidates. */
+const ATOMS_BY_FIRST = (() => {
+  const index = new Map<string, Array<[string, UnitAtom]>>();
+  for (const entry of ATOMS) {
+    const first = entry[0][0];
+    if (!index.has(first)) index.set(first, []);
+    index.get(first)!.push(entry);
+  }
+  return index;
+})();
+
 function readAtom(text: string, pos: number): { atom: UnitAtom; end: number } | null {
-  for (const [spelled, atom] of ATOMS) {
+  for (const [spelled, atom] of ATOMS_BY_FIRST.get(text[pos]) ?? []) {
     if (!text.startsWith(spelled, pos)) continue;
     let end = pos + spelled.length;
     const latin = LATIN_LETTER.test(spelled[spelled.length - 1]);
@@ -423,7 +434,8 @@ export function parseFigures(input: string): Figure[] {
     if (unit.atom.base === 's' && /^年/.test(unit.spelled) && Math.abs(value / YEAR) >= 1000) continue;
     const clauseStart = Math.max(0, ...breaks.filter((b) => b.end <= start).map((b) => b.end));
     const clauseEnd = Math.min(text.length, ...breaks.filter((b) => b.start >= rangeEnd).map((b) => b.start));
-    let before = text.slice(Math.max(clauseStart, previousEnd), start);
+    // At most 40 characters: the quantity is the nearest words, and the comparators' patterns stay cheap.
+    let before = text.slice(Math.max(clauseStart, previousEnd, start - 40), start);
     let comparator: Comparator = max === undefined ? '=' : 'range';
     if (max === undefined) {
       const lead = before.replace(BEFORE_NUMBER, '');
@@ -553,6 +565,14 @@ interface QuantityName {
   change: 'down' | 'up' | null;
 }
 
+/** A figure's name, analysed once per figure (a listing's figures are compared with every demand's requirements). */
+const names = new WeakMap<Figure, QuantityName>();
+function nameOf(figure: Figure): QuantityName {
+  let name = names.get(figure);
+  if (!name) names.set(figure, (name = quantityName(figure.quantity)));
+  return name;
+}
+
 function quantityName(quantity: string): QuantityName {
   const change = DECREASE.test(quantity) ? 'down' : INCREASE.test(quantity) ? 'up' : null;
   DECREASE.lastIndex = 0;
@@ -576,8 +596,8 @@ function quantityName(quantity: string): QuantityName {
  */
 export function sameQuantity(requirement: Figure, figure: Figure): number {
   if (requirement.unit !== figure.unit) return 0;
-  const wanted = quantityName(requirement.quantity);
-  const stated = quantityName(figure.quantity);
+  const wanted = nameOf(requirement);
+  const stated = nameOf(figure);
   if (wanted.tokens.size === 0 || stated.tokens.size === 0) return namesItself(requirement.unit) ? 0.5 : 0;
   if (wanted.change !== stated.change) return 0;
   let shared = 0;
