@@ -28,4 +28,11 @@ export interface MatchDemand {
   industry?: string | null;
   budgetWan?: number | null;
   cooperationModes?: readonly string[] | null;
+  /** Structured technical indicators (name, current and target as written: "≥ 500 Wh/kg"). */
+  indicators?: ReadonlyArray<{
+    name: string;
+    current?: string | null;
+    target: string;
+    mustHave?: boolean | null;
+  }> | null;
 }

@@ -36,6 +36,15 @@ export interface MatchingConfig {
     freshness: number;
     /** Days after which a listing counts as stale (freshness signal decays linearly to -1 at twice this). */
     freshnessDays: number;
+    /**
+     * Technical indicators (domain/indicators.ts): per requirement of the demand for which the target states a
+     * figure of the same quantity, +met when it meets it, −failed when it clearly does not (−met for a
+     * must-have indicator). Only when both sides state a figure; summed and clamped to ±indicatorMax, outside
+     * the other factors' clamp (0 turns the factor off).
+     */
+    indicatorMet: number;
+    indicatorFailed: number;
+    indicatorMax: number;
   };
   maxAdjustment: number;
   /** Candidates kept per demand. */
@@ -106,6 +115,11 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
     rights: 0.01,
     freshness: 0.01,
     freshnessDays: 365,
+    // Technical indicators (dev-zh, 5-fold nDCG@10 calibrated / m5): off 0.9194 / 0.9116; 0.04, 0.02, 0.08:
+    // 0.9201 / 0.9129; 0.06, 0.04, 0.12: 0.9201 / 0.9142; 0.08, 0.04, 0.16: 0.9202 / 0.9142. SciFact unchanged.
+    indicatorMet: 0.06,
+    indicatorFailed: 0.04,
+    indicatorMax: 0.12,
   },
   maxAdjustment: 0.1,
   limit: 100,

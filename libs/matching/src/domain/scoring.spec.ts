@@ -129,3 +129,77 @@ describe('readable explanations', () => {
     expect(english.join(' ')).not.toMatch(/C38|\p{Script=Han}/u);
   });
 });
+
+describe('technical indicators in scoring', () => {
+  const meets = achievement(
+    'meets',
+    '高镍三元锂电池正极材料',
+    '高镍三元正极材料，电芯能量密度达520 Wh/kg，循环寿命3000次，适用于动力电池。',
+  );
+  const fails = achievement(
+    'fails',
+    '高镍三元锂电池正极材料制备',
+    '高镍三元正极材料制备工艺，电芯能量密度420 Wh/kg，循环寿命3000次，适用于动力电池。',
+  );
+  const silent = achievement('silent', '高镍三元锂电池正极材料包覆', '高镍三元正极材料包覆改性，适用于动力电池。');
+  const stats3 = [meets, fails, silent, ...docs].reduce((b, d) => b.add(d), new CorpusStatsBuilder()).build();
+  const rank = (demand: Parameters<typeof buildMatchQuery>[0], config = DEFAULT_MATCHING_CONFIG) =>
+    scoreCandidates(
+      demand,
+      buildMatchQuery(demand, stats3, lexicon, config),
+      [silent, fails, meets].map(analyzeDocument),
+      stats3,
+      config,
+      now,
+    );
+
+  it('rewards the listing whose figure meets the threshold and names it in the demand’s language', () => {
+    const ranked = rank({ id: 'd', title: '高镍三元正极材料', description: '要求电芯能量密度不低于500 Wh/kg。' });
+    expect(ranked[0].id).toBe('meets');
+    const indicator = (id: string) =>
+      ranked.find((m) => m.id === id)!.explanation.factors.filter((f) => f.factor === 'indicator');
+    expect(indicator('meets')).toEqual([
+      {
+        factor: 'indicator',
+        effect: DEFAULT_MATCHING_CONFIG.factors.indicatorMet,
+        reason: '电芯能量密度 520 Wh/kg ≥ 500 Wh/kg',
+      },
+    ]);
+    expect(indicator('fails')).toEqual([
+      {
+        factor: 'indicator',
+        effect: -DEFAULT_MATCHING_CONFIG.factors.indicatorFailed,
+        reason: '电芯能量密度 420 Wh/kg，未达到 ≥ 500 Wh/kg',
+      },
+    ]);
+    // A listing that states no figure gets neither bonus nor penalty.
+    expect(indicator('silent')).toEqual([]);
+  });
+
+  it('reads the demand’s structured indicators; a failed must-have costs as much as a met one earns', () => {
+    const ranked = rank({
+      id: 'd',
+      title: 'High-nickel cathode 高镍三元正极材料',
+      description: '',
+      indicators: [{ name: 'energy density', current: '350 Wh/kg', target: '500 Wh/kg', mustHave: true }],
+    });
+    const fails = ranked.find((m) => m.id === 'fails')!.explanation.factors.find((f) => f.factor === 'indicator')!;
+    expect(fails.effect).toBe(-DEFAULT_MATCHING_CONFIG.factors.indicatorMet);
+    expect(ranked[0].explanation.factors.find((f) => f.factor === 'indicator')?.reason).toBe(
+      'energy density 520 Wh/kg ≥ 500 Wh/kg',
+    );
+  });
+
+  it('changes nothing when the demand states no figure, or when the factor is off', () => {
+    const plain = { id: 'd', title: '高镍三元正极材料', description: '希望提升电芯能量密度。' };
+    expect(rank(plain).flatMap((m) => m.explanation.factors)).toEqual([]);
+    const off = {
+      ...DEFAULT_MATCHING_CONFIG,
+      factors: { ...DEFAULT_MATCHING_CONFIG.factors, indicatorMet: 0, indicatorFailed: 0 },
+    };
+    const withFigure = { ...plain, description: '要求电芯能量密度不低于500 Wh/kg。' };
+    const scores = (ranked: ReturnType<typeof rank>) => ranked.map((m) => [m.id, m.lexical]);
+    expect(rank(withFigure, off).flatMap((m) => m.explanation.factors)).toEqual([]);
+    expect(scores(rank(withFigure, off))).not.toEqual(scores(rank(withFigure)));
+  });
+});

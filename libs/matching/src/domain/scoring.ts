@@ -4,6 +4,7 @@ import { MatchDemand, MatchDocument, MatchTargetType } from './match-document';
 import { MatchingConfig } from './matching-config';
 import { MatchQuery } from './match-query';
 import { isWholeWord } from './general-rarity';
+import { checkIndicators, demandRequirements, Figure, parseFigures, Requirement } from './indicators';
 import { analyze, Language, termFrequencies } from './text-analysis';
 
 /** A document's tokens per field, computed once per candidate. */
@@ -27,7 +28,7 @@ export function analyzeDocument(doc: MatchDocument): AnalyzedDocument {
   return { doc, fieldTf, fieldLength, tokens };
 }
 
-export type FactorName = 'industry' | 'trl' | 'transferMode' | 'budget' | 'rights' | 'freshness';
+export type FactorName = 'industry' | 'trl' | 'transferMode' | 'budget' | 'rights' | 'freshness' | 'indicator';
 
 export interface FactorEffect {
   factor: FactorName;
@@ -201,7 +202,7 @@ export function structuredFactors(
   const f = config.factors;
   const reason = REASONS[language];
   const effects: FactorEffect[] = [];
-  const push = (factor: FactorName, signal: number, text: string) => {
+  const push = (factor: Exclude<FactorName, 'indicator'>, signal: number, text: string) => {
     if (signal !== 0 && f[factor] !== 0) effects.push({ factor, effect: round(f[factor] * signal), reason: text });
   };
   if (demand.industry && doc.industries?.includes(demand.industry)) push('industry', 1, reason.industry());
@@ -236,6 +237,46 @@ export function structuredFactors(
 }
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
+
+/** The figures a target states (parsed once per analysed document, while the analysis cache keeps it). */
+const figuresByDocument = new WeakMap<AnalyzedDocument, Figure[]>();
+
+export function documentFigures(doc: AnalyzedDocument): Figure[] {
+  let figures = figuresByDocument.get(doc);
+  if (!figures) {
+    figures = Object.values(doc.doc.fields).flatMap((text) => (text ? parseFigures(text) : []));
+    figuresByDocument.set(doc, figures);
+  }
+  return figures;
+}
+
+/** The demand's requirements with numbers and units: its structured indicators and the figures of its text. */
+export function requirementsOf(demand: MatchDemand): Requirement[] {
+  return demandRequirements(`${demand.title ?? ''}\n${demand.description ?? ''}`, demand.indicators ?? []);
+}
+
+/**
+ * Technical indicators: a bonus per requirement the target's stated figure meets, a smaller penalty per one it
+ * clearly fails (a must-have one: as large as the bonus). Nothing when either side states no figure for it.
+ */
+export function indicatorFactors(
+  requirements: readonly Requirement[],
+  doc: AnalyzedDocument,
+  config: MatchingConfig,
+  language: Language = 'zh',
+): FactorEffect[] {
+  const { indicatorMet, indicatorFailed } = config.factors;
+  if (requirements.length === 0 || (indicatorMet === 0 && indicatorFailed === 0)) return [];
+  return checkIndicators(requirements, documentFigures(doc), language)
+    .map((check) => ({
+      factor: 'indicator' as const,
+      effect: round(
+        check.verdict === 'meets' ? indicatorMet : check.requirement.mustHave ? -indicatorMet : -indicatorFailed,
+      ),
+      reason: check.reason,
+    }))
+    .filter((effect) => effect.effect !== 0);
+}
 
 /** The optional semantic layer's term: the lexical relevance and the semantic one (both 0–1), weighted. */
 const blendSemantic = (lexical: number, semantic: number, config: MatchingConfig) =>
@@ -272,19 +313,25 @@ export function scoreCandidates(
   for (const { doc, text } of raw) maxByType.set(doc.doc.type, Math.max(maxByType.get(doc.doc.type) ?? 0, text));
 
   const { calibration } = config;
+  const requirements = requirementsOf(demand);
+  const clamp = (value: number, bound: number) => Math.max(-bound, Math.min(bound, value));
   const scored = raw.map(({ doc, text, absolute }) => {
     const max = maxByType.get(doc.doc.type) ?? 0;
     const textScore = max > 0 ? text / max : 0;
     const { coverage, matchedTerms, missingTerms } = coverageOf(query, doc, config);
     const relevance = (1 - config.coverageWeight) * textScore + config.coverageWeight * coverage;
-    const factors = structuredFactors(demand, doc.doc, config, now, query.language);
-    const adjustment = Math.max(
-      -config.maxAdjustment,
-      Math.min(
+    const structured = structuredFactors(demand, doc.doc, config, now, query.language);
+    const indicators = indicatorFactors(requirements, doc, config, query.language);
+    const factors = [...structured, ...indicators];
+    const adjustment =
+      clamp(
+        structured.reduce((sum, f) => sum + f.effect, 0),
         config.maxAdjustment,
-        factors.reduce((sum, f) => sum + f.effect, 0),
-      ),
-    );
+      ) +
+      clamp(
+        indicators.reduce((sum, f) => sum + f.effect, 0),
+        config.factors.indicatorMax,
+      );
     // Optional semantic layer (`semantic` is given only when an embedder is configured): `${type}:${id}` → 0–1.
     const similarity = semantic ? (semantic.get(`${doc.doc.type}:${doc.doc.id}`) ?? 0) : undefined;
     const blended = similarity === undefined ? relevance : blendSemantic(relevance, similarity, config);

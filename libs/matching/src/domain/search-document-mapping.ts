@@ -70,7 +70,12 @@ export function demandForMatching(demand: {
   id: string;
   title: string;
   summary: string;
-  technicalIndicators?: ReadonlyArray<{ name: string }> | null;
+  technicalIndicators?: ReadonlyArray<{
+    name: string;
+    current?: string | null;
+    target?: string | null;
+    mustHave?: boolean | null;
+  }> | null;
   industryCode?: string | null;
   budgetMinWan?: number | null;
   budgetMaxWan?: number | null;
@@ -86,5 +91,8 @@ export function demandForMatching(demand: {
     industry: demand.industryCode ?? null,
     budgetWan: demand.budgetMaxWan ?? demand.budgetMinWan ?? null,
     cooperationModes: demand.cooperationModes ?? [],
+    indicators: (demand.technicalIndicators ?? [])
+      .filter((i) => typeof i.target === 'string' && i.target.trim() !== '')
+      .map((i) => ({ name: i.name, current: i.current ?? null, target: i.target!, mustHave: i.mustHave === true })),
   };
 }

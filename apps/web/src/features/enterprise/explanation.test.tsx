@@ -28,6 +28,7 @@ const match: ExplainedMatch = {
       { factor: 'budget', effect: 0.03 },
       { factor: 'freshness', effect: -0.01 },
       { factor: 'someFutureFactor', effect: 0.02 },
+      { factor: 'indicator', effect: 0.06, reason: '浊度检测下限 0.05 NTU ≤ 0.1 NTU' },
     ],
   },
   achievement: {
@@ -54,6 +55,7 @@ describe('readableExplanation', () => {
       { key: 'withinBudget', values: { price: 80, budget: 100 }, raises: true },
       { key: 'stale', values: { days: 180 }, raises: false },
       { key: 'otherUp', values: {}, raises: true },
+      { key: 'indicatorMet', values: { figures: '浊度检测下限 0.05 NTU ≤ 0.1 NTU' }, raises: true },
     ]);
     expect(readable.missing).toEqual(['余氯']);
   });
@@ -89,7 +91,8 @@ describe('MatchExplanation', () => {
     expect(screen.getByText('已 180 天未更新')).toBeTruthy();
     expect(screen.getByText('其他因素提高了排序')).toBeTruthy();
     expect(screen.getByText('未覆盖的词：余氯')).toBeTruthy();
-    expect(screen.getAllByLabelText('提高排序')).toHaveLength(4);
+    expect(screen.getByText('技术指标达标：浊度检测下限 0.05 NTU ≤ 0.1 NTU')).toBeTruthy();
+    expect(screen.getAllByLabelText('提高排序')).toHaveLength(5);
     expect(screen.getAllByLabelText('降低排序')).toHaveLength(2);
     for (const code of ['transferMode', 'freshness', 'someFutureFactor', 'internal_vector', 'ASSIGNMENT', 'LICENSE'])
       expect(container.textContent).not.toContain(code);

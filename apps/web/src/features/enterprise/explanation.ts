@@ -5,7 +5,8 @@ export interface MatchExplanationData {
   coverage: number;
   missingTerms: readonly string[];
   matchedTerms: ReadonlyArray<{ term: string; via?: string | null; fields: readonly string[] }>;
-  factors: ReadonlyArray<{ factor: string; effect: number }>;
+  /** `reason` is the engine's sentence in the demand's language; only figures (indicator) are shown from it. */
+  factors: ReadonlyArray<{ factor: string; effect: number; reason?: string | null }>;
 }
 
 export interface ExplainedMatch {
@@ -85,7 +86,7 @@ export function readableExplanation(
   const factors: ReadableFactor[] = [];
   const achievement = match.achievement ?? null;
   const budget = demand.budgetMaxWan ?? demand.budgetMinWan ?? null;
-  for (const { factor, effect } of explanation.factors) {
+  for (const { factor, effect, reason } of explanation.factors) {
     if (effect === 0) continue;
     const raises = effect > 0;
     switch (factor) {
@@ -126,6 +127,12 @@ export function readableExplanation(
         factors.push({ key: days === null ? 'staleUnnamed' : 'stale', values: days === null ? {} : { days }, raises });
         break;
       }
+      case 'indicator':
+        // The figures compared, as the engine wrote them in the demand's language ("能量密度 520 Wh/kg ≥ 500 Wh/kg").
+        if (reason)
+          factors.push({ key: raises ? 'indicatorMet' : 'indicatorShort', values: { figures: reason }, raises });
+        else factors.push({ key: raises ? 'otherUp' : 'otherDown', values: {}, raises });
+        break;
       default:
         factors.push({ key: raises ? 'otherUp' : 'otherDown', values: {}, raises });
     }

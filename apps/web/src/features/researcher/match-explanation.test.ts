@@ -35,6 +35,20 @@ describe('explainMatch', () => {
     ]);
   });
 
+  it('says once that the achievement’s figures meet the demand’s indicators, however many it meets', () => {
+    const indicators = {
+      ...explanation,
+      factors: [
+        { factor: 'indicator', effect: 0.06, reason: '能量密度 520 Wh/kg ≥ 500 Wh/kg' },
+        { factor: 'indicator', effect: 0.06, reason: '循环寿命 3200次 ≥ 3000次' },
+        { factor: 'indicator', effect: -0.04, reason: '内阻 8 mΩ，未达到 ≤ 5 mΩ' },
+      ],
+    };
+    const { raised, lowered } = explainMatch(indicators, i18n.getFixedT(uiLanguageOf('zh')));
+    expect(raised.filter((line) => line === '成果的技术参数达到需求的指标')).toHaveLength(1);
+    expect(lowered).toContain('成果的技术参数未达到需求的指标');
+  });
+
   it('says nothing for an empty explanation', () => {
     expect(
       explainMatch({ coverage: 0, missingTerms: [], matchedTerms: [], factors: [] }, i18n.getFixedT('en')),

@@ -12,7 +12,7 @@ export interface ExplanationInput {
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-const KNOWN_FACTORS = ['industry', 'trl', 'transferMode', 'budget', 'rights', 'freshness'];
+const KNOWN_FACTORS = ['industry', 'trl', 'transferMode', 'budget', 'rights', 'freshness', 'indicator'];
 
 /** The UI language for an achievement's language (`zh` / `en`). */
 export function uiLanguageOf(achievementLanguage: string | null | undefined): 'zh-CN' | 'en' {
@@ -37,7 +37,10 @@ export function explainMatch(explanation: ExplanationInput, t: Translate): { rai
   for (const factor of explanation.factors) {
     if (!KNOWN_FACTORS.includes(factor.factor) || factor.effect === 0) continue;
     const direction = factor.effect > 0 ? 'up' : 'down';
-    (factor.effect > 0 ? raised : lowered).push(t(`researcher.matches.reasons.${factor.factor}.${direction}`));
+    const lines = factor.effect > 0 ? raised : lowered;
+    const line = t(`researcher.matches.reasons.${factor.factor}.${direction}`);
+    // One line per kind: a demand with three indicators the achievement meets reads once.
+    if (!lines.includes(line)) lines.push(line);
   }
   if (explanation.missingTerms.length > 0) {
     lowered.push(t('researcher.matches.reasons.missingTerms', { terms: explanation.missingTerms.join(separator) }));
