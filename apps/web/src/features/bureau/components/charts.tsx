@@ -21,6 +21,8 @@ const TEXT = '#595959';
 const GRID = '#e5e5e5';
 const AXIS = '#8c8c8c';
 const FONT_SIZE = 12;
+/** The trend's bars are lighter, so the lines in front of them stay readable. */
+const BAR_OPACITY = 0.45;
 
 // ---- helpers (exported for the tests) ----
 
@@ -86,7 +88,7 @@ function Frame({
   children,
 }: {
   height: number;
-  legend?: ReadonlyArray<{ name: string; colour: string; line?: boolean }>;
+  legend?: ReadonlyArray<LegendItem>;
   children: (width: number) => ReactNode;
 }) {
   const [ref, width] = useWidth(600);
@@ -107,7 +109,14 @@ function Frame({
   );
 }
 
-function Legend({ items }: { items: ReadonlyArray<{ name: string; colour: string; line?: boolean }> }) {
+interface LegendItem {
+  name: string;
+  colour: string;
+  line?: boolean;
+  opacity?: number;
+}
+
+function Legend({ items }: { items: ReadonlyArray<LegendItem> }) {
   return (
     <div
       data-testid="chart-legend"
@@ -123,6 +132,7 @@ function Legend({ items }: { items: ReadonlyArray<{ name: string; colour: string
               height: item.line ? 3 : 10,
               borderRadius: 2,
               background: item.colour,
+              opacity: item.opacity,
             }}
           />
           {item.name}
@@ -138,7 +148,7 @@ export function TrendLineBarChart({ chart, height = 300 }: { chart: TrendChart; 
   const barColour = colour(chart.lines.length);
   const legend = [
     ...chart.lines.map((line, index) => ({ name: line.name, colour: colour(index), line: true })),
-    { name: chart.bars.name, colour: barColour },
+    { name: chart.bars.name, colour: barColour, opacity: BAR_OPACITY },
   ];
   return (
     <Frame height={height} legend={legend}>
@@ -190,7 +200,7 @@ export function TrendLineBarChart({ chart, height = 300 }: { chart: TrendChart; 
                 </text>
               ) : null,
             )}
-            <g fill={barColour} fillOpacity={0.45}>
+            <g fill={barColour} fillOpacity={BAR_OPACITY}>
               {chart.bars.data.map((value, index) => (
                 <rect
                   key={chart.categories[index]}
@@ -297,7 +307,7 @@ export function HorizontalBarChart({ chart, height = 300 }: { chart: BarsChart; 
                         >
                           <title>{`${category} ${series.name}: ${formatNumber(value)}`}</title>
                         </rect>
-                        {barHeight >= 9 ? (
+                        {barHeight >= 12 ? (
                           <text x={x(value) + 4} y={y + barHeight / 2 + 4} fontSize={11}>
                             {formatNumber(value)}
                           </text>

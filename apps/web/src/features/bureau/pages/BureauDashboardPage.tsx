@@ -197,6 +197,8 @@ export default function BureauDashboardPage() {
     { key: 'value', title: labels.contractValueWan, value: (row) => amount(row.contractValueWan), numeric: true },
     { key: 'income', title: labels.technicalIncomeWan, value: (row) => amount(row.technicalIncomeWan), numeric: true },
   ];
+  // Room for two labelled bars per field.
+  const industryHeight = Math.max(240, industryData.length * 40);
   const stamp = `${days[0]}_${days[1]}${industry ? `_${industry}` : ''}`;
   const firstError = [kpiQuery, trend, funnel, byIndustry, types, boards].find((query) => query.error)?.error;
 
@@ -293,18 +295,13 @@ export default function BureauDashboardPage() {
           <ChartCard
             id="bureau-industries"
             title={t('bureau.byIndustry.title')}
-            chart={
-              <HorizontalBarChart
-                chart={industryChart(industryData, labels)}
-                height={Math.max(240, industryData.length * 28)}
-              />
-            }
+            chart={<HorizontalBarChart chart={industryChart(industryData, labels)} height={industryHeight} />}
             loading={byIndustry.loading && !byIndustry.data}
             columns={industryColumns}
             rows={industryData}
             rowKey={(row) => row.code}
             fileName={`bureau-industries_${stamp}.csv`}
-            height={Math.max(240, industryData.length * 28)}
+            height={industryHeight}
             onRendered={allData ? onRendered : undefined}
           />
           <Row gutter={[16, 16]}>
