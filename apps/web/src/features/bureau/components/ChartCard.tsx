@@ -50,9 +50,12 @@ export function ChartCard<Row>({
   const headingId = `${id}-title`;
   const nothing = empty ?? rows.length === 0;
   const drawn = view === 'chart' && !loading;
-  // The SVG is drawn in the same commit as the card: tell the page once it is there (and again on new figures).
+  // The SVG is drawn in the same commit as the card: tell the page at the next frame (after the page's own effects
+  // of this commit, which start a new count on new figures), and again on new figures.
   useEffect(() => {
-    if (drawn) onRendered?.(id);
+    if (!drawn || !onRendered) return;
+    const frame = requestAnimationFrame(() => onRendered(id));
+    return () => cancelAnimationFrame(frame);
   }, [drawn, chart, id, onRendered]);
   return (
     <Card

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../../app/i18n';
@@ -143,17 +143,18 @@ describe('a chart card', () => {
     </I18nextProvider>
   );
 
-  it('shows the chart as an image named after its title and says when it has drawn', () => {
+  it('shows the chart as an image named after its title and says when it has drawn', async () => {
     const onRendered = vi.fn();
     render(card({ onRendered }));
     expect(screen.getByRole('img', { name: /合同类型/ }).querySelector('svg')).not.toBeNull();
-    expect(onRendered).toHaveBeenCalledWith('c');
+    await waitFor(() => expect(onRendered).toHaveBeenCalledWith('c'));
   });
 
-  it('shows a skeleton while loading and a sentence when there is nothing to draw', () => {
+  it('shows a skeleton while loading and a sentence when there is nothing to draw', async () => {
     const onRendered = vi.fn();
     const loading = render(card({ loading: true, onRendered }));
     expect(loading.container.querySelector('[data-mark]')).toBeNull();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(onRendered).not.toHaveBeenCalled();
     loading.unmount();
     render(card({ rows: [] }));
