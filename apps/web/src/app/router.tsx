@@ -51,7 +51,7 @@ const BrokerQueuePage = lazyPage(() => import('../features/broker/pages/BrokerQu
 const PipelineBoardPage = lazyPage(() => import('../features/broker/pages/PipelineBoardPage'), ['broker']);
 const DealPage = lazyPage(() => import('../features/broker/pages/DealPage'), ['broker', 'programmes']);
 const BrokerPerformancePage = lazyPage(() => import('../features/broker/pages/BrokerPerformancePage'), ['broker']);
-// The bureau's screens (echarts loads only with the dashboard's charts).
+// The bureau's screens (the dashboard's SVG charts are in its own chunk).
 const BureauDashboardPage = lazyPage(() => import('../features/bureau/pages/BureauDashboardPage'), ['bureau']);
 const ContractLedgerPage = lazyPage(() => import('../features/bureau/pages/ContractLedgerPage'), ['bureau']);
 const VerificationPage = lazyPage(() => import('../features/bureau/pages/VerificationPage'), ['bureau']);

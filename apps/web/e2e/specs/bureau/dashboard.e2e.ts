@@ -79,7 +79,9 @@ test.describe('the bureau', () => {
     await expect(income).toBeVisible();
     const incomeValue = Number((await income.locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''));
     expect(incomeValue).toBeGreaterThanOrEqual(300);
-    await expect(page.locator('canvas').first()).toBeVisible();
+    // The charts are SVG: the trend's points and the contract types' slices are drawn.
+    await expect(page.getByRole('region', { name: '月度趋势' }).locator('[data-mark="point"]').first()).toBeVisible();
+    await expect(page.getByRole('region', { name: '合同类型' }).locator('[data-mark="slice"]').first()).toBeVisible();
     await page.mouse.move(0, 0);
     await fontsReady(page);
     await expectAccessible(page);
@@ -151,7 +153,9 @@ test.describe('the bureau', () => {
     await page.getByRole('button', { name: /English/ }).click();
     await page.goto('/workspace/bureau');
     await expect(page.getByRole('heading', { level: 1, name: 'Bureau dashboard' })).toBeVisible();
-    await expect(page.locator('canvas').first()).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Monthly trend' }).locator('[data-mark="point"]').first(),
+    ).toBeVisible();
     await page.mouse.move(0, 0);
     await fontsReady(page);
     await expectAccessible(page);

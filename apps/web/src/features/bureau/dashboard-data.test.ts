@@ -2,21 +2,22 @@ import { describe, expect, it } from 'vitest';
 import {
   apiRange,
   bureauToday,
-  contractTypeOption,
+  contractTypeChart,
   contractTypeRows,
   defaultDays,
   formatRatio,
-  funnelOption,
+  funnelChart,
   funnelRows,
-  industryOption,
+  industryChart,
   industryRows,
   kpis,
-  leaderboardOption,
+  LEADERBOARD_TOP,
+  leaderboardChart,
   monthsOf,
   periodChange,
   previousRange,
   tableCsv,
-  trendOption,
+  trendChart,
   trendRows,
   type Column,
 } from './dashboard-data';
@@ -75,7 +76,7 @@ describe('KPI cards', () => {
   });
 });
 
-describe('charts: API rows → echarts options and table rows', () => {
+describe('charts: API rows → the SVG charts’ data and table rows', () => {
   const labels = {
     achievementsListed: '挂牌成果',
     matches: '匹配',
@@ -105,18 +106,13 @@ describe('charts: API rows → echarts options and table rows', () => {
       ['2026-02', 3, 180.12],
       ['2026-03', 0, 0],
     ]);
-    const option = trendOption(rows, labels, false);
-    expect(option.animation).toBe(false);
-    expect(option.xAxis.data).toEqual(['2026-01', '2026-02', '2026-03']);
-    expect(option.series.map((series) => [series.name, series.type, series.yAxisIndex])).toEqual([
-      ['挂牌成果', 'line', 0],
-      ['匹配', 'line', 0],
-      ['引荐', 'line', 0],
-      ['签约', 'line', 0],
-      ['登记合同', 'line', 0],
-      ['合同成交额', 'bar', 1],
-    ]);
-    expect(option.series[5].data).toEqual([0, 180.12, 0]);
+    const chart = trendChart(rows, labels);
+    expect(chart.categories).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(chart.lines.map((line) => line.name)).toEqual(['挂牌成果', '匹配', '引荐', '签约', '登记合同']);
+    expect(chart.lines[0].data).toEqual([0, 3, 0]);
+    expect(chart.lines[4].data).toEqual([0, 1, 0]);
+    expect(chart.bars).toEqual({ name: '合同成交额', data: [0, 180.12, 0] });
+    expect([chart.leftAxis, chart.rightAxis]).toEqual(['数量', '万元']);
   });
 
   it('shows the funnel 成果 → 匹配 → 引荐 → 签约 → 登记 with the conversion between shown steps', () => {
@@ -138,12 +134,12 @@ describe('charts: API rows → echarts options and table rows', () => {
       ['签约', 4, 0.4],
       ['登记', 3, 0.75],
     ]);
-    expect(funnelOption(rows, false).series[0].data).toEqual([
-      { name: '成果', value: 100 },
-      { name: '匹配', value: 40 },
-      { name: '引荐', value: 10 },
-      { name: '签约', value: 4 },
-      { name: '登记', value: 3 },
+    expect(funnelChart(rows)).toEqual([
+      { name: '成果', value: 100, conversion: null },
+      { name: '匹配', value: 40, conversion: 0.4 },
+      { name: '引荐', value: 10, conversion: 0.25 },
+      { name: '签约', value: 4, conversion: 0.4 },
+      { name: '登记', value: 3, conversion: 0.75 },
     ]);
     expect(
       funnelRows([], labels).every((row) => row.count === 0 && (row.conversion === null || row.conversion === 0)),
@@ -162,9 +158,14 @@ describe('charts: API rows → echarts options and table rows', () => {
     ];
     const en = industryRows(api, industries, 'en', 'Unclassified');
     expect(en.map((row) => row.name)).toEqual(['Low-altitude economy', 'Artificial intelligence', 'Unclassified']);
-    const option = industryOption(en, labels, false);
-    expect(option.yAxis.data).toEqual(['Unclassified', 'Artificial intelligence', 'Low-altitude economy']);
-    expect(option.series[1].data).toEqual([0, 10, 200]);
+    // The first category is drawn at the top.
+    expect(industryChart(en, labels)).toEqual({
+      categories: ['Low-altitude economy', 'Artificial intelligence', 'Unclassified'],
+      series: [
+        { name: '挂牌成果', data: [2, 9, 1] },
+        { name: '合同成交额', data: [200, 10, 0] },
+      ],
+    });
     expect(industryRows(api, industries, 'zh-CN', '未分类')[0].name).toBe('低空经济');
   });
 
@@ -180,7 +181,7 @@ describe('charts: API rows → echarts options and table rows', () => {
       ['技术许可', 0.75],
       ['技术转让', 0.25],
     ]);
-    expect(contractTypeOption(rows, false).series[0].data).toEqual([
+    expect(contractTypeChart(rows)).toEqual([
       { name: '技术许可', value: 150 },
       { name: '技术转让', value: 50 },
     ]);
@@ -193,10 +194,19 @@ describe('charts: API rows → echarts options and table rows', () => {
       label: `机构${index + 1}`,
       contractValueWan: 100 - index,
     }));
-    const option = leaderboardOption(rows, '合同成交额', false);
-    expect(option.yAxis.data).toHaveLength(10);
-    expect(option.yAxis.data.at(-1)).toBe('机构1');
-    expect(option.series[0].data.at(-1)).toBe(100);
+    const chart = leaderboardChart(rows, '合同成交额');
+    expect(LEADERBOARD_TOP).toBe(10);
+    expect(chart.categories).toHaveLength(10);
+    expect(chart.categories[0]).toBe('机构1');
+    expect(chart.categories.at(-1)).toBe('机构10');
+    expect(chart.series).toHaveLength(1);
+    expect(chart.series[0].name).toBe('合同成交额');
+    expect(chart.series[0].data.slice(0, 2)).toEqual([100, 99]);
+    expect(leaderboardChart([{ rank: 1, key: 'x', label: '甲', contractValueWan: null }], '合同成交额')).toEqual({
+      categories: ['甲'],
+      series: [{ name: '合同成交额', data: [0] }],
+    });
+    expect(leaderboardChart([], '合同成交额').categories).toEqual([]);
   });
 });
 

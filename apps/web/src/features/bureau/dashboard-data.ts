@@ -1,7 +1,7 @@
 /**
  * The bureau dashboard's data mapping, pure: the date range in the bureau's calendar, the previous period, KPI
- * changes, and API rows → table rows → echarts options and CSV. No React, no echarts import (the options are plain
- * objects), so it is unit-tested without a browser and costs nothing to the other roles' bundles.
+ * changes, and API rows → table rows → the SVG charts' data (components/charts.tsx) and CSV. No React, so it is
+ * unit-tested without a browser and costs nothing to the other roles' bundles.
  */
 import { toExcelCsv } from '../../shared/lib/csv';
 
@@ -202,39 +202,33 @@ export function trendRows(rows: readonly MonthRow[], range: ApiRange): TrendRow[
 
 export type Labels = Record<string, string>;
 
+/** One named row of figures of a chart (a line, a set of bars). */
+export interface ChartSeries {
+  name: string;
+  data: number[];
+}
+
+export interface TrendChart {
+  categories: string[];
+  /** Counts, on the left axis. */
+  lines: ChartSeries[];
+  /** 合同成交额, on the right axis. */
+  bars: ChartSeries;
+  leftAxis: string;
+  rightAxis: string;
+}
+
 /** Counts as lines on the left axis, 合同成交额 as bars on the right. */
-export function trendOption(rows: readonly TrendRow[], labels: Labels, animation: boolean) {
-  const line = (key: keyof TrendRow) => ({
-    name: labels[key],
-    type: 'line' as const,
-    yAxisIndex: 0,
-    data: rows.map((row) => row[key]),
-  });
+export function trendChart(rows: readonly TrendRow[], labels: Labels): TrendChart {
+  const series = (key: keyof TrendRow) => ({ name: labels[key], data: rows.map((row) => Number(row[key])) });
   return {
-    animation,
-    aria: { enabled: true },
-    tooltip: { trigger: 'axis' as const },
-    legend: { top: 0 },
-    grid: { left: 48, right: 56, top: 48, bottom: 32 },
-    xAxis: { type: 'category' as const, data: rows.map((row) => row.month) },
-    yAxis: [
-      { type: 'value' as const, name: labels.count, minInterval: 1 },
-      { type: 'value' as const, name: labels.wan },
-    ],
-    series: [
-      line('achievementsListed'),
-      line('matches'),
-      line('introductions'),
-      line('contractsSigned'),
-      line('registeredContracts'),
-      {
-        name: labels.contractValueWan,
-        type: 'bar' as const,
-        yAxisIndex: 1,
-        barMaxWidth: 24,
-        data: rows.map((row) => row.contractValueWan),
-      },
-    ],
+    categories: rows.map((row) => row.month),
+    lines: (['achievementsListed', 'matches', 'introductions', 'contractsSigned', 'registeredContracts'] as const).map(
+      series,
+    ),
+    bars: series('contractValueWan'),
+    leftAxis: labels.count,
+    rightAxis: labels.wan,
   };
 }
 
@@ -265,23 +259,17 @@ export function funnelRows(steps: ReadonlyArray<{ step: string; count: number }>
   });
 }
 
-export function funnelOption(rows: readonly FunnelRow[], animation: boolean) {
-  return {
-    animation,
-    aria: { enabled: true },
-    tooltip: { trigger: 'item' as const },
-    series: [
-      {
-        type: 'funnel' as const,
-        sort: 'none' as const,
-        left: '10%',
-        width: '80%',
-        minSize: '8%',
-        label: { show: true, position: 'inside' as const, formatter: '{b}: {c}' },
-        data: rows.map((row) => ({ name: row.label, value: row.count })),
-      },
-    ],
-  };
+export interface Slice {
+  name: string;
+  value: number;
+}
+
+export interface FunnelStep extends Slice {
+  conversion: number | null;
+}
+
+export function funnelChart(rows: readonly FunnelRow[]): FunnelStep[] {
+  return rows.map((row) => ({ name: row.label, value: row.count, conversion: row.conversion }));
 }
 
 // ---- by industry ----
@@ -343,19 +331,18 @@ export function industryRows(
     );
 }
 
-export function industryOption(rows: readonly IndustryRow[], labels: Labels, animation: boolean) {
-  const shown = [...rows].reverse(); // largest at the top of a horizontal bar chart
+/** Horizontal bars: one band per category, the first at the top; one bar per series in each band. */
+export interface BarsChart {
+  categories: string[];
+  series: ChartSeries[];
+}
+
+export function industryChart(rows: readonly IndustryRow[], labels: Labels): BarsChart {
   return {
-    animation,
-    aria: { enabled: true },
-    tooltip: { trigger: 'axis' as const, axisPointer: { type: 'shadow' as const } },
-    legend: { top: 0 },
-    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'value' as const },
-    yAxis: { type: 'category' as const, data: shown.map((row) => row.name) },
+    categories: rows.map((row) => row.name),
     series: [
-      { name: labels.achievementsListed, type: 'bar' as const, data: shown.map((row) => row.achievementsListed) },
-      { name: labels.contractValueWan, type: 'bar' as const, data: shown.map((row) => row.contractValueWan) },
+      { name: labels.achievementsListed, data: rows.map((row) => row.achievementsListed) },
+      { name: labels.contractValueWan, data: rows.map((row) => row.contractValueWan) },
     ],
   };
 }
@@ -384,21 +371,9 @@ export function contractTypeRows(rows: readonly ContractTypeRow[], labels: Label
   }));
 }
 
-export function contractTypeOption(rows: readonly ContractTypeView[], animation: boolean) {
-  return {
-    animation,
-    aria: { enabled: true },
-    tooltip: { trigger: 'item' as const },
-    legend: { bottom: 0 },
-    series: [
-      {
-        type: 'pie' as const,
-        radius: ['40%', '68%'],
-        label: { formatter: '{b}: {d}%' },
-        data: rows.map((row) => ({ name: row.label, value: row.contractValueWan })),
-      },
-    ],
-  };
+/** The pie's slices: each type's contract value. */
+export function contractTypeChart(rows: readonly ContractTypeView[]): Slice[] {
+  return rows.map((row) => ({ name: row.label, value: row.contractValueWan }));
 }
 
 // ---- leaderboards ----
@@ -414,16 +389,14 @@ export interface LeaderRow {
   technicalIncomeWan?: number | null;
 }
 
-export function leaderboardOption(rows: readonly LeaderRow[], label: string, animation: boolean) {
-  const shown = rows.slice(0, 10).reverse();
+/** A leaderboard's chart shows its first ten. */
+export const LEADERBOARD_TOP = 10;
+
+export function leaderboardChart(rows: readonly LeaderRow[], label: string): BarsChart {
+  const shown = rows.slice(0, LEADERBOARD_TOP);
   return {
-    animation,
-    aria: { enabled: true },
-    tooltip: { trigger: 'axis' as const, axisPointer: { type: 'shadow' as const } },
-    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value' as const },
-    yAxis: { type: 'category' as const, data: shown.map((row) => row.label) },
-    series: [{ name: label, type: 'bar' as const, data: shown.map((row) => round(row.contractValueWan ?? 0)) }],
+    categories: shown.map((row) => row.label),
+    series: [{ name: label, data: shown.map((row) => round(row.contractValueWan ?? 0)) }],
   };
 }
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Button, Card, Segmented, Space } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -7,15 +7,8 @@ import { ListLoading } from '../../../shared/ui/states';
 import { tableCsv, type Column } from '../dashboard-data';
 import type GenericChartTable from './ChartTable';
 
-const EChart = lazy(() => import('./EChart'));
 // The table view loads when first asked for (the chart is the default view).
 const ChartTable = lazy(() => import('./ChartTable')) as unknown as typeof GenericChartTable;
-
-/** Chart animation is off under automation (tests, benchmarks) and for people who ask for reduced motion. */
-export function chartAnimation(): boolean {
-  if (typeof navigator !== 'undefined' && navigator.webdriver) return false;
-  return !(typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches);
-}
 
 /**
  * One chart of the dashboard: the chart or, at a switch, the same figures as a table (the accessible view), and
@@ -24,7 +17,9 @@ export function chartAnimation(): boolean {
 export function ChartCard<Row>({
   id,
   title,
-  option,
+  chart,
+  loading = false,
+  empty,
   columns,
   rows,
   rowKey,
@@ -35,7 +30,12 @@ export function ChartCard<Row>({
 }: {
   id: string;
   title: string;
-  option: object;
+  /** The chart (components/charts.tsx), drawn when the card shows its chart view. */
+  chart: ReactNode;
+  /** The figures are on their way: a skeleton instead of the chart. */
+  loading?: boolean;
+  /** Nothing to draw (default: no rows): a line of text instead of the chart. */
+  empty?: boolean;
   columns: ReadonlyArray<Column<Row>>;
   rows: readonly Row[];
   rowKey: (row: Row) => string;
@@ -48,6 +48,15 @@ export function ChartCard<Row>({
   const { t } = useTranslation();
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const headingId = `${id}-title`;
+  const nothing = empty ?? rows.length === 0;
+  const drawn = view === 'chart' && !loading;
+  // The SVG is drawn in the same commit as the card: tell the page at the next frame (after the page's own effects
+  // of this commit, which start a new count on new figures), and again on new figures.
+  useEffect(() => {
+    if (!drawn || !onRendered) return;
+    const frame = requestAnimationFrame(() => onRendered(id));
+    return () => cancelAnimationFrame(frame);
+  }, [drawn, chart, id, onRendered]);
   return (
     <Card
       title={
@@ -83,11 +92,17 @@ export function ChartCard<Row>({
       role="region"
     >
       {view === 'chart' ? (
-        <div role="img" aria-label={t('bureau.chart.imageLabel', { title })}>
-          <Suspense fallback={<ListLoading rows={5} />}>
-            <EChart option={option} height={height} onRendered={onRendered && (() => onRendered(id))} />
-          </Suspense>
-        </div>
+        loading ? (
+          <ListLoading rows={5} />
+        ) : nothing ? (
+          <p className="secondary" style={{ textAlign: 'center', margin: 0, paddingTop: height / 2 - 12 }}>
+            {t('bureau.chart.empty')}
+          </p>
+        ) : (
+          <div role="img" aria-label={t('bureau.chart.imageLabel', { title })}>
+            {chart}
+          </div>
+        )
       ) : (
         <Suspense fallback={<ListLoading rows={5} />}>
           <ChartTable columns={columns} rows={rows} rowKey={rowKey} />

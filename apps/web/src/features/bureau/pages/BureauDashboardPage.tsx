@@ -9,23 +9,24 @@ import { useSession } from '../../../app/session-context';
 import { ErrorState, ListLoading } from '../../../shared/ui/states';
 import { TAG_COLOURS } from '../../../shared/ui/tag-colours';
 import { BureauNav } from '../components/BureauNav';
-import { ChartCard, chartAnimation } from '../components/ChartCard';
+import { ChartCard } from '../components/ChartCard';
+import { DonutChart, FunnelChart, HorizontalBarChart, TrendLineBarChart } from '../components/charts';
 import {
   apiRange,
-  contractTypeOption,
+  contractTypeChart,
   contractTypeRows,
   defaultDays,
   formatRatio,
-  funnelOption,
+  funnelChart,
   funnelRows,
-  industryOption,
+  industryChart,
   industryRows,
   KPI_KEYS,
   type KpiKey,
   kpis,
-  leaderboardOption,
+  leaderboardChart,
   previousRange,
-  trendOption,
+  trendChart,
   trendRows,
   type Column,
   type ContractTypeView,
@@ -98,7 +99,6 @@ export default function BureauDashboardPage() {
   const byIndustry = useQuery(BureauByIndustryQuery, { skip, variables });
   const types = useQuery(BureauContractTypesQuery, { skip, variables });
   const boards = useQuery(BureauLeaderboardsQuery, { skip, variables });
-  const animation = chartAnimation();
   const language = i18n.language;
 
   // Timing marks for `npm run bench:dashboard`: when every query has answered, and when every chart has drawn.
@@ -197,6 +197,8 @@ export default function BureauDashboardPage() {
     { key: 'value', title: labels.contractValueWan, value: (row) => amount(row.contractValueWan), numeric: true },
     { key: 'income', title: labels.technicalIncomeWan, value: (row) => amount(row.technicalIncomeWan), numeric: true },
   ];
+  // Room for two labelled bars per field.
+  const industryHeight = Math.max(240, industryData.length * 40);
   const stamp = `${days[0]}_${days[1]}${industry ? `_${industry}` : ''}`;
   const firstError = [kpiQuery, trend, funnel, byIndustry, types, boards].find((query) => query.error)?.error;
 
@@ -252,7 +254,8 @@ export default function BureauDashboardPage() {
           <ChartCard
             id="bureau-trend"
             title={t('bureau.trend.title')}
-            option={trendOption(trendData, labels, animation)}
+            chart={<TrendLineBarChart chart={trendChart(trendData, labels)} />}
+            loading={trend.loading && !trend.data}
             columns={trendColumns}
             rows={trendData}
             rowKey={(row) => row.month}
@@ -264,7 +267,9 @@ export default function BureauDashboardPage() {
               <ChartCard
                 id="bureau-funnel"
                 title={t('bureau.funnel.title')}
-                option={funnelOption(funnelData, animation)}
+                chart={<FunnelChart steps={funnelChart(funnelData)} conversionLabel={t('bureau.funnel.conversion')} />}
+                loading={funnel.loading && !funnel.data}
+                empty={funnelData.every((row) => row.count === 0)}
                 columns={funnelColumns}
                 rows={funnelData}
                 rowKey={(row) => row.step}
@@ -276,7 +281,9 @@ export default function BureauDashboardPage() {
               <ChartCard
                 id="bureau-contract-types"
                 title={t('bureau.contractType.title')}
-                option={contractTypeOption(typeData, animation)}
+                chart={<DonutChart slices={contractTypeChart(typeData)} />}
+                loading={types.loading && !types.data}
+                empty={typeData.every((row) => row.contractValueWan <= 0)}
                 columns={typeColumns}
                 rows={typeData}
                 rowKey={(row) => row.contractType}
@@ -288,12 +295,13 @@ export default function BureauDashboardPage() {
           <ChartCard
             id="bureau-industries"
             title={t('bureau.byIndustry.title')}
-            option={industryOption(industryData, labels, animation)}
+            chart={<HorizontalBarChart chart={industryChart(industryData, labels)} height={industryHeight} />}
+            loading={byIndustry.loading && !byIndustry.data}
             columns={industryColumns}
             rows={industryData}
             rowKey={(row) => row.code}
             fileName={`bureau-industries_${stamp}.csv`}
-            height={Math.max(240, industryData.length * 28)}
+            height={industryHeight}
             onRendered={allData ? onRendered : undefined}
           />
           <Row gutter={[16, 16]}>
@@ -301,7 +309,12 @@ export default function BureauDashboardPage() {
               <ChartCard
                 id="bureau-institutions"
                 title={t('bureau.leaderboard.institutions')}
-                option={leaderboardOption(boards.data?.institutions ?? [], labels.contractValueWan, animation)}
+                chart={
+                  <HorizontalBarChart
+                    chart={leaderboardChart(boards.data?.institutions ?? [], labels.contractValueWan)}
+                  />
+                }
+                loading={boards.loading && !boards.data}
                 columns={leaderColumns(t('bureau.leaderboard.institution'))}
                 rows={boards.data?.institutions ?? []}
                 rowKey={(row) => row.key}
@@ -313,7 +326,10 @@ export default function BureauDashboardPage() {
               <ChartCard
                 id="bureau-brokers"
                 title={t('bureau.leaderboard.brokers')}
-                option={leaderboardOption(boards.data?.brokers ?? [], labels.contractValueWan, animation)}
+                chart={
+                  <HorizontalBarChart chart={leaderboardChart(boards.data?.brokers ?? [], labels.contractValueWan)} />
+                }
+                loading={boards.loading && !boards.data}
                 columns={leaderColumns(t('bureau.leaderboard.broker'))}
                 rows={boards.data?.brokers ?? []}
                 rowKey={(row) => row.key}
