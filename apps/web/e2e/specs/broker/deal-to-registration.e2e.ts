@@ -125,7 +125,7 @@ test.describe('broker: from a claimed match to a registered contract', () => {
       await expect(page.getByRole('heading', { level: 1, name: '待认领匹配' })).toBeVisible();
       await expect(page.getByRole('table')).toBeVisible();
       await expectAccessible(page);
-      await page.getByRole('switch').click();
+      await page.getByRole('checkbox', { name: '仅企业主动求引荐' }).click();
       const row = page.getByRole('row').filter({ hasText: demandTitle });
       await expect(row.getByText('企业求引荐')).toBeVisible();
       await row.getByRole('button', { name: /认领/ }).click();
