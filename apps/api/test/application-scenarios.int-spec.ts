@@ -14,6 +14,10 @@ const LIST = `query List($filter: DemandFilter) { demands(first: 100, filter: $f
 const SUBMIT = `mutation($input: SubmitOrganisationVerificationInput!) { submitOrganisationVerification(input: $input) { id } }`;
 const VERIFY = `mutation($id: ID!, $stateOwned: Boolean) { verifyOrganisation(requestId: $id, stateOwned: $stateOwned) {
   status organisation { id stateOwned verificationStatus } } }`;
+const FIND_ENTERPRISES = `query($nameContains: String) {
+  organisations(kind: ENTERPRISE, verificationStatus: VERIFIED, nameContains: $nameContains, first: 100) { id } }`;
+const SET_STATE_OWNED = `mutation($organisationId: ID!, $stateOwned: Boolean!) {
+  setOrganisationStateOwned(organisationId: $organisationId, stateOwned: $stateOwned) { id stateOwned } }`;
 const SEARCH = `query Search($query: String, $filter: SearchFilterInput) {
   searchDemands(query: $query, filter: $filter, facets: ["demandKind"], pageSize: 50) {
     hits { node { id kind } } facets { name values { value count } } } }`;
@@ -172,17 +176,47 @@ describe('application scenarios (应用场景): demands of public bodies and sta
     expect(errorOf(problem)).toEqual({ code: 'FORBIDDEN', reason: 'PUBLIC_BODY_POSTS_SCENARIOS_ONLY' });
   });
 
-  it('refuses to publish a draft scenario once the bureau withdrew the state-owned finding', async () => {
-    const draft = await api.gql(CREATE, { input: scenarioInput({ title: `撤销国企 ${tag}` }) }, stateOwned.token);
+  it('the bureau records an already verified enterprise as state-owned later, and may withdraw the finding', async () => {
+    const privateOrg = await dataSource.getRepository(OrganisationEntity).findOneByOrFail({ name: `民营精密 ${tag}` });
+    const university = await dataSource.getRepository(OrganisationEntity).findOneByOrFail({ name: `示范大学 ${tag}` });
+    const set = (organisationId: string, value: boolean, token?: string) =>
+      api.gql(SET_STATE_OWNED, { organisationId, stateOwned: value }, token);
+    // Only the bureau; only a verified enterprise; NOT_FOUND for an organisation that does not exist.
+    expect(errorOf(await set(privateOrg.id, true, privateEnterprise.token))).toEqual({
+      code: 'FORBIDDEN',
+      reason: 'PLATFORM_ADMIN_REQUIRED',
+    });
+    expect(errorOf(await set(privateOrg.id, true)).code).toBe('UNAUTHENTICATED');
+    expect(errorOf(await set(university.id, true, admin.token))).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'STATE_OWNED_NOT_APPLICABLE',
+    });
+    expect(errorOf(await set('00000000-0000-4000-8000-000000000000', true, admin.token)).code).toBe('NOT_FOUND');
+
+    // The bureau's list finds it by a part of its name (any case); LIKE's wildcards are taken literally.
+    const find = async (nameContains: string) =>
+      (
+        (await api.gql(FIND_ENTERPRISES, { nameContains }, admin.token)).data!.organisations as Array<{ id: string }>
+      ).map((o) => o.id);
+    expect(await find(`民营精密 ${tag}`.toUpperCase())).toEqual([privateOrg.id]);
+    expect(await find(`民营精_ ${tag}`)).toEqual([]);
+    expect(await find(`%${tag}`)).toEqual([]);
+
+    const recorded = await set(privateOrg.id, true, admin.token);
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data!.setOrganisationStateOwned).toEqual({ id: privateOrg.id, stateOwned: true });
+    const draft = await api.gql(
+      CREATE,
+      { input: scenarioInput({ title: `后认定国企 ${tag}` }) },
+      privateEnterprise.token,
+    );
     expect(draft.errors).toBeUndefined();
-    const org = await dataSource.getRepository(OrganisationEntity).findOneByOrFail({ name: `滨海港务集团 ${tag}` });
-    await dataSource.getRepository(OrganisationEntity).update({ id: org.id }, { stateOwned: false });
-    try {
-      const res = await api.gql(PUBLISH, { id: draft.data!.createDemand.id }, stateOwned.token);
-      expect(errorOf(res)).toEqual({ code: 'FORBIDDEN', reason: 'SCENARIO_ORGANISATION_NOT_ELIGIBLE' });
-    } finally {
-      await dataSource.getRepository(OrganisationEntity).update({ id: org.id }, { stateOwned: true });
-    }
+    expect(draft.data!.createDemand.organisation.stateOwned).toBe(true);
+
+    // Withdrawn before publishing: the draft cannot be published as a scenario.
+    expect((await set(privateOrg.id, false, admin.token)).data!.setOrganisationStateOwned.stateOwned).toBe(false);
+    const res = await api.gql(PUBLISH, { id: draft.data!.createDemand.id }, privateEnterprise.token);
+    expect(errorOf(res)).toEqual({ code: 'FORBIDDEN', reason: 'SCENARIO_ORGANISATION_NOT_ELIGIBLE' });
   });
 
   it('lists scenarios by kind, finds them in search with a kind facet, and matches them to listings', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, ILike, In, Repository } from 'typeorm';
 import { fail, notFound } from '@app/core';
 import { Actor } from './domain/actor';
 import { MembershipStatus } from './domain/membership-status';
@@ -91,13 +91,17 @@ export class DirectoryService {
   listOrganisations(filter: {
     kind?: OrganisationKind;
     verificationStatus?: OrganisationVerificationStatus;
+    nameContains?: string | null;
     limit: number;
     offset: number;
   }): Promise<OrganisationEntity[]> {
+    // The words are matched literally: LIKE's wildcards in them are escaped (the value is a bound parameter).
+    const name = filter.nameContains?.trim();
     return this.organisations.find({
       where: {
         ...(filter.kind ? { kind: filter.kind } : {}),
         ...(filter.verificationStatus ? { verificationStatus: filter.verificationStatus } : {}),
+        ...(name ? { name: ILike(`%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) } : {}),
       },
       order: { name: 'ASC', id: 'ASC' },
       take: filter.limit,

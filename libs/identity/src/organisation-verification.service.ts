@@ -11,6 +11,7 @@ import {
   OrganisationVerificationStatus,
   VerificationRequestStatus,
 } from './domain/verification';
+import { OrganisationKind } from './domain/roles';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { OrganisationVerificationRequestEntity } from './entities/organisation-verification-request.entity';
 import { MembershipsService } from './memberships.service';
@@ -143,6 +144,26 @@ export class OrganisationVerificationService {
       Object.assign(request, { status: VerificationRequestStatus.APPROVED, decidedById: actor.userId, decidedAt: now });
       return manager.save(request);
     });
+  }
+
+  /**
+   * Records (or withdraws) the bureau's finding that a verified enterprise is state-owned (国有企业), for enterprises
+   * verified before the finding existed or whose ownership changed: a state-owned one may post application
+   * scenarios. ADMIN only; only a verified enterprise (else STATE_OWNED_NOT_APPLICABLE).
+   */
+  async setStateOwned(actor: Actor, organisationId: string, stateOwned: boolean): Promise<OrganisationEntity> {
+    if (!actor.isAdmin) throw fail('PLATFORM_ADMIN_REQUIRED');
+    const repository = this.dataSource.getRepository(OrganisationEntity);
+    const organisation = await repository.findOneBy({ id: organisationId });
+    if (!organisation) throw fail('ORGANISATION_NOT_FOUND', { id: organisationId });
+    if (
+      organisation.kind !== OrganisationKind.ENTERPRISE ||
+      organisation.verificationStatus !== OrganisationVerificationStatus.VERIFIED
+    ) {
+      throw fail('STATE_OWNED_NOT_APPLICABLE', { kind: organisation.kind, status: organisation.verificationStatus });
+    }
+    if (organisation.stateOwned !== stateOwned) await repository.update({ id: organisationId }, { stateOwned });
+    return repository.findOneByOrFail({ id: organisationId });
   }
 
   async reject(actor: Actor, requestId: string, reason: string): Promise<OrganisationVerificationRequestEntity> {

@@ -174,6 +174,7 @@ export const EXPECTED: Record<string, string> = {
   'mutation setDealAmounts': 'U N N N N N N N N N',
   'mutation setExpertListed': 'U N N N N N N N N N',
   'mutation setOrganisationAdmin': 'U N N N N N N N N N',
+  'mutation setOrganisationStateOwned': 'U F F F F F F F F N',
   'mutation setRdInstitutionPartners': 'U F F F F F F F F N',
   'mutation setWebhook': 'U B B B B B B B B B',
   'mutation signOutEverywhere': 'U O O O O O O O O O',

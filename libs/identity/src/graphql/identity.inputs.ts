@@ -175,6 +175,12 @@ export class OrganisationsArgs {
   @IsOptional()
   @IsEnum(OrganisationVerificationStatus)
   verificationStatus?: OrganisationVerificationStatus;
+  @Field(() => String, { nullable: true, description: 'Only organisations whose name contains this (any case)' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  nameContains?: string | null;
   @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(100) first = 50;
   @Field(() => Int, { defaultValue: 0 }) @IsInt() @Min(0) @Max(100_000) offset = 0;
 }

@@ -325,6 +325,7 @@ export class OrganisationResolver {
     return this.directory.listOrganisations({
       kind: args.kind,
       verificationStatus: args.verificationStatus,
+      nameContains: args.nameContains,
       limit: args.first,
       offset: args.offset,
     });
@@ -401,6 +402,18 @@ export class OrganisationVerificationResolver {
     stateOwned?: boolean | null,
   ) {
     return this.verification.approve(actor, requestId, stateOwned ?? undefined);
+  }
+
+  @Mutation(() => OrganisationObject, {
+    description:
+      "Record or withdraw the bureau's finding that a verified enterprise is state-owned (国有企业; administrators)",
+  })
+  setOrganisationStateOwned(
+    @CurrentActor() actor: Actor,
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+    @Args('stateOwned', { type: () => Boolean }) stateOwned: boolean,
+  ) {
+    return this.verification.setStateOwned(actor, organisationId, stateOwned);
   }
 
   @Mutation(() => OrganisationVerificationRequestObject, { description: 'Reject with a reason (administrators)' })

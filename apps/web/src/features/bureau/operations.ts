@@ -12,6 +12,8 @@ export {
   OrganisationVerificationQueueDocument as OrganisationVerificationQueueQuery,
   VerifyOrganisationDocument as VerifyOrganisationMutation,
   RejectOrganisationVerificationDocument as RejectOrganisationVerificationMutation,
+  VerifiedEnterprisesDocument as VerifiedEnterprisesQuery,
+  SetOrganisationStateOwnedDocument as SetOrganisationStateOwnedMutation,
   BrokerCredentialQueueDocument as BrokerCredentialQueueQuery,
   VerifyBrokerCredentialDocument as VerifyBrokerCredentialMutation,
   RejectBrokerCredentialDocument as RejectBrokerCredentialMutation,

@@ -195,6 +195,7 @@ export const en: Record<ErrorReason, string> = {
   EXPERT_CALL_EXPERT_NOT_INVITABLE: 'This expert cannot be invited ({problem})',
   EXPERT_CALL_ALREADY_ANSWERED: 'This invitation was answered already ({status})',
   EXPERT_CALL_NOT_ACCEPTED: 'Accept the invitation before submitting a response',
+  STATE_OWNED_NOT_APPLICABLE: 'Only a verified enterprise can be recorded as state-owned',
   SCENARIO_ORGANISATION_NOT_ELIGIBLE:
     'Only verified government bodies and state-owned enterprises publish application scenarios',
   PUBLIC_BODY_POSTS_SCENARIOS_ONLY: 'A government body posts application scenarios, not technology demands',

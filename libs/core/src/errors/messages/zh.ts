@@ -188,6 +188,7 @@ export const zh: Record<ErrorReason, string> = {
   EXPERT_CALL_ALREADY_ANSWERED: '该邀请已答复（{status}）',
   EXPERT_CALL_NOT_ACCEPTED: '接受邀请后才能提交意见',
   SCENARIO_ORGANISATION_NOT_ELIGIBLE: '只有已认证的政府部门和国有企业可以发布应用场景',
+  STATE_OWNED_NOT_APPLICABLE: '只有已认证的企业可以认定为国有企业',
   PUBLIC_BODY_POSTS_SCENARIOS_ONLY: '政府部门发布的是应用场景，不能发布技术需求',
   CATALOGUE_ENTRY_NOT_FOUND: '未找到推荐目录条目',
   CATALOGUE_ENTERPRISE_ONLY: '只有申报企业的成员可以这样做',

@@ -27,6 +27,8 @@ import {
   OrganisationVerificationQueueQuery,
   RejectBrokerCredentialMutation,
   RejectOrganisationVerificationMutation,
+  SetOrganisationStateOwnedMutation,
+  VerifiedEnterprisesQuery,
   VerifyBrokerCredentialMutation,
   VerifyOrganisationMutation,
 } from '../operations';
@@ -258,6 +260,73 @@ function CredentialQueue() {
   );
 }
 
+/** 国有企业认定: verified enterprises, each with the bureau's state-owned finding (it lets them post scenarios). */
+function StateOwnedEnterprises() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState('');
+  // The first 100 by name; the filter asks the server, so any enterprise can be found however many there are.
+  const { data, loading, error, refetch } = useQuery(VerifiedEnterprisesQuery, {
+    variables: { nameContains: filter || null },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [setStateOwned] = useMutation(SetOrganisationStateOwnedMutation);
+  const [saving, setSaving] = useState<string | null>(null);
+  const enterprises = data?.organisations ?? [];
+  const toggle = async (organisationId: string, stateOwned: boolean) => {
+    setSaving(organisationId);
+    try {
+      await setStateOwned({ variables: { organisationId, stateOwned } });
+      void message.success(t('bureau.verification.stateOwnedSaved'));
+    } catch (problem) {
+      void message.error(describeApiError(problem).message);
+    } finally {
+      setSaving(null);
+    }
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        {t('bureau.verification.stateOwnedIntro')}
+      </Typography.Paragraph>
+      <Input.Search
+        aria-label={t('bureau.verification.enterpriseFilter')}
+        placeholder={t('bureau.verification.enterpriseFilter')}
+        allowClear
+        style={{ maxWidth: 320 }}
+        onSearch={(value) => setFilter(value.trim())}
+      />
+      <ListStates
+        loading={loading && !data}
+        error={error}
+        onRetry={() => void refetch()}
+        empty={enterprises.length === 0}
+        emptyText={t('bureau.verification.noEnterprises')}
+      >
+        <List
+          dataSource={enterprises}
+          renderItem={(organisation) => (
+            <List.Item
+              actions={[
+                <Checkbox
+                  key="state-owned"
+                  checked={organisation.stateOwned}
+                  disabled={saving === organisation.id}
+                  aria-label={`${organisation.name}: ${t('bureau.verification.stateOwned')}`}
+                  onChange={(event) => void toggle(organisation.id, event.target.checked)}
+                >
+                  {t('bureau.verification.stateOwned')}
+                </Checkbox>,
+              ]}
+            >
+              <List.Item.Meta title={organisation.name} />
+            </List.Item>
+          )}
+        />
+      </ListStates>
+    </Space>
+  );
+}
+
 /** 认证审核: organisations' verification requests and brokers' credentials, each approved or rejected with a reason. */
 export default function VerificationPage() {
   const { t } = useTranslation();
@@ -273,6 +342,7 @@ export default function VerificationPage() {
         items={[
           { key: 'organisations', label: t('bureau.verification.organisations'), children: <OrganisationQueue /> },
           { key: 'credentials', label: t('bureau.verification.credentials'), children: <CredentialQueue /> },
+          { key: 'state-owned', label: t('bureau.verification.stateOwnedTab'), children: <StateOwnedEnterprises /> },
         ]}
       />
     </div>
