@@ -12,6 +12,7 @@ import './shared/ui/message-api';
 await loadFeatureMessages([
   'broker',
   'bureau',
+  'catalogue',
   'consortia',
   'enterprise',
   'expertCalls',

@@ -65,7 +65,7 @@ export function AppLayout() {
             {t('events.nav')}
           </NavLink>
           <NavLink to="/catalogue" style={navStyle}>
-            {t('catalogue.nav')}
+            {t('nav.catalogue')}
           </NavLink>
         </nav>
         <Space size="middle">

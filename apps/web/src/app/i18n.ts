@@ -25,6 +25,7 @@ const enFeatures = import.meta.glob<Messages>('../locales/en/*.json', { import: 
 export type Feature =
   | 'broker'
   | 'bureau'
+  | 'catalogue'
   | 'consortia'
   | 'enterprise'
   | 'expertCalls'

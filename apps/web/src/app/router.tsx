@@ -123,9 +123,15 @@ const BureauConsortiaPage = lazyPage(
 );
 
 // The recommended catalogue (应用示范推荐目录): the public page, an enterprise's applications, the bureau's desk.
-const CataloguePage = lazy(() => import('../features/catalogue/pages/CataloguePage'));
-const CatalogueApplicationsPage = lazy(() => import('../features/catalogue/pages/CatalogueApplicationsPage'));
-const CatalogueReviewPage = lazy(() => import('../features/catalogue/pages/CatalogueReviewPage'));
+const CataloguePage = lazyPage(() => import('../features/catalogue/pages/CataloguePage'), ['catalogue']);
+const CatalogueApplicationsPage = lazyPage(
+  () => import('../features/catalogue/pages/CatalogueApplicationsPage'),
+  ['catalogue', 'enterprise'],
+);
+const CatalogueReviewPage = lazyPage(
+  () => import('../features/catalogue/pages/CatalogueReviewPage'),
+  ['bureau', 'catalogue'],
+);
 
 const page = (element: ReactNode) => <Suspense fallback={<PageLoading />}>{element}</Suspense>;
 

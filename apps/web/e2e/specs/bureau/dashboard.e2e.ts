@@ -144,6 +144,17 @@ test.describe('the bureau', () => {
     await page.getByRole('tab', { name: '经纪人资格' }).click();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page);
+    // The enterprise just verified is found by part of its name and recorded as state-owned (it may post scenarios).
+    await page.getByRole('tab', { name: '国有企业认定' }).click();
+    await page.getByRole('searchbox', { name: '按名称筛选' }).fill('青禾智能');
+    await page.getByRole('searchbox', { name: '按名称筛选' }).press('Enter');
+    const stateOwned = page.getByRole('checkbox', { name: `${organisation}: 国有企业（可发布应用场景）` });
+    await expect(stateOwned).not.toBeChecked();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page);
+    await stateOwned.check();
+    await expect(page.getByText('已更新国有企业认定')).toBeVisible();
+    await expect(stateOwned).toBeChecked();
     await page.getByRole('navigation', { name: '科技局' }).getByRole('link', { name: '任务队列' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '任务队列' })).toBeVisible();
     await expect(page.getByRole('button', { name: '打开队列看板' })).toBeVisible();

@@ -109,7 +109,7 @@ export default function WorkspacePage() {
             ) && <Link to="/workspace/demands/new?kind=APPLICATION_SCENARIO">{t('scenario.nav.newScenario')}</Link>}
             {memberships.some(
               (m) => m.status === 'ACTIVE' && m.role === 'ENTERPRISE_MEMBER' && m.organisation.kind === 'ENTERPRISE',
-            ) && <Link to="/workspace/catalogue">{t('catalogue.apply.link')}</Link>}
+            ) && <Link to="/workspace/catalogue">{t('workspace.catalogueApply')}</Link>}
             <Link to="/workspace/my-introductions">{t('enterprise.nav.introductions')}</Link>
             <Link to="/workspace/follow-ups">{t('programmes.nav.followUps')}</Link>
             <Link to="/workspace/consortia">{t('workspace.consortia')}</Link>
@@ -149,7 +149,7 @@ export default function WorkspacePage() {
             <Link to="/workspace/bureau">{t('bureau.link')}</Link>
             <Link to="/workspace/events">{t('events.workspace.link')}</Link>
             <Link to="/workspace/expert-calls">{t('expertCalls.bureau.link')}</Link>
-            <Link to="/workspace/bureau/catalogue">{t('catalogue.review.link')}</Link>
+            <Link to="/workspace/bureau/catalogue">{t('workspace.catalogueReview')}</Link>
             <Link to="/workspace/bureau/consortia">{t('bureau.nav.consortia')}</Link>
           </Space>
         </Card>
