@@ -9,6 +9,7 @@ import {
 } from '@app/consortia';
 import { UserEntity } from '@app/identity';
 import { NotificationEntity, NotificationKind } from '@app/notifications';
+import { createIsolatedNamespace, IsolatedNamespace } from '@app/testing';
 import { CliModule } from './cli/cli.module';
 import { seedDirectory } from './seed';
 import { seedCatalogue } from './seed-catalogue';
@@ -18,15 +19,27 @@ import { seedProgrammes } from './seed-programmes';
 describe('seedConsortia', () => {
   let app: INestApplicationContext;
   let dataSource: DataSource;
+  let namespace: IsolatedNamespace;
 
   beforeAll(async () => {
-    app = await (await Test.createTestingModule({ imports: [CliModule] }).compile()).init();
+    // A database of its own: the seeds it needs first (brokerage, programmes) would leave those seeds' own tests,
+    // sharing this worker's database, nothing to create.
+    namespace = await createIsolatedNamespace('seedconsortia');
+    const leave = namespace.enter();
+    try {
+      app = await (await Test.createTestingModule({ imports: [CliModule] }).compile()).init();
+    } finally {
+      leave();
+    }
     dataSource = app.get(DataSource);
     await seedDirectory(app);
     await seedCatalogue(app);
     await seedProgrammes(app);
   }, 300_000);
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    await app?.close();
+    await namespace?.drop();
+  });
 
   it('seeds one active consortium led by 翼展航空 with a member, an invitation (notified once), links and milestones, idempotently', async () => {
     const first = await seedConsortia(app);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DemandEntity, DemandKind, DemandStatus } from '@app/demands';
 import { OrganisationEntity } from '@app/identity';
 import { CatalogueEntryEntity, CatalogueEntryStatus } from '@app/programmes';
+import { createIsolatedNamespace, IsolatedNamespace } from '@app/testing';
 import { CliModule } from './cli/cli.module';
 import { seedDirectory } from './seed';
 import { seedBrokerage } from './seed-brokerage';
@@ -13,15 +14,27 @@ import { seedScenarios } from './seed-scenarios';
 describe('seedScenarios', () => {
   let app: INestApplicationContext;
   let dataSource: DataSource;
+  let namespace: IsolatedNamespace;
 
   beforeAll(async () => {
-    app = await (await Test.createTestingModule({ imports: [CliModule] }).compile()).init();
+    // A database of its own: the seeds it needs first (brokerage, programmes) would leave those seeds' own tests,
+    // sharing this worker's database, nothing to create.
+    namespace = await createIsolatedNamespace('seedscenarios');
+    const leave = namespace.enter();
+    try {
+      app = await (await Test.createTestingModule({ imports: [CliModule] }).compile()).init();
+    } finally {
+      leave();
+    }
     dataSource = app.get(DataSource);
     await seedDirectory(app);
     await seedCatalogue(app);
     await seedBrokerage(app);
   }, 180_000);
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    await app?.close();
+    await namespace?.drop();
+  });
 
   it('seeds two open scenarios (a state-owned enterprise’s, a government body’s) and catalogue entries, idempotently', async () => {
     await seedScenarios(app);
