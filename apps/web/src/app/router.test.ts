@@ -51,6 +51,15 @@ function pages(): Array<{ name: string; file: string; features: string[] }> {
 }
 
 describe("each screen's Chinese messages", () => {
+  it('every feature file holds only its own keys (the checks below find a key by its feature prefix)', () => {
+    for (const language of ['zh-CN', 'en']) {
+      for (const feature of FEATURES) {
+        const messages = JSON.parse(readFileSync(join(SRC, 'locales', language, `${feature}.json`), 'utf8'));
+        expect([language, feature, Object.keys(messages)]).toEqual([language, feature, [feature]]);
+      }
+    }
+  });
+
   it('every lazily loaded screen names the features whose messages it uses', () => {
     const found = pages();
     expect(found.length).toBeGreaterThan(40);

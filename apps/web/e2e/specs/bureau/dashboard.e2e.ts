@@ -152,7 +152,8 @@ test.describe('the bureau', () => {
     await expect(stateOwned).not.toBeChecked();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page);
-    await stateOwned.check();
+    // Controlled by the saved value: it turns checked once the bureau's change is saved.
+    await stateOwned.click();
     await expect(page.getByText('已更新国有企业认定')).toBeVisible();
     await expect(stateOwned).toBeChecked();
     await page.getByRole('navigation', { name: '科技局' }).getByRole('link', { name: '任务队列' }).click();
