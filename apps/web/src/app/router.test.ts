@@ -54,7 +54,10 @@ describe("each screen's Chinese messages", () => {
   it('every feature file holds only its own keys (the checks below find a key by its feature prefix)', () => {
     for (const language of ['zh-CN', 'en']) {
       for (const feature of FEATURES) {
-        const messages = JSON.parse(readFileSync(join(SRC, 'locales', language, `${feature}.json`), 'utf8'));
+        const messages = JSON.parse(readFileSync(join(SRC, 'locales', language, `${feature}.json`), 'utf8')) as Record<
+          string,
+          unknown
+        >;
         expect([language, feature, Object.keys(messages)]).toEqual([language, feature, [feature]]);
       }
     }
